@@ -1,0 +1,154 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Upstream } from '../upstream/index.ts';
+import type { RequestStep, ResponseStep } from './runner.ts';
+import type {
+  HeaderMap,
+  LogContext,
+  PolicyDecision,
+  RequestContext,
+  ResponseContext,
+  RouteInfo,
+} from './types.ts';
+
+/** Metric handle cached per compiled route (see telemetry/metrics.ts). */
+export interface RouteMetricsLike {
+  observe(method: string, status: number, durationSec: number, upstreamSec: number | undefined): void;
+}
+
+/** A route as compiled at config load: everything the request path needs, nothing to assemble per request. */
+export interface CompiledRoute {
+  readonly info: RouteInfo;
+  readonly requestSteps: readonly RequestStep[];
+  readonly upstreamSteps: readonly ((ctx: RequestContext) => void | Promise<void>)[];
+  readonly responseSteps: readonly ResponseStep[];
+  readonly logSteps: readonly ((ctx: LogContext) => void)[];
+  readonly upstream: Upstream | undefined;
+  /** Base path of the service, prepended when forwarding ('' for none). */
+  readonly servicePath: string;
+  readonly stripPrefix: boolean;
+  readonly rewrite: ((params: Readonly<Record<string, string>>) => string) | undefined;
+  readonly preserveHost: boolean;
+  readonly timeoutMs: number | undefined;
+  /** Extra response headers (Deprecation, Sunset, Link), computed once. */
+  readonly responseHeaders: readonly (readonly [string, string])[];
+  readonly metrics: RouteMetricsLike;
+  readonly retryStatuses: ReadonlySet<number> | undefined;
+  readonly retryAttempts: number;
+}
+
+let seq = 0;
+const idPrefix = `${process.pid.toString(36)}${Math.floor(Math.random() * 0xffffff).toString(36)}-`;
+
+/** Default request id when no `request-id` policy runs: unique per process, cheap. */
+export function nextRequestId(): string {
+  seq = (seq + 1) | 0;
+  return idPrefix + (seq >>> 0).toString(36);
+}
+
+/**
+ * The per-request object. One class for all phases so the object keeps one shape;
+ * the phase-specific interfaces restrict what each hook may touch at compile time.
+ */
+export class Exchange implements RequestContext, ResponseContext, LogContext {
+  id: string;
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  readonly host: string;
+  readonly clientIp: string;
+  readonly peerIp: string;
+  readonly secure: boolean;
+  readonly headers: HeaderMap;
+  readonly route: RouteInfo;
+  readonly params: Readonly<Record<string, string>>;
+  upstreamHeaders: Record<string, string | string[]>;
+  upstreamPath: string;
+  readonly start: number;
+  readonly state: Record<string, unknown>;
+  readonly decisions: PolicyDecision[];
+  consumer: { id: string; groups: readonly string[] } | undefined;
+  maxBodyBytes: number;
+  status: number;
+  responseHeaders: Record<string, string | string[]>;
+  local: boolean;
+  bytesIn: number;
+  bytesOut: number;
+  durationMs: number;
+  upstreamMs: number | undefined;
+  error: Error | undefined;
+  target: string | undefined;
+  readonly compiled: CompiledRoute;
+  readonly prefix: string | undefined;
+  expectContinue: boolean;
+  /** The upstream exchange in flight, so a client disconnect can abort it. */
+  inFlight: { abort(): void } | undefined;
+  #abort: AbortController | undefined;
+
+  constructor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    compiled: CompiledRoute,
+    method: string,
+    path: string,
+    query: string,
+    host: string,
+    clientIp: string,
+    peerIp: string,
+    secure: boolean,
+    params: Readonly<Record<string, string>>,
+    prefix: string | undefined,
+    start: number,
+    maxBodyBytes: number,
+  ) {
+    this.id = '';
+    this.req = req;
+    this.res = res;
+    this.method = method;
+    this.path = path;
+    this.query = query;
+    this.host = host;
+    this.clientIp = clientIp;
+    this.peerIp = peerIp;
+    this.secure = secure;
+    this.headers = req.headers;
+    this.route = compiled.info;
+    this.params = params;
+    this.upstreamHeaders = {};
+    this.upstreamPath = '';
+    this.start = start;
+    this.state = {};
+    this.decisions = [];
+    this.consumer = undefined;
+    this.maxBodyBytes = maxBodyBytes;
+    this.status = 0;
+    this.responseHeaders = {};
+    this.local = false;
+    this.bytesIn = 0;
+    this.bytesOut = 0;
+    this.durationMs = 0;
+    this.upstreamMs = undefined;
+    this.error = undefined;
+    this.target = undefined;
+    this.compiled = compiled;
+    this.prefix = prefix;
+    this.expectContinue = false;
+    this.inFlight = undefined;
+    this.#abort = undefined;
+  }
+
+  /** Created on first use: most requests never need one. */
+  get signal(): AbortSignal {
+    if (!this.#abort) {
+      this.#abort = new AbortController();
+      if (this.req.destroyed) this.#abort.abort();
+    }
+    return this.#abort.signal;
+  }
+
+  /** Aborts the signal, if anyone asked for it. */
+  abort(reason?: unknown): void {
+    if (this.#abort && !this.#abort.signal.aborted) this.#abort.abort(reason);
+  }
+}

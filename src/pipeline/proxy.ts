@@ -1,0 +1,298 @@
+import type { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import { GatewayError } from '../errors/gateway-error.ts';
+import { connectionTokens, RESPONSE_DROP } from '../lib/headers.ts';
+import type { Runtime } from '../runtime/types.ts';
+import { classifyUpstreamError, type Target } from '../upstream/index.ts';
+import type { Exchange } from './context.ts';
+import { sendError } from './respond.ts';
+import { runResponseSteps } from './runner.ts';
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** Maps an undici / socket error to what the client sees. */
+function upstreamError(err: Error & { code?: string }): GatewayError {
+  if (err instanceof GatewayError) return err;
+  switch (err.code) {
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return new GatewayError('GW_UPSTREAM_TIMEOUT', { cause: err, reason: 'upstream_timeout' });
+    default:
+      return new GatewayError('GW_UPSTREAM_ERROR', { cause: err, reason: 'upstream_error' });
+  }
+}
+
+/** Request body with the per-request byte limit enforced while it streams (chunked uploads). */
+async function* limitedBody(req: Readable, max: number, ex: Exchange): AsyncGenerator<Buffer> {
+  let n = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    n += chunk.length;
+    if (n > max) {
+      throw new GatewayError('GW_PAYLOAD_TOO_LARGE', {
+        detail: `The request body exceeds ${max} bytes.`,
+        reason: 'body_too_large',
+      });
+    }
+    ex.bytesIn = n;
+    yield chunk;
+  }
+}
+
+/**
+ * Streams one request to a target and its response back to the client, with the response phase
+ * run on the head before it is written. Uses undici's dispatcher handler API directly (no
+ * intermediate streams) to keep the per-request cost low.
+ */
+class ProxyHandler implements Dispatcher.DispatchHandler {
+  readonly ex: Exchange;
+  readonly rt: Runtime;
+  readonly target: Target;
+  readonly attempt: number;
+  readonly retriable: boolean;
+  t0: number;
+  abortFn: ((err?: Error) => void) | null;
+  resumeFn: (() => void) | null;
+  discarding: boolean;
+  discardedStatus: number;
+  done: boolean;
+  settled: boolean;
+  cancelled: boolean;
+  headAt: number;
+
+  constructor(ex: Exchange, rt: Runtime, target: Target, attempt: number, retriable: boolean) {
+    this.ex = ex;
+    this.rt = rt;
+    this.target = target;
+    this.attempt = attempt;
+    this.retriable = retriable;
+    this.t0 = performance.now();
+    this.abortFn = null;
+    this.resumeFn = null;
+    this.discarding = false;
+    this.discardedStatus = 0;
+    this.done = false;
+    this.settled = false;
+    this.cancelled = false;
+    this.headAt = 0;
+  }
+
+  onConnect(abort: (err?: Error) => void): void {
+    this.abortFn = abort;
+    if (this.ex.res.destroyed) abort(new Error('client closed'));
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[] | string[] | null, resume: () => void): boolean {
+    const ex = this.ex;
+    if (statusCode < 200) return true;
+    this.headAt = performance.now();
+    const upstream = ex.compiled.upstream!;
+    if (
+      this.retriable &&
+      ex.compiled.retryStatuses?.has(statusCode) &&
+      this.attempt < ex.compiled.retryAttempts &&
+      upstream.canRetry()
+    ) {
+      this.discarding = true;
+      this.discardedStatus = statusCode;
+      return true;
+    }
+    this.resumeFn = resume;
+    ex.upstreamMs = this.headAt - this.t0;
+    ex.status = statusCode;
+    const headers: Record<string, string | string[]> = {};
+    let connNamed: string[] | undefined;
+    if (rawHeaders) {
+      for (let i = 0; i < rawHeaders.length; i += 2) {
+        const k = rawHeaders[i]!.toString().toLowerCase();
+        const v = rawHeaders[i + 1]!.toString('latin1' as BufferEncoding);
+        if (RESPONSE_DROP.has(k)) {
+          if (k === 'connection') connNamed = connectionTokens(v);
+          continue;
+        }
+        const prev = headers[k];
+        if (prev === undefined) headers[k] = v;
+        else if (Array.isArray(prev)) prev.push(v);
+        else headers[k] = [prev, v];
+      }
+    }
+    if (connNamed) for (const n of connNamed) delete headers[n];
+    const extra = ex.compiled.responseHeaders;
+    for (let i = 0; i < extra.length; i++) headers[extra[i]![0]] = extra[i]![1];
+    if (this.rt.via) {
+      const via = headers.via;
+      headers.via = via === undefined ? '1.1 gatehouse' : `${via}, 1.1 gatehouse`;
+    }
+    if (this.rt.serverHeader) headers.server = 'gatehouse';
+    ex.responseHeaders = headers;
+    const steps = ex.compiled.responseSteps;
+    if (steps.length === 0) {
+      this.writeHead();
+      return true;
+    }
+    let sync = true;
+    let paused = false;
+    runResponseSteps(steps, ex, 0, (err) => {
+      if (err) {
+        this.abort();
+        sendError(
+          ex,
+          this.rt,
+          new GatewayError('GW_INTERNAL', { cause: err, reason: 'response_policy' }),
+          true,
+        );
+        return;
+      }
+      this.writeHead();
+      if (!sync && paused) resume();
+    });
+    sync = false;
+    if (!ex.res.headersSent && !this.done) {
+      paused = true;
+      return false;
+    }
+    return true;
+  }
+
+  writeHead(): void {
+    const ex = this.ex;
+    const res = ex.res;
+    if (res.destroyed) return;
+    try {
+      res.writeHead(ex.status, ex.responseHeaders);
+    } catch (err) {
+      this.abort();
+      sendError(
+        ex,
+        this.rt,
+        new GatewayError('GW_UPSTREAM_ERROR', { cause: err, reason: 'bad_upstream_header' }),
+        true,
+      );
+    }
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.discarding) return true;
+    const ex = this.ex;
+    const res = ex.res;
+    if (!res.headersSent || res.destroyed) return true;
+    ex.bytesOut += chunk.length;
+    if (res.write(chunk)) return true;
+    res.once('drain', this.resumeFn!);
+    return false;
+  }
+
+  /** Exactly one per dispatch: reports the outcome to the upstream (balancer, health, breaker). */
+  settle(outcome: {
+    ok: boolean;
+    status?: number;
+    kind?: 'connect' | 'timeout' | 'reset' | 'status' | 'cancelled';
+  }): void {
+    if (this.settled) return;
+    this.settled = true;
+    const latencyMs = this.headAt > 0 ? this.headAt - this.t0 : performance.now() - this.t0;
+    this.ex.compiled.upstream!.onEnd(this.target, { ...outcome, latencyMs });
+  }
+
+  onComplete(): void {
+    const ex = this.ex;
+    const status = this.discarding ? this.discardedStatus : ex.status;
+    this.settle({ ok: status < 500, status, kind: 'status' });
+    if (this.discarding) {
+      forward(ex, this.rt, this.attempt + 1, this.target);
+      return;
+    }
+    this.done = true;
+    if (ex.res.headersSent) ex.res.end();
+  }
+
+  onError(err: Error & { code?: string }): void {
+    const ex = this.ex;
+    const upstream = ex.compiled.upstream!;
+    // A body over the limit, or the client gone, is not the target's fault.
+    const ours = err instanceof GatewayError || this.cancelled || ex.res.destroyed;
+    const kind = ours ? 'cancelled' : classifyUpstreamError(err);
+    this.settle({ ok: false, kind });
+    if (ex.res.destroyed) return;
+    if (
+      !ours &&
+      !ex.res.headersSent &&
+      this.retriable &&
+      this.attempt < ex.compiled.retryAttempts &&
+      kind === 'connect' &&
+      upstream.canRetry()
+    ) {
+      forward(ex, this.rt, this.attempt + 1, this.target);
+      return;
+    }
+    this.done = true;
+    sendError(ex, this.rt, upstreamError(err));
+  }
+
+  abort(): void {
+    this.done = true;
+    this.cancelled = true;
+    this.abortFn?.(new Error('aborted by gateway'));
+  }
+}
+
+/** Sends the exchange's request to a target of its route's upstream. */
+export function forward(ex: Exchange, rt: Runtime, attempt: number, exclude: Target | undefined): void {
+  const route = ex.compiled;
+  const upstream = route.upstream;
+  if (!upstream) {
+    sendError(ex, rt, new GatewayError('GW_UPSTREAM_UNAVAILABLE', { reason: 'no_upstream' }));
+    return;
+  }
+  const target = upstream.pick({
+    clientIp: ex.clientIp,
+    headers: ex.headers,
+    consumerId: ex.consumer?.id,
+    exclude,
+  });
+  if (!target) {
+    const open = upstream.circuitOpen();
+    sendError(
+      ex,
+      rt,
+      new GatewayError(open ? 'GW_CIRCUIT_OPEN' : 'GW_UPSTREAM_UNAVAILABLE', {
+        reason: open ? 'circuit_open' : 'no_healthy_target',
+        headers: { 'retry-after': '1' },
+      }),
+    );
+    return;
+  }
+  ex.target = target.origin;
+  const req = ex.req;
+  const h = ex.headers;
+  let body: Readable | AsyncGenerator<Buffer> | null = null;
+  const te = h['transfer-encoding'];
+  const cl = h['content-length'];
+  if (te !== undefined) body = limitedBody(req, ex.maxBodyBytes, ex);
+  else if (cl !== undefined && cl !== '0') {
+    body = req;
+    ex.bytesIn = Number(cl);
+  }
+  const retriable = body === null && IDEMPOTENT.has(ex.method);
+  if (attempt === 0 && ex.expectContinue && body !== null) ex.res.writeContinue();
+  const headers = ex.upstreamHeaders;
+  if (route.preserveHost) headers.host = h.host as string;
+  const handler = new ProxyHandler(ex, rt, target, attempt, retriable);
+  if (attempt === 0) {
+    ex.res.once('close', () => {
+      if (!ex.res.writableFinished) ex.inFlight?.abort();
+    });
+  }
+  ex.inFlight = handler;
+  upstream.onStart(target);
+  target.pool.dispatch(
+    {
+      path: ex.upstreamPath,
+      method: ex.method as Dispatcher.HttpMethod,
+      headers,
+      body: body as Readable | null,
+      headersTimeout: route.timeoutMs,
+    },
+    handler as unknown as Dispatcher.DispatchHandler,
+  );
+}

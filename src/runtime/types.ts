@@ -1,0 +1,58 @@
+import type { Logger } from 'pino';
+import type { HeaderNameSet } from '../lib/headers.ts';
+import type { CidrSet } from '../lib/ip.ts';
+import type { PathOptions } from '../lib/path.ts';
+import type { CompiledRoute } from '../pipeline/context.ts';
+import type { LogContext } from '../pipeline/types.ts';
+import type { Router } from '../router/index.ts';
+import type { Upstream } from '../upstream/index.ts';
+
+/** Effective limits of one listener (global limits with the listener's overrides). */
+export interface ListenerLimits {
+  readonly maxHeaderBytes: number;
+  readonly maxHeaderCount: number;
+  readonly maxUrlBytes: number;
+  readonly maxBodyBytes: number;
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly maxConnections: number;
+  readonly maxConnectionsPerIp: number;
+  readonly maxRequestsPerConnection: number;
+}
+
+/** Counters the rejection path bumps (requests refused before routing). */
+export interface RejectCounter {
+  rejected(reason: string): void;
+}
+
+/**
+ * Everything compiled from one config: swapped atomically on reload. A request keeps the runtime
+ * it started with until it finishes.
+ */
+export interface Runtime {
+  readonly generation: number;
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly router: Router<CompiledRoute>;
+  readonly pathOptions: PathOptions;
+  readonly listenerLimits: ReadonlyMap<string, ListenerLimits>;
+  readonly trustedProxies: CidrSet | undefined;
+  readonly stripHeaders: HeaderNameSet;
+  readonly via: boolean;
+  readonly serverHeader: boolean;
+  readonly accessLog: ((ctx: LogContext) => void) | undefined;
+  readonly logger: Logger;
+  readonly rejects: RejectCounter;
+  readonly upstreams: ReadonlyMap<string, Upstream>;
+  /** Placeholder route for requests refused before routing (logs and metrics still see them). */
+  readonly unrouted: CompiledRoute;
+  /** Requests currently being served by this runtime. */
+  inflight: number;
+  /** Stops health checks and closes pools once in-flight requests are done. */
+  retire(): Promise<void>;
+}
+
+/** A mutable pointer to the current runtime: the one thing a reload changes. */
+export interface RuntimeRef {
+  current: Runtime;
+}
