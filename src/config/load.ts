@@ -296,7 +296,6 @@ export function loadConfigText(
   };
   const errors: ConfigError[] = [];
   const failedPointers = new Set<string>();
-  const positions = new Map<string, Position>();
   const secrets = new Set<string>();
   const active = new Set<YamlNode>();
   let expansion = 0;
@@ -305,21 +304,22 @@ export function loadConfigText(
   const childCands = (cands: readonly SchemaNode[], key: string | number) =>
     cands.length === 0 ? noSchemas : nav.child(cands, key);
 
+  const fail = (path: PathLink | undefined) => failedPointers.add(toPointer(segsOf(path)));
+
+  /**
+   * Builds the plain value from the YAML AST, substituting string scalars. Positions are not
+   * recorded here (that would double the memory of large documents): nodeAt() finds them again
+   * from a pointer when an error needs one.
+   */
   const walk = (
     node: unknown,
-    pointer: string,
     path: PathLink | undefined,
     cands: readonly SchemaNode[],
     depth: number,
     key: number | undefined,
     inAlias: boolean,
-    recorded: boolean,
   ): unknown => {
-    const range = (node as YamlNode | null)?.range;
-    const start = range?.[0] ?? key ?? 0;
-    if (!recorded) {
-      positions.set(pointer, { value: start, empty: !range || range[0] === range[1], key });
-    }
+    const start = (node as YamlNode | null)?.range?.[0] ?? key ?? 0;
     if (depth > MAX_DEPTH)
       throw new Abort(errorAt(start, segsOf(path), `nesting is deeper than ${MAX_DEPTH} levels`));
     if (inAlias && ++expansion > MAX_ALIAS_EXPANSION) {
@@ -339,18 +339,18 @@ export function loadConfigText(
         errors.push(
           errorAt(start, segsOf(path), `unknown alias *${node.source} (anchors must be defined before use)`),
         );
-        failedPointers.add(pointer);
+        fail(path);
         return null;
       }
       if (active.has(target)) {
         errors.push(errorAt(start, segsOf(path), `alias *${node.source} refers to a node that contains it`));
-        failedPointers.add(pointer);
+        fail(path);
         return null;
       }
-      if (inAlias) return walk(target, pointer, path, cands, depth, key, true, true);
+      if (inAlias) return walk(target, path, cands, depth, key, true);
       // Remember the outermost alias being expanded: that is where a size error is reported.
       aliasSite = { offset: start, path };
-      const value = walk(target, pointer, path, cands, depth, key, true, true);
+      const value = walk(target, path, cands, depth, key, true);
       aliasSite = undefined;
       return value;
     }
@@ -364,7 +364,7 @@ export function loadConfigText(
         );
         if (!res.ok) {
           errors.push(errorAt(start, segsOf(path), res.message));
-          failedPointers.add(pointer);
+          fail(path);
           return v;
         }
         for (const s of res.secrets) secrets.add(s);
@@ -375,16 +375,16 @@ export function loadConfigText(
           errors.push(
             errorAt(start, segsOf(path), 'must be a finite number (.inf and .nan are not allowed)'),
           );
-          failedPointers.add(pointer);
+          fail(path);
         } else if (Number.isInteger(v) && !Number.isSafeInteger(v)) {
           errors.push(errorAt(start, segsOf(path), 'number is too large to be represented exactly'));
-          failedPointers.add(pointer);
+          fail(path);
         }
         return v;
       }
       if (v === null || v === undefined || typeof v === 'boolean') return v ?? null;
       errors.push(errorAt(start, segsOf(path), 'unsupported scalar value'));
-      failedPointers.add(pointer);
+      fail(path);
       return null;
     }
     if (isMap(node)) {
@@ -396,7 +396,7 @@ export function loadConfigText(
         if (!isScalar(k) || k.value === null || k.value === undefined) {
           const at = (k as YamlNode | null)?.range?.[0] ?? start;
           errors.push(errorAt(at, segsOf(path), 'mapping keys must be plain strings'));
-          failedPointers.add(pointer);
+          fail(path);
           continue;
         }
         const name = String(k.value);
@@ -407,17 +407,7 @@ export function loadConfigText(
           continue;
         }
         seen.add(name);
-        const childPointer = `${pointer}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
-        const value = walk(
-          pair.value,
-          childPointer,
-          childPath,
-          childCands(cands, name),
-          depth + 1,
-          keyAt,
-          inAlias,
-          false,
-        );
+        const value = walk(pair.value, childPath, childCands(cands, name), depth + 1, keyAt, inAlias);
         if (name === '__proto__') {
           Object.defineProperty(obj, name, { value, enumerable: true, writable: true, configurable: true });
         } else obj[name] = value;
@@ -429,45 +419,68 @@ export function loadConfigText(
       active.add(node);
       const arr: unknown[] = [];
       node.items.forEach((item, i) => {
-        arr.push(
-          walk(
-            item,
-            `${pointer}/${i}`,
-            { parent: path, seg: i },
-            childCands(cands, i),
-            depth + 1,
-            undefined,
-            inAlias,
-            false,
-          ),
-        );
+        arr.push(walk(item, { parent: path, seg: i }, childCands(cands, i), depth + 1, undefined, inAlias));
       });
       active.delete(node);
       return arr;
     }
     errors.push(errorAt(start, segsOf(path), 'unsupported YAML node'));
-    failedPointers.add(pointer);
+    fail(path);
     return null;
   };
 
   let value: unknown;
   try {
-    value = walk(doc.contents, '', undefined, nav.root(), 0, undefined, false, false);
+    value = walk(doc.contents, undefined, nav.root(), 0, undefined, false);
   } catch (err) {
     if (err instanceof Abort) return finish(file, [...errors, err.error]);
     throw err;
   }
 
+  const root = doc.contents;
+  const keyIndexes = new WeakMap<object, Map<string, { key: number; value: unknown }>>();
+  /** First occurrence of each key of a mapping (later duplicates were reported and dropped). */
+  const keyIndex = (map: { items: Array<{ key: unknown; value: unknown }> }) => {
+    let idx = keyIndexes.get(map);
+    if (!idx) {
+      idx = new Map();
+      for (const pair of map.items) {
+        const k = pair.key as YamlNode | null;
+        if (!isScalar(k) || k.value === null || k.value === undefined) continue;
+        const name = String(k.value);
+        if (!idx.has(name)) idx.set(name, { key: k.range?.[0] ?? 0, value: pair.value });
+      }
+      keyIndexes.set(map, idx);
+    }
+    return idx;
+  };
+  /** Where the value at `pointer` is in the source, following aliases like walk() does. */
+  const nodeAt = (pointer: string): { pos: Position; exact: boolean } => {
+    let node: unknown = root;
+    let pos: Position = { value: root.range?.[0] ?? 0, empty: false, key: undefined };
+    for (const seg of parsePointer(pointer)) {
+      const n = isAlias(node) ? aliasTargets.get(node) : node;
+      let child: unknown;
+      let key: number | undefined;
+      if (isMap(n)) {
+        const hit = keyIndex(n).get(seg);
+        if (!hit) return { pos, exact: false };
+        child = hit.value;
+        key = hit.key;
+      } else if (isSeq(n) && /^(?:0|[1-9]\d*)$/.test(seg) && Number(seg) < n.items.length) {
+        child = n.items[Number(seg)];
+      } else {
+        return { pos, exact: false };
+      }
+      const range = (child as YamlNode | null)?.range;
+      pos = { value: range?.[0] ?? key ?? pos.value, empty: !range || range[0] === range[1], key };
+      node = child;
+    }
+    return { pos, exact: true };
+  };
   /** Source offset for a pointer: `at` picks the value, its key, or (for `container`) the key if any. */
   const offsetOf = (pointer: string, at: 'value' | 'key' | 'container'): number => {
-    const raw = parsePointer(pointer);
-    let pos: Position | undefined;
-    let exact = true;
-    for (let n = raw.length; n >= 0 && !pos; n--) {
-      pos = positions.get(toPointer(raw.slice(0, n)));
-      if (!pos) exact = false;
-    }
-    const p = pos ?? { value: 0, empty: false, key: undefined };
+    const { pos: p, exact } = nodeAt(pointer);
     if (!exact || at !== 'value') return p.key ?? p.value;
     return p.empty && p.key !== undefined ? p.key : p.value;
   };

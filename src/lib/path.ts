@@ -132,8 +132,10 @@ export function isPathError(result: NormalizedTarget | PathError): result is Pat
 /**
  * Validates and normalizes an origin-form request-target (`/path?query`).
  *
- * A single `charCodeAt` scan validates every character; a target without `%`, dot segments or `//`
- * comes back unchanged (no copy). Errors are shared frozen objects, so rejecting is allocation-free.
+ * A single `charCodeAt` scan validates every character. When the path has no `%`, no dot segment and no
+ * `//` (most requests), it is returned as it came, without decoding or rebuilding; a path whose escapes
+ * are already canonical (`%C3%A9`) is not copied either. Errors are shared frozen objects, so rejecting
+ * allocates nothing.
  *
  * @example
  * normalizeTarget('/a/%7euser/../b%2a?x=1'); // { path: '/a/b%2A', query: 'x=1' }

@@ -5,6 +5,7 @@ import { isPathError, normalizeTarget } from '../lib/path.ts';
 import type { HeaderMap } from '../pipeline/types.ts';
 import { compileRouter, type RouteMatch, type RouteSpec } from './index.ts';
 import { aliasSpellings, decodeAliased } from './pattern.ts';
+import { hashOf, reverseHashOf } from './router.ts';
 
 type Spec = RouteSpec<string>;
 
@@ -145,6 +146,19 @@ describe('hosts', () => {
     assert.equal(m.name('/x', { host: 'example.com' }), 'any');
     assert.equal(m.name('/x', { host: 'example.org' }), 'any');
     assert.equal(m.name('/x', { host: '' }), 'any');
+  });
+
+  test('wildcards match any depth of labels, whatever the other wildcard depths', () => {
+    const r = matcher([
+      route('short', ['/x'], { hosts: ['*.example.com'] }),
+      route('deep', ['/x'], { hosts: ['*.a.b.c.example.com'] }),
+    ]);
+    assert.equal(r.name('/x', { host: 'q.w.e.r.t.y.example.com' }), 'short');
+    assert.equal(r.name('/x', { host: 'x.y.b.c.example.com' }), 'short');
+    assert.equal(r.name('/x', { host: 'x.a.b.c.example.com' }), 'deep');
+    assert.equal(r.name('/x', { host: 'a.b.c.example.com' }), 'short');
+    assert.equal(r.name('/x', { host: 'example.com' }), '404');
+    assert.equal(r.name('/x', { host: 'xexample.com' }), '404');
   });
 
   test('wildcards need one or more non-empty labels', () => {
@@ -555,6 +569,45 @@ describe('compile errors', () => {
 
   test('routes must be an array', () => {
     assert.throws(() => compileRouter(null as unknown as Spec[]), TypeError);
+  });
+});
+
+describe('hash collisions', () => {
+  /** Two distinct strings `make(i)` with the same hash (30-bit hashes collide after ~2^15 tries). */
+  function collision(make: (i: number) => string, hash: (s: string) => number): [string, string] {
+    const seen = new Map<number, string>();
+    for (let i = 0; ; i++) {
+      const s = make(i);
+      const other = seen.get(hash(s));
+      if (other !== undefined) return [other, s];
+      seen.set(hash(s), s);
+    }
+  }
+
+  test('segments with the same hash stay distinct in every trie and in the exact map', () => {
+    const [a, b] = collision((i) => `s${i}`, hashOf);
+    assert.equal(hashOf(a), hashOf(b));
+    const r = matcher([
+      route('pa', [`/${a}/{id}`]),
+      route('pb', [`/${b}/{id}`]),
+      route('xa', [`/x/${a}/*`]),
+      route('xb', [`/x/${b}/*`]),
+      route('ea', [`/${a}`]),
+    ]);
+    assert.equal(r.name(`/${a}/1`), 'pa');
+    assert.equal(r.name(`/${b}/1`), 'pb');
+    assert.equal(r.name(`/x/${a}/q`), 'xa');
+    assert.equal(r.name(`/x/${b}/q`), 'xb');
+    assert.equal(r.name(`/${a}`), 'ea');
+    assert.equal(r.name(`/${b}`), '404');
+  });
+
+  test('wildcard suffixes with the same hash stay distinct', () => {
+    const [a, b] = collision((i) => `.h${i}.test`, reverseHashOf);
+    assert.equal(reverseHashOf(a), reverseHashOf(b));
+    const r = matcher([route('a', ['/x'], { hosts: [`*${a}`] }), route('b', ['/x'], { hosts: [`*${b}`] })]);
+    assert.equal(r.name('/x', { host: `w${a}` }), 'a');
+    assert.equal(r.name('/x', { host: `w${b}` }), 'b');
   });
 });
 

@@ -187,7 +187,8 @@ class Node<T> {
   }
 }
 
-function hashOf(seg: string): number {
+/** Hash of a path segment as the tries key it (exported for tests that need colliding segments). */
+export function hashOf(seg: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < seg.length; i++) h = Math.imul(h ^ seg.charCodeAt(i), FNV_PRIME);
   return h & HASH_MASK;
@@ -411,8 +412,11 @@ interface WildEdge<T> {
   readonly next: WildEdge<T> | null;
 }
 
-/** FNV-1a of `s` read from its last character to its first (so host suffixes hash in one backward pass). */
-function reverseHashOf(s: string): number {
+/**
+ * FNV-1a of `s` read from its last character to its first, so host suffixes hash in one backward pass
+ * (exported for tests that need colliding suffixes).
+ */
+export function reverseHashOf(s: string): number {
   let h = FNV_OFFSET;
   for (let i = s.length - 1; i >= 0; i--) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h & HASH_MASK;
