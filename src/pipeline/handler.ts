@@ -103,7 +103,7 @@ function reject(
   secure: boolean,
   err: GatewayError,
 ): void {
-  rt.rejects.rejected(err.reason);
+  rt.counters.rejected(err.reason);
   const peer = normalizeIp(req.socket.remoteAddress ?? '') ?? '';
   const ex = new Exchange(
     req,
@@ -126,17 +126,21 @@ function reject(
   sendError(ex, rt, err);
 }
 
-/** Accounting once the response is done: log hooks, metrics, access log, in-flight count. */
+/**
+ * Accounting once the response is done: log hooks, metrics, access log, in-flight count. One
+ * `close` listener per request (a response always emits it, finished or not); a close before the
+ * response finished also aborts the upstream exchange.
+ */
 function track(ex: Exchange, rt: Runtime): void {
   rt.inflight++;
-  let finished = false;
-  const onEnd = () => {
-    if (finished) return;
-    finished = true;
+  ex.res.once('close', () => {
+    if (!ex.res.writableFinished) ex.inFlight?.abort();
     rt.inflight--;
     ex.durationMs = performance.now() - ex.start;
     if (ex.status === 0) ex.status = ex.res.headersSent ? ex.res.statusCode : 499;
     const c = ex.compiled;
+    const d = ex.decisions;
+    for (let i = 0; i < d.length; i++) rt.counters.decision(d[i]!.policy, d[i]!.action, d[i]!.reason);
     c.metrics.observe(
       ex.method,
       ex.status,
@@ -152,9 +156,7 @@ function track(ex: Exchange, rt: Runtime): void {
       }
     }
     if (rt.accessLog) rt.accessLog(ex);
-  };
-  ex.res.once('finish', onEnd);
-  ex.res.once('close', onEnd);
+  });
 }
 
 /**

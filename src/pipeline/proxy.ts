@@ -278,11 +278,6 @@ export function forward(ex: Exchange, rt: Runtime, attempt: number, exclude: Tar
   const headers = ex.upstreamHeaders;
   if (route.preserveHost) headers.host = h.host as string;
   const handler = new ProxyHandler(ex, rt, target, attempt, retriable);
-  if (attempt === 0) {
-    ex.res.once('close', () => {
-      if (!ex.res.writableFinished) ex.inFlight?.abort();
-    });
-  }
   ex.inFlight = handler;
   upstream.onStart(target);
   target.pool.dispatch(

@@ -21,6 +21,7 @@ export interface BuildDeps {
   readonly metrics: {
     routeHandle(route: string, service: string, upstream: string): RouteMetricsLike;
     rejected(reason: string): void;
+    decision?(policy: string, action: string, reason: string): void;
     healthChanged?(upstream: string, target: string, healthy: boolean): void;
   };
   readonly accessLog: ((ctx: LogContext) => void) | undefined;
@@ -309,7 +310,10 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
       serverHeader: config.server_header,
       accessLog: config.logging.access_log ? deps.accessLog : undefined,
       logger: deps.logger,
-      rejects: { rejected: deps.metrics.rejected },
+      counters: {
+        rejected: (reason) => deps.metrics.rejected(reason),
+        decision: (policy, action, reason) => deps.metrics.decision?.(policy, action, reason),
+      },
       upstreams,
       unrouted,
       inflight: 0,

@@ -90,6 +90,7 @@ export class Gateway {
         metrics: {
           routeHandle: (r, s, u) => opts.metrics.routeHandle(r, s, u),
           rejected: (reason) => opts.metrics.rejected(reason),
+          decision: (policy, action, reason) => opts.metrics.policyDecision(policy, action, reason),
           healthChanged: (u, t, healthy) => opts.metrics.targetHealth(u, t, healthy),
         },
         accessLog: opts.accessLog,

@@ -21,9 +21,12 @@ export interface ListenerLimits {
   readonly maxRequestsPerConnection: number;
 }
 
-/** Counters the rejection path bumps (requests refused before routing). */
-export interface RejectCounter {
+/** Counters the request path bumps. */
+export interface RequestCounters {
+  /** A request refused before routing (framing, limits, no route). */
   rejected(reason: string): void;
+  /** A policy decision (deny, would-deny, reply). */
+  decision(policy: string, action: string, reason: string): void;
 }
 
 /**
@@ -42,7 +45,7 @@ export interface Runtime {
   readonly serverHeader: boolean;
   readonly accessLog: ((ctx: LogContext) => void) | undefined;
   readonly logger: Logger;
-  readonly rejects: RejectCounter;
+  readonly counters: RequestCounters;
   readonly upstreams: ReadonlyMap<string, Upstream>;
   /** Placeholder route for requests refused before routing (logs and metrics still see them). */
   readonly unrouted: CompiledRoute;

@@ -80,7 +80,7 @@ export function startLoad(opts: {
         }
       } catch (err) {
         const e = err as Error & { code?: string };
-        fail(`${e.code ?? e.name}: ${e.message}`);
+        fail(`${e.code ?? e.name}: ${e.message} @${Date.now() % 100000}`);
       }
     }
   };
