@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { PolicyDefinition } from '../pipeline/types.ts';
 import type { GatewayConfig } from '../runtime/build.ts';
 import type { ConfigError } from './errors.ts';
 import { deepFreeze } from './freeze.ts';
-import { loadConfigText } from './load.ts';
+import { loadConfigFile, loadConfigText } from './load.ts';
 import { buildConfigSchema } from './schema.ts';
 
 export interface LoadedConfig {
@@ -37,25 +36,7 @@ export function loadGatewayConfig(
   env: Record<string, string | undefined>,
   policies: readonly PolicyDefinition[],
 ): { ok: true; value: LoadedConfig } | { ok: false; errors: ConfigError[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    return {
-      ok: false,
-      errors: [
-        {
-          file,
-          line: 0,
-          column: 0,
-          path: '',
-          pointer: '',
-          message: `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-        },
-      ],
-    };
-  }
-  return loadGatewayConfigText(text, file, env, policies);
+  return finish(loadConfigFile(file, configSchema(policies), { env }), file);
 }
 
 export function loadGatewayConfigText(
@@ -64,7 +45,13 @@ export function loadGatewayConfigText(
   env: Record<string, string | undefined>,
   policies: readonly PolicyDefinition[],
 ): { ok: true; value: LoadedConfig } | { ok: false; errors: ConfigError[] } {
-  const res = loadConfigText(text, file, configSchema(policies), { env });
+  return finish(loadConfigText(text, file, configSchema(policies), { env }), file);
+}
+
+function finish(
+  res: ReturnType<typeof loadConfigText>,
+  file: string,
+): { ok: true; value: LoadedConfig } | { ok: false; errors: ConfigError[] } {
   if (!res.ok) return { ok: false, errors: res.errors };
   const config = deepFreeze(res.value) as GatewayConfig;
   const locate = res.locate;

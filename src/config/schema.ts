@@ -463,7 +463,7 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
   );
   return Type.Object(
     {
-      gatehouse: Type.Literal(1, { description: 'Config format version. Must be 1.' }),
+      gatehouse: Type.Literal(1, { description: 'Config format version.' }),
       workers: Type.Union([Type.Integer({ minimum: 1, maximum: 256 }), Type.Literal('auto')], {
         default: 'auto',
         description: 'Worker threads sharing the listeners. "auto" = CPU count.',

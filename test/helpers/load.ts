@@ -213,12 +213,18 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
             resolve();
           } else if (child.exitCode !== null || child.signalCode !== null) {
             cleanup();
-            reject(new Error(`process exited (${child.exitCode ?? child.signalCode}) before ${what}:\n${err}`));
+            reject(
+              new Error(`process exited (${child.exitCode ?? child.signalCode}) before ${what}:\n${err}`),
+            );
           }
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\nstderr:\n${err}\nstdout tail:\n${out.slice(-2000)}`));
+          reject(
+            new Error(
+              `timed out after ${timeoutMs} ms waiting for ${what}\nstderr:\n${err}\nstdout tail:\n${out.slice(-2000)}`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);
