@@ -149,40 +149,40 @@ export function normalizeTarget(target: string, opts?: PathOptions): NormalizedT
 
   let dirty = false;
   let hasPercent = false;
-  // Number of '.' in the current segment while it holds only dots; -1 once it holds anything else.
-  let segDots = 0;
+  let segStart = 1;
   let pathEnd = len;
-  for (let i = 1; i < len; i++) {
-    const c = target.charCodeAt(i);
+  let i = 1;
+  scan: while (i < len) {
+    let c = target.charCodeAt(i);
+    // Tight inner loop over ordinary pchars, the bulk of any path.
+    while (c < 128 && PATH_CLASS[c] === C_OK) {
+      if (++i === len) break scan;
+      c = target.charCodeAt(i);
+    }
     const t = c < 128 ? PATH_CLASS[c] : C_BAD;
-    if (t === C_OK) {
-      segDots = -1;
-    } else if (t === C_SLASH) {
-      if (segDots === 1 || segDots === 2 || (segDots === 0 && merge)) dirty = true;
-      segDots = 0;
-    } else if (t === C_DOT) {
-      if (segDots >= 0) segDots++;
+    if (t === C_SLASH) {
+      if (i === segStart ? merge : isDotSegment(target, segStart, i)) dirty = true;
+      segStart = i + 1;
     } else if (t === C_PCT) {
       hasPercent = true;
-      segDots = -1;
     } else if (t === C_QMARK) {
       pathEnd = i;
       break;
     } else if (t === C_SEMI) {
       if (!allowSemicolon) return ERRORS.semicolon;
-      segDots = -1;
     } else if (t === C_HASH) {
       return ERRORS.fragment;
-    } else {
+    } else if (t !== C_DOT) {
       return ERRORS.bad_char;
     }
+    i++;
   }
-  if (segDots === 1 || segDots === 2) dirty = true;
+  if (isDotSegment(target, segStart, pathEnd)) dirty = true;
 
   let query = '';
   if (pathEnd < len) {
-    for (let i = pathEnd + 1; i < len; i++) {
-      const c = target.charCodeAt(i);
+    for (let j = pathEnd + 1; j < len; j++) {
+      const c = target.charCodeAt(j);
       if (c <= 0x20 || c >= 0x7f) return ERRORS.bad_query;
       if (c === 0x23) return ERRORS.fragment;
     }
@@ -201,6 +201,13 @@ export function normalizeTarget(target: string, opts?: PathOptions): NormalizedT
     if (!dirty && !decodedDot) return { path, query };
   }
   return { path: removeDotSegments(path, merge), query };
+}
+
+/** True when `s[start, end)` is `.` or `..`. */
+function isDotSegment(s: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (n === 1) return s.charCodeAt(start) === 0x2e;
+  return n === 2 && s.charCodeAt(start) === 0x2e && s.charCodeAt(start + 1) === 0x2e;
 }
 
 /**

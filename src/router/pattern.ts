@@ -39,7 +39,10 @@ const MAX_ALIAS_BITS = 8;
 
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Strict-enough options to check a pattern is canonical whatever the listener's PathOptions are. */
+/**
+ * Permissive options: a pattern only has to be canonical; which characters a listener accepts is the
+ * listener's own setting.
+ */
 const PATTERN_NORMALIZE = {
   allowEncodedSlash: true,
   allowBackslash: true,
