@@ -457,6 +457,22 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
       id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$', description: 'Unique consumer id.' }),
       groups: Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'Groups / roles.' }),
       metadata: Type.Record(Type.String(), Type.String(), { default: {}, description: 'Free-form labels.' }),
+      api_keys: Type.Array(
+        Type.Object(
+          {
+            id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Key id (shown in logs instead of the key).' }),
+            hash: Type.String({
+              pattern: '^sha256:[0-9a-f]{64}$',
+              description: 'SHA-256 of the key (`gatehouse keys generate` prints it). The key itself is never stored.',
+            }),
+            expires_at: Type.Optional(Type.String({ format: 'date-time', description: 'The key stops working at this time.' })),
+            not_before: Type.Optional(Type.String({ format: 'date-time', description: 'The key starts working at this time.' })),
+            revoked: Type.Boolean({ default: false, description: 'A revoked key never works.' }),
+          },
+          { additionalProperties: false },
+        ),
+        { default: [], description: 'API keys of this consumer, as hashes (GitOps credential store).' },
+      ),
       policies: Type.Optional(Policies),
     },
     { additionalProperties: false },
@@ -543,6 +559,52 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
             default: ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key'],
             description: 'Headers redacted in logs.',
           }),
+        },
+        { additionalProperties: false, default: {} },
+      ),
+      state: Type.Object(
+        {
+          backend: Type.Union([Type.Literal('local'), Type.Literal('redis')], {
+            default: 'local',
+            description: 'local: exact across the worker threads of this process; redis: exact across nodes.',
+          }),
+          local: Type.Object(
+            {
+              capacity: Type.Integer({ minimum: 1024, maximum: 16_777_216, default: 65_536, description: 'Keys the shared table holds.' }),
+            },
+            { additionalProperties: false, default: {} },
+          ),
+          redis: Type.Optional(
+            Type.Object(
+              {
+                url: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'redis://[user:pass@]host:port/db', 'x-secret': true })),
+                nodes: Type.Optional(
+                  Type.Array(
+                    Type.Object(
+                      { host: Type.String(), port: Type.Integer({ minimum: 1, maximum: 65_535 }) },
+                      { additionalProperties: false },
+                    ),
+                    { minItems: 1, description: 'Redis Cluster seed nodes (instead of url).' },
+                  ),
+                ),
+                password: Type.Optional(Type.String({ description: 'Password (cluster mode).', 'x-secret': true })),
+                key_prefix: Type.String({ default: 'gh:', description: 'Prefix of every key.' }),
+                command_timeout_ms: Duration(200, 'Time after which a Redis command counts as failed.', 10),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+        },
+        { additionalProperties: false, default: {}, description: 'Where limits, bans, replay caches and failure counters live.' },
+      ),
+      credentials: Type.Object(
+        {
+          store: Type.Union([Type.Literal('embedded'), Type.Literal('redis'), Type.Literal('none')], {
+            default: 'embedded',
+            description:
+              'Where credentials created through the admin API live (in addition to the ones in this file): embedded (a local database that survives restarts), redis (shared by every node), none.',
+          }),
+          path: Type.String({ default: '.gatehouse/credentials.db', description: 'Embedded store file.' }),
         },
         { additionalProperties: false, default: {} },
       ),

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientCertificateOf } from '../identity/client-cert.ts';
+import type { AuthState } from '../identity/types.ts';
 import type { Upstream } from '../upstream/index.ts';
 import type { RequestStep, ResponseStep } from './runner.ts';
 import type {
@@ -15,13 +17,27 @@ export interface RouteMetricsLike {
   observe(method: string, status: number, durationSec: number, upstreamSec: number | undefined): void;
 }
 
-/** A route as compiled at config load: everything the request path needs, nothing to assemble per request. */
-export interface CompiledRoute {
-  readonly info: RouteInfo;
+/** The compiled hooks of one policy chain, by phase, in order. */
+export interface Chain {
   readonly requestSteps: readonly RequestStep[];
   readonly upstreamSteps: readonly ((ctx: RequestContext) => void | Promise<void>)[];
   readonly responseSteps: readonly ResponseStep[];
   readonly logSteps: readonly ((ctx: LogContext) => void)[];
+}
+
+/** Order at which the authentication band ends: consumer-specific chains take over below it. */
+export const AUTHN_BAND_END = 700;
+
+/** A route as compiled at config load: everything the request path needs, nothing to assemble per request. */
+export interface CompiledRoute extends Chain {
+  readonly info: RouteInfo;
+  /**
+   * Chains for consumers that carry their own policies (global < service < route < consumer).
+   * Once authentication identified such a consumer, the rest of the request runs on its chain.
+   */
+  readonly consumerChains: ReadonlyMap<string, Chain> | undefined;
+  /** Index in `requestSteps` of the first step below the authentication band. */
+  readonly authnEnd: number;
   readonly upstream: Upstream | undefined;
   /** Base path of the service, prepended when forwarding ('' for none). */
   readonly servicePath: string;
@@ -80,11 +96,14 @@ export class Exchange implements RequestContext, ResponseContext, LogContext {
   error: Error | undefined;
   target: string | undefined;
   readonly compiled: CompiledRoute;
+  /** The chain in force: the route's, or a consumer's after authentication. */
+  chain: Chain;
   readonly prefix: string | undefined;
   expectContinue: boolean;
   /** The upstream exchange in flight, so a client disconnect can abort it. */
   inFlight: { abort(): void } | undefined;
   #abort: AbortController | undefined;
+  #auth: AuthState | undefined;
 
   constructor(
     req: IncomingMessage,
@@ -132,10 +151,29 @@ export class Exchange implements RequestContext, ResponseContext, LogContext {
     this.error = undefined;
     this.target = undefined;
     this.compiled = compiled;
+    this.chain = compiled;
     this.prefix = prefix;
     this.expectContinue = false;
     this.inFlight = undefined;
     this.#abort = undefined;
+    this.#auth = undefined;
+  }
+
+  /** Created on first use: unauthenticated routes never pay for it. */
+  get auth(): AuthState {
+    if (!this.#auth) {
+      const req = this.req;
+      let cert: AuthState['clientCertificate'] | null = null;
+      this.#auth = {
+        successes: [],
+        failures: [],
+        get clientCertificate() {
+          if (cert === null) cert = clientCertificateOf(req);
+          return cert;
+        },
+      };
+    }
+    return this.#auth;
   }
 
   /** Created on first use: most requests never need one. */

@@ -4,10 +4,10 @@ import { forwardedNode, upstreamRequestHeaders } from '../lib/headers.ts';
 import { normalizeIp } from '../lib/ip.ts';
 import { normalizeTarget } from '../lib/path.ts';
 import type { ListenerLimits, Runtime, RuntimeRef } from '../runtime/types.ts';
-import { Exchange, nextRequestId } from './context.ts';
+import { AUTHN_BAND_END, Exchange, nextRequestId } from './context.ts';
 import { forward } from './proxy.ts';
 import { sendError, sendLocalReply } from './respond.ts';
-import { runRequestSteps } from './runner.ts';
+import { type Branch, runRequestSteps } from './runner.ts';
 
 const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -147,7 +147,7 @@ function track(ex: Exchange, rt: Runtime): void {
       ex.durationMs / 1000,
       ex.upstreamMs === undefined ? undefined : ex.upstreamMs / 1000,
     );
-    const logs = c.logSteps;
+    const logs = ex.chain.logSteps;
     for (let i = 0; i < logs.length; i++) {
       try {
         logs[i]!(ex);
@@ -378,15 +378,33 @@ export function createRequestHandler(ref: RuntimeRef, listenerName: string, secu
           }),
         );
       }
-      const steps = compiled.upstreamSteps;
+      const steps = ex.chain.upstreamSteps;
       if (steps.length === 0) return forward(ex, rt, 0, undefined);
       runUpstreamSteps(ex, rt, 0);
-    });
+    }, compiled.consumerChains === undefined ? undefined : consumerBranch(ex));
+  };
+}
+
+/** Switches to the consumer's chain once authentication identified a consumer with its own policies. */
+function consumerBranch(ex: Exchange): Branch {
+  const compiled = ex.compiled;
+  return {
+    at: compiled.authnEnd,
+    take(ctx) {
+      const id = ctx.consumer?.id;
+      if (id === undefined) return undefined;
+      const chain = compiled.consumerChains!.get(id);
+      if (chain === undefined) return undefined;
+      ex.chain = chain;
+      let from = 0;
+      while (from < chain.requestSteps.length && chain.requestSteps[from]!.order >= AUTHN_BAND_END) from++;
+      return { steps: chain.requestSteps, from };
+    },
   };
 }
 
 function runUpstreamSteps(ex: Exchange, rt: Runtime, i: number): void {
-  const steps = ex.compiled.upstreamSteps;
+  const steps = ex.chain.upstreamSteps;
   for (; i < steps.length; i++) {
     let r: void | Promise<void>;
     try {

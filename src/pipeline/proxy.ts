@@ -125,7 +125,7 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
     }
     if (this.rt.serverHeader) headers.server = 'gatehouse';
     ex.responseHeaders = headers;
-    const steps = ex.compiled.responseSteps;
+    const steps = ex.chain.responseSteps;
     if (steps.length === 0) {
       this.writeHead();
       return true;

@@ -56,7 +56,7 @@ export function sendLocalReply(ex: Exchange, rt: Runtime, reply: LocalReply): vo
   addCommon(ex, rt, headers);
   ex.responseHeaders = headers;
   const close = hasUnreadBody(ex);
-  runResponseSteps(ex.compiled.responseSteps, ex, 0, (err) => {
+  runResponseSteps(ex.chain.responseSteps, ex, 0, (err) => {
     if (err) return sendError(ex, rt, toGatewayError(err), true);
     finishLocal(ex, reply.body, close);
   });
@@ -87,8 +87,8 @@ export function sendError(ex: Exchange, rt: Runtime, err: GatewayError, skipPoli
   ex.responseHeaders = headers;
   const body = problemBody(err, ex.id);
   const close = hasUnreadBody(ex) || err.status === 408 || err.status === 413 || err.status === 431;
-  if (skipPolicies || ex.compiled.responseSteps.length === 0) return finishLocal(ex, body, close);
-  runResponseSteps(ex.compiled.responseSteps, ex, 0, (hookErr) => {
+  if (skipPolicies || ex.chain.responseSteps.length === 0) return finishLocal(ex, body, close);
+  runResponseSteps(ex.chain.responseSteps, ex, 0, (hookErr) => {
     if (hookErr) {
       rt.logger.error(
         { err: hookErr, 'http.request.id': ex.id },

@@ -4,6 +4,7 @@ import type { HookResult, LocalReply, MaybePromise, RequestContext, ResponseCont
 /** One compiled hook of one policy instance, in chain order. */
 export interface RequestStep {
   readonly policy: string;
+  readonly order: number;
   readonly reportOnly: boolean;
   readonly fn: (ctx: RequestContext) => MaybePromise<HookResult>;
 }
@@ -48,8 +49,13 @@ export function runRequestSteps(
   ctx: RequestContext,
   i: number,
   done: RequestDone,
+  branch?: Branch,
 ): void {
   for (; i < steps.length; i++) {
+    if (branch !== undefined && i === branch.at) {
+      const alt = branch.take(ctx);
+      if (alt !== undefined) return runRequestSteps(alt.steps, ctx, alt.from, done, undefined);
+    }
     const step = steps[i]!;
     let r: MaybePromise<HookResult>;
     try {
@@ -73,19 +79,32 @@ export function runRequestSteps(
             });
             return done(null, v);
           }
-          runRequestSteps(steps, ctx, next, done);
+          runRequestSteps(steps, ctx, next, done, branch);
         },
         (err: unknown) => {
           const e = onStepError(step, ctx, err);
           if (e) return done(e, undefined);
-          runRequestSteps(steps, ctx, next, done);
+          runRequestSteps(steps, ctx, next, done, branch);
         },
       );
       return;
     }
     return done(null, r as LocalReply);
   }
+  if (branch !== undefined && i === branch.at) {
+    const alt = branch.take(ctx);
+    if (alt !== undefined) return runRequestSteps(alt.steps, ctx, alt.from, done, undefined);
+  }
   done(null, undefined);
+}
+
+/**
+ * A switch point in a chain: at step index `at`, `take` may hand the rest of the request to
+ * another chain (a consumer's), continuing there from index `from`.
+ */
+export interface Branch {
+  readonly at: number;
+  take(ctx: RequestContext): { steps: readonly RequestStep[]; from: number } | undefined;
 }
 
 /** Runs response-phase steps; errors are reported through `done` (the caller answers 500). */

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { Logger } from 'pino';
+import type { AuthState, ConsumerDirectory } from '../identity/types.ts';
+import type { StateStore } from '../stores/types.ts';
 
 /** Phases in the order they run for one request. */
 export type Phase = 'request' | 'upstream' | 'response' | 'log';
@@ -75,6 +77,8 @@ export interface RequestContext {
    * lower it. Checked against Content-Length before the body is read and enforced while streaming.
    */
   maxBodyBytes: number;
+  /** Authentication results so far (created on first use). */
+  readonly auth: AuthState;
 }
 
 /** Response-phase view: status and headers can still be changed before they are written. */
@@ -121,6 +125,10 @@ export interface PolicyDeps {
   readonly scope: string;
   /** Record a security-relevant event (structured, redacted by the sink). */
   readonly event: (type: string, fields: Record<string, unknown>) => void;
+  /** Consumers known to the gateway (config and credential store). */
+  readonly consumers?: ConsumerDirectory;
+  /** The shared state store (exact across workers; across nodes with Redis). */
+  readonly store?: StateStore;
 }
 
 export type PolicyStatus = 'stable' | 'beta' | 'experimental';

@@ -56,6 +56,8 @@ export interface FakeRequestInit {
   consumer?: { id: string; groups: readonly string[] };
   /** Default 10 MiB (a typical listener limit). */
   maxBodyBytes?: number;
+  /** A verified mTLS client certificate (default none). */
+  clientCertificate?: import('../identity/types.ts').ClientCertificate;
   /** Body the fake `req` stream yields (default: ends immediately). */
   body?: string | Buffer;
 }
@@ -144,6 +146,7 @@ export function fakeRequestContext(init: FakeRequestInit = {}): RequestContext {
     signal: init.signal ?? new AbortController().signal,
     consumer: init.consumer,
     maxBodyBytes: init.maxBodyBytes ?? FAKE_LISTENER_MAX_BODY,
+    auth: { successes: [], failures: [], clientCertificate: init.clientCertificate },
   };
 }
 

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { buildConfigSchema } from '../config/schema.ts';
 import { compileHeaderNameSet } from '../lib/headers.ts';
 import { compileCidrSet } from '../lib/ip.ts';
-import type { CompiledRoute, RouteMetricsLike } from '../pipeline/context.ts';
+import { AUTHN_BAND_END, type Chain, type CompiledRoute, type RouteMetricsLike } from '../pipeline/context.ts';
 import type { RequestStep, ResponseStep } from '../pipeline/runner.ts';
 import type { LogContext, PolicyDefinition, PolicyInstance, RequestContext } from '../pipeline/types.ts';
 import { compileRouter, type RouteSpec } from '../router/index.ts';
@@ -103,6 +103,30 @@ function upstreamSpec(u: GatewayConfig['upstreams'][number], readFile: (p: strin
     circuit_breaker: u.circuit_breaker,
     retries: u.retries,
   } as UpstreamSpec;
+}
+
+/** Sorts policy uses by order (desc, ties by name) and collects their hooks per phase. */
+function compileChain(uses: ReadonlyMap<string, PolicyUse>): Chain {
+  const chain = [...uses.values()].sort((a, b) => b.def.order - a.def.order || a.def.name.localeCompare(b.def.name));
+  const requestSteps: RequestStep[] = [];
+  const upstreamSteps: ((ctx: RequestContext) => void | Promise<void>)[] = [];
+  const responseSteps: ResponseStep[] = [];
+  const logSteps: ((ctx: LogContext) => void)[] = [];
+  for (const p of chain) {
+    const inst = p.instance;
+    if (inst.onRequest) {
+      requestSteps.push({ policy: p.def.name, order: p.def.order, reportOnly: p.reportOnly, fn: inst.onRequest.bind(inst) });
+    }
+    if (inst.onUpstream) upstreamSteps.push(inst.onUpstream.bind(inst));
+    if (inst.onResponse) responseSteps.push({ policy: p.def.name, fn: inst.onResponse.bind(inst) });
+    if (inst.onLog) logSteps.push(inst.onLog.bind(inst));
+  }
+  return Object.freeze({
+    requestSteps: Object.freeze(requestSteps),
+    upstreamSteps: Object.freeze(upstreamSteps),
+    responseSteps: Object.freeze(responseSteps),
+    logSteps: Object.freeze(logSteps),
+  });
 }
 
 /**
@@ -214,21 +238,25 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
       if (upstreamName === undefined && !merged.has('mock-response')) {
         throw new TypeError(`routes.${r.name}: needs "service", "upstream" or a "mock-response" policy`);
       }
-      const chain = [...merged.values()].sort(
-        (a, b) => b.def.order - a.def.order || a.def.name.localeCompare(b.def.name),
-      );
-      const requestSteps: RequestStep[] = [];
-      const upstreamSteps: ((ctx: RequestContext) => void | Promise<void>)[] = [];
-      const responseSteps: ResponseStep[] = [];
-      const logSteps: ((ctx: LogContext) => void)[] = [];
-      for (const p of chain) {
-        const inst = p.instance;
-        if (inst.onRequest)
-          requestSteps.push({ policy: p.def.name, reportOnly: p.reportOnly, fn: inst.onRequest.bind(inst) });
-        if (inst.onUpstream) upstreamSteps.push(inst.onUpstream.bind(inst));
-        if (inst.onResponse) responseSteps.push({ policy: p.def.name, fn: inst.onResponse.bind(inst) });
-        if (inst.onLog) logSteps.push(inst.onLog.bind(inst));
+      const base = compileChain(merged);
+      let consumerChains: Map<string, Chain> | undefined;
+      for (const c of config.consumers) {
+        if (!c.policies || Object.keys(c.policies).length === 0) continue;
+        const withConsumer = new Map(merged);
+        for (const name of Object.keys(c.policies)) {
+          const cfg = (c.policies as PolicyMap)[name];
+          if (cfg === undefined) continue;
+          const u = use(name, cfg, `consumer:${c.id}`);
+          if (u.def.order >= AUTHN_BAND_END) {
+            throw new TypeError(`consumers.${c.id}.policies.${name}: authentication policies cannot be set per consumer`);
+          }
+          withConsumer.set(name, u);
+        }
+        consumerChains ??= new Map();
+        consumerChains.set(c.id, compileChain(withConsumer));
       }
+      let authnEnd = 0;
+      while (authnEnd < base.requestSteps.length && base.requestSteps[authnEnd]!.order >= AUTHN_BAND_END) authnEnd++;
       const responseHeaders: [string, string][] = [];
       if (r.deprecated !== undefined) responseHeaders.push(['deprecation', sfDate(r.deprecated)]);
       if (r.sunset !== undefined) responseHeaders.push(['sunset', new Date(r.sunset).toUTCString()]);
@@ -243,10 +271,9 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
       const retries = upstreamCfg?.retries;
       const compiled: CompiledRoute = Object.freeze({
         info: Object.freeze({ name: r.name, service: service?.name, upstream: upstreamName }),
-        requestSteps: Object.freeze(requestSteps),
-        upstreamSteps: Object.freeze(upstreamSteps),
-        responseSteps: Object.freeze(responseSteps),
-        logSteps: Object.freeze(logSteps),
+        ...base,
+        consumerChains,
+        authnEnd,
         upstream,
         servicePath: service?.url
           ? new URL(service.url).pathname.replace(/\/$/, '') + service.path
@@ -281,6 +308,8 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
       upstreamSteps: [],
       responseSteps: [],
       logSteps: [],
+      consumerChains: undefined,
+      authnEnd: 0,
       upstream: undefined,
       servicePath: '',
       stripPrefix: false,

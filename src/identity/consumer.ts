@@ -1,0 +1,27 @@
+import type { RequestContext } from '../pipeline/types.ts';
+import { type AuthFailure, type AuthSuccess, CONSUMER_HEADERS } from './types.ts';
+
+/**
+ * Records a successful authentication. The first method that identifies a consumer sets
+ * `ctx.consumer` and the gateway-set consumer headers towards the upstream.
+ *
+ * @example
+ * recordSuccess(ctx, { method: 'key-auth', consumer, credentialId: 'key_01', claims: undefined, scopes: [], acr: undefined, amr: [], authTime: undefined });
+ */
+export function recordSuccess(ctx: RequestContext, success: AuthSuccess): void {
+  ctx.auth.successes.push(success);
+  const c = success.consumer;
+  if (c && ctx.consumer === undefined) {
+    ctx.consumer = { id: c.id, groups: c.groups };
+    const h = ctx.upstreamHeaders;
+    h[CONSUMER_HEADERS.id] = c.id;
+    if (c.groups.length) h[CONSUMER_HEADERS.groups] = c.groups.join(',');
+    if (success.credentialId !== undefined) h[CONSUMER_HEADERS.credential] = success.credentialId;
+    h[CONSUMER_HEADERS.method] = success.method;
+  }
+}
+
+/** Records a failed authentication (reason codes feed events, metrics and brute-force counters). */
+export function recordFailure(ctx: RequestContext, failure: AuthFailure): void {
+  ctx.auth.failures.push(failure);
+}
