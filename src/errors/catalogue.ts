@@ -18,6 +18,7 @@ export const ERROR_CATALOGUE = {
   GW_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   GW_REQUEST_TIMEOUT: { status: 408, title: 'Request timed out' },
   GW_PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
+  GW_EXPECTATION_FAILED: { status: 417, title: 'Expectation failed' },
   GW_URI_TOO_LONG: { status: 414, title: 'Request URI too long' },
   GW_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   GW_RATE_LIMITED: { status: 429, title: 'Too many requests' },

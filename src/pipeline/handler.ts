@@ -123,7 +123,9 @@ function reject(
   );
   ex.id = nextRequestId();
   track(ex, rt);
-  sendError(ex, rt, err);
+  const steps = rt.unrouted.requestSteps;
+  if (steps.length === 0) return sendError(ex, rt, err);
+  runRequestSteps(steps, ex, 0, () => sendError(ex, rt, err));
 }
 
 /**

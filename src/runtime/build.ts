@@ -1,11 +1,24 @@
 import type { Static } from '@sinclair/typebox';
 import type { Logger } from 'pino';
 import type { buildConfigSchema } from '../config/schema.ts';
+import { credentialsFor } from '../identity/credentials/index.ts';
+import { createConsumerDirectory } from '../identity/directory.ts';
 import { compileHeaderNameSet } from '../lib/headers.ts';
 import { compileCidrSet } from '../lib/ip.ts';
-import { AUTHN_BAND_END, type Chain, type CompiledRoute, type RouteMetricsLike } from '../pipeline/context.ts';
+import {
+  AUTHN_BAND_END,
+  type Chain,
+  type CompiledRoute,
+  type RouteMetricsLike,
+} from '../pipeline/context.ts';
 import type { RequestStep, ResponseStep } from '../pipeline/runner.ts';
-import type { LogContext, PolicyDefinition, PolicyInstance, RequestContext } from '../pipeline/types.ts';
+import type {
+  LogContext,
+  PolicyDefinition,
+  PolicyDeps,
+  PolicyInstance,
+  RequestContext,
+} from '../pipeline/types.ts';
 import { compileRouter, type RouteSpec } from '../router/index.ts';
 import { createUpstream, type Upstream, type UpstreamSpec } from '../upstream/index.ts';
 import type { ListenerLimits, Runtime } from './types.ts';
@@ -107,7 +120,9 @@ function upstreamSpec(u: GatewayConfig['upstreams'][number], readFile: (p: strin
 
 /** Sorts policy uses by order (desc, ties by name) and collects their hooks per phase. */
 function compileChain(uses: ReadonlyMap<string, PolicyUse>): Chain {
-  const chain = [...uses.values()].sort((a, b) => b.def.order - a.def.order || a.def.name.localeCompare(b.def.name));
+  const chain = [...uses.values()].sort(
+    (a, b) => b.def.order - a.def.order || a.def.name.localeCompare(b.def.name),
+  );
   const requestSteps: RequestStep[] = [];
   const upstreamSteps: ((ctx: RequestContext) => void | Promise<void>)[] = [];
   const responseSteps: ResponseStep[] = [];
@@ -115,7 +130,12 @@ function compileChain(uses: ReadonlyMap<string, PolicyUse>): Chain {
   for (const p of chain) {
     const inst = p.instance;
     if (inst.onRequest) {
-      requestSteps.push({ policy: p.def.name, order: p.def.order, reportOnly: p.reportOnly, fn: inst.onRequest.bind(inst) });
+      requestSteps.push({
+        policy: p.def.name,
+        order: p.def.order,
+        reportOnly: p.reportOnly,
+        fn: inst.onRequest.bind(inst),
+      });
     }
     if (inst.onUpstream) upstreamSteps.push(inst.onUpstream.bind(inst));
     if (inst.onResponse) responseSteps.push({ policy: p.def.name, fn: inst.onResponse.bind(inst) });
@@ -180,6 +200,11 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
       services.set(s.name, s);
     }
 
+    // Consumers and credentials (config keys now; the persistent store opens when key-auth asks for it).
+    const consumers = createConsumerDirectory(config.consumers);
+    const credentials = credentialsFor(config, { logger: deps.logger });
+    created.push(credentials);
+
     // Policy instances: one per place a policy is configured, shared by every route inheriting it.
     const instances = new Map<string, PolicyUse>();
     const use = (name: string, cfg: Record<string, unknown>, scope: string): PolicyUse => {
@@ -192,11 +217,17 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
       const policyConfig = def.supportsMode ? rest : cfg;
       let instance: PolicyInstance;
       try {
-        instance = def.create(policyConfig as never, {
-          logger: deps.logger.child({ policy: name, scope }),
-          scope: key,
-          event: deps.event,
-        });
+        instance = def.create(
+          policyConfig as never,
+          {
+            logger: deps.logger.child({ policy: name, scope }),
+            scope: key,
+            mode: mode === 'report-only' ? 'report-only' : 'enforce',
+            event: deps.event,
+            consumers,
+            credentials,
+          } as PolicyDeps,
+        );
       } catch (err) {
         throw new TypeError(`${scope}.policies.${name}: ${(err as Error).message}`);
       }
@@ -248,7 +279,9 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
           if (cfg === undefined) continue;
           const u = use(name, cfg, `consumer:${c.id}`);
           if (u.def.order >= AUTHN_BAND_END) {
-            throw new TypeError(`consumers.${c.id}.policies.${name}: authentication policies cannot be set per consumer`);
+            throw new TypeError(
+              `consumers.${c.id}.policies.${name}: authentication policies cannot be set per consumer`,
+            );
           }
           withConsumer.set(name, u);
         }
@@ -256,7 +289,8 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
         consumerChains.set(c.id, compileChain(withConsumer));
       }
       let authnEnd = 0;
-      while (authnEnd < base.requestSteps.length && base.requestSteps[authnEnd]!.order >= AUTHN_BAND_END) authnEnd++;
+      while (authnEnd < base.requestSteps.length && base.requestSteps[authnEnd]!.order >= AUTHN_BAND_END)
+        authnEnd++;
       const responseHeaders: [string, string][] = [];
       if (r.deprecated !== undefined) responseHeaders.push(['deprecation', sfDate(r.deprecated)]);
       if (r.sunset !== undefined) responseHeaders.push(['sunset', new Date(r.sunset).toUTCString()]);
@@ -302,11 +336,16 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
     } catch (err) {
       throw new TypeError(`routes: ${(err as Error).message}`);
     }
+    // Requests refused before routing still get the global request id (echoed, and as `instance`).
+    const globalRequestId = (config.policies as PolicyMap | undefined)?.['request-id'];
+    const unroutedChain = compileChain(
+      globalRequestId === undefined ? new Map() : new Map([['request-id', use('request-id', globalRequestId, 'global')]]),
+    );
     const unrouted: CompiledRoute = Object.freeze({
       info: Object.freeze({ name: '', service: undefined, upstream: undefined }),
-      requestSteps: [],
+      requestSteps: unroutedChain.requestSteps,
       upstreamSteps: [],
-      responseSteps: [],
+      responseSteps: unroutedChain.responseSteps,
       logSteps: [],
       consumerChains: undefined,
       authnEnd: 0,

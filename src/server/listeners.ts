@@ -67,7 +67,10 @@ class OpenListener {
   readonly perIp = new Map<string, number>();
   limits: ListenerLimits;
   #certTimer: NodeJS.Timeout | undefined;
+  #closing = false;
   readonly sockets = new Set<Duplex>();
+  /** Open HTTP/2 sessions (closed with GOAWAY on shutdown, so their streams can finish). */
+  readonly sessions = new Set<http2.ServerHttp2Session>();
 
   constructor(
     cfg: ListenerConfig,
@@ -93,14 +96,16 @@ class OpenListener {
     };
     let server: Server;
     if (cfg.tls) {
-      this.certs = new CertificateStore(cfg.tls);
+      const store = new CertificateStore(cfg.tls);
+      this.certs = store;
       const tlsOpts = {
-        ...this.certs.baseOptions(),
-        SNICallback: this.certs.sniCallback,
-        cert: undefined,
-        key: undefined,
+        ...store.baseOptions(),
+        ...store.defaultMaterial,
+        SNICallback: store.sniCallback,
+        // A client that connects and never completes the handshake holds a socket as long as
+        // one that never sends its head: the same bound applies.
+        handshakeTimeout: limits.headersTimeoutMs,
       };
-      // The default context comes from the store; SNI picks others.
       if (cfg.tls.http2) {
         const s = http2.createSecureServer({
           ...tlsOpts,
@@ -109,29 +114,32 @@ class OpenListener {
           settings: { maxHeaderListSize: limits.maxHeaderBytes, maxConcurrentStreams: 100 },
           maxHeaderListPairs: limits.maxHeaderCount + 4,
         });
-        s.on('request', onRequest as never);
+        // HTTP/1.1 connections on this server go through node:http's parser, which reads these
+        // from the server object (createSecureServer does not take them as options).
+        Object.assign(s, {
+          maxHeaderSize: limits.maxHeaderBytes,
+          insecureHTTPParser: false,
+          requireHostHeader: false,
+          joinDuplicateHeaders: false,
+          connectionsCheckingInterval: serverOpts.connectionsCheckingInterval,
+        });
+        s.on('request', ((req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => {
+          if (req.httpVersionMajor === 2) this.#streamDeadline(req, res, events);
+          handler(req as unknown as IncomingMessage, res as unknown as ServerResponse, false);
+        }) as never);
+        s.on('session', (session: http2.ServerHttp2Session) => this.#trackSession(session));
         server = s;
       } else {
         server = https.createServer({ ...serverOpts, ...tlsOpts }, onRequest);
       }
-      const store = this.certs;
-      (server as https.Server).setSecureContext({
-        ...store.baseOptions(),
-        ...secureContextMaterial(cfg.tls),
-      });
-      store.onChange(() => {
-        (server as https.Server).setSecureContext({
-          ...store.baseOptions(),
-          ...secureContextMaterial(cfg.tls!),
-        });
-      });
+      const secureServer = server as https.Server;
+      store.onChange((material) => secureServer.setSecureContext({ ...store.baseOptions(), ...material }));
       if (cfg.tls.reload_interval_ms > 0) {
         this.#certTimer = setInterval(() => {
+          if (!store.changedOnDisk()) return;
           try {
-            if (store.changedOnDisk()) {
-              store.reload();
-              logger.info({ listener: cfg.name }, 'TLS certificates reloaded from disk');
-            }
+            store.reload();
+            logger.info({ listener: cfg.name }, 'TLS certificates reloaded from disk');
           } catch (err) {
             logger.error(
               { listener: cfg.name, err: (err as Error).message },
@@ -141,8 +149,10 @@ class OpenListener {
         }, cfg.tls.reload_interval_ms);
         this.#certTimer.unref();
       }
-      server.on('tlsClientError', (_err: Error, socket: Duplex) => {
-        events.rejected('tls_handshake');
+      server.on('tlsClientError', (err: Error & { code?: string }, socket: Duplex) => {
+        // A client that went away mid-handshake was not refused; anything else (bad version or
+        // suite, not TLS at all, handshake timeout) was.
+        if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') events.rejected('tls_handshake');
         socket.destroy();
       });
     } else {
@@ -152,14 +162,38 @@ class OpenListener {
     this.server = server;
     this.apply(limits);
     const hs = server as http.Server;
-    hs.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => handler(req, res, true));
-    hs.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => {
-      res.writeHead(417, { 'content-type': PROBLEM_CONTENT_TYPE, connection: 'close' });
-      res.end();
+    hs.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+      if (req.httpVersionMajor === 2)
+        this.#streamDeadline(req as never as http2.Http2ServerRequest, res as never, events);
+      handler(req, res, true);
     });
-    hs.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    hs.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+      events.rejected('expectation_failed');
+      const body = problemBody(
+        new GatewayError('GW_EXPECTATION_FAILED', {
+          reason: 'expectation_failed',
+          detail: 'Only "Expect: 100-continue" is supported.',
+        }),
+        undefined,
+      );
+      const headers: Record<string, string> = {
+        'content-type': PROBLEM_CONTENT_TYPE,
+        'cache-control': 'no-store',
+        'content-length': String(Buffer.byteLength(body)),
+      };
+      // HTTP/2 has no Connection header (Node drops it with a process warning).
+      if (req.httpVersionMajor < 2) headers.connection = 'close';
+      res.writeHead(417, headers);
+      res.end(body);
+    });
+    hs.on('connect', (req: IncomingMessage, second: Duplex | ServerResponse) => {
+      // An HTTP/2 CONNECT stream arrives as (request, response), not (request, socket): it goes
+      // through the request handler, which refuses CONNECT with a problem+json 405.
+      if (second instanceof http2.Http2ServerResponse) return handler(req, second as ServerResponse, false);
       events.rejected('method_forbidden');
-      socket.end(rawProblem('GW_METHOD_NOT_ALLOWED', 'method_forbidden', 'CONNECT is not accepted.'));
+      (second as Duplex).end(
+        rawProblem('GW_METHOD_NOT_ALLOWED', 'method_forbidden', 'CONNECT is not accepted.'),
+      );
     });
     hs.on('upgrade', (_req: IncomingMessage, socket: Duplex) => {
       events.rejected('upgrade_not_supported');
@@ -209,6 +243,59 @@ class OpenListener {
     });
   }
 
+  /**
+   * An HTTP/2 session has no keep-alive timer of node:http's kind: one that stays silent for
+   * `keep_alive_timeout_ms` is closed with GOAWAY (streams still open may finish).
+   */
+  #trackSession(session: http2.ServerHttp2Session): void {
+    this.sessions.add(session);
+    session.once('close', () => this.sessions.delete(session));
+    session.setTimeout(this.limits.keepAliveTimeoutMs, () => session.close());
+    if (this.#closing) session.close();
+  }
+
+  /**
+   * `request_timeout_ms` for an HTTP/2 request with a body (node:http enforces it for HTTP/1.1
+   * only): a body not fully received in time is answered 408 (or the stream is reset when the
+   * response has started) and the stream is closed, as for a slow POST over HTTP/1.1.
+   */
+  #streamDeadline(
+    req: http2.Http2ServerRequest,
+    res: http2.Http2ServerResponse,
+    events: ListenerEvents,
+  ): void {
+    const ms = this.limits.requestTimeoutMs;
+    const stream = req.stream;
+    if (ms <= 0 || stream.endAfterHeaders) return;
+    const timer = setTimeout(() => {
+      if (stream.destroyed || stream.closed) return;
+      events.rejected('request_timeout');
+      if (res.headersSent) {
+        stream.close(http2.constants.NGHTTP2_CANCEL);
+        return;
+      }
+      const body = problemBody(
+        new GatewayError('GW_REQUEST_TIMEOUT', {
+          reason: 'request_timeout',
+          detail: 'The request was not received in time.',
+        }),
+        undefined,
+      );
+      res.writeHead(408, {
+        'content-type': PROBLEM_CONTENT_TYPE,
+        'cache-control': 'no-store',
+        'content-length': String(Buffer.byteLength(body)),
+      });
+      res.end(body);
+      // RST_STREAM(NO_ERROR) once the answer is out: the client stops sending (RFC 9113 §8.1).
+      stream.close(http2.constants.NGHTTP2_NO_ERROR);
+    }, ms);
+    timer.unref();
+    const clear = () => clearTimeout(timer);
+    stream.once('end', clear);
+    stream.once('close', clear);
+  }
+
   /** Applies limits that can change without reopening the socket. */
   apply(limits: ListenerLimits): void {
     this.limits = limits;
@@ -238,6 +325,8 @@ class OpenListener {
   /** Stops accepting; idle keep-alive connections close now, busy ones after their response. */
   close(deadlineMs: number): Promise<void> {
     if (this.#certTimer) clearInterval(this.#certTimer);
+    this.#closing = true;
+    for (const session of this.sessions) session.close();
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         for (const s of this.sockets) s.destroy();
@@ -257,25 +346,11 @@ class OpenListener {
   }
 }
 
-function secureContextMaterial(tls: ListenerTlsConfig) {
-  // Re-read the default certificate so setSecureContext uses the current files.
-  const c = tls.certificates[0]!;
-  return {
-    cert: readFile(c.cert),
-    key: readFile(c.key),
-    passphrase: c.passphrase,
-  };
-}
-
-import { readFileSync } from 'node:fs';
-
-function readFile(p: string): string {
-  return readFileSync(p, 'utf8');
-}
-
 /** Key that decides whether a listener can be updated in place or must be reopened. */
 function identity(cfg: ListenerConfig, limits: ListenerLimits): string {
-  return JSON.stringify([cfg.host, cfg.port, cfg.tls ?? null, limits.maxHeaderBytes]);
+  // The TLS handshake timeout is fixed when the server is created.
+  const handshake = cfg.tls ? limits.headersTimeoutMs : 0;
+  return JSON.stringify([cfg.host, cfg.port, cfg.tls ?? null, limits.maxHeaderBytes, handshake]);
 }
 
 /**
@@ -304,33 +379,53 @@ export class ListenerSet {
     return out;
   }
 
+  /**
+   * Makes the open listeners match `listeners`. All or nothing: every listener to (re)open is built
+   * first (certificates, keys and cipher lists are checked there) and bound next; if either step
+   * fails, what was built is closed again, the error is thrown and the running listeners are left
+   * exactly as they were.
+   */
   async apply(
     listeners: readonly ListenerConfig[],
     limits: ReadonlyMap<string, ListenerLimits>,
     fixedPorts?: Record<string, number>,
   ): Promise<void> {
     const wanted = new Set(listeners.map((l) => l.name));
-    const retiring: Promise<void>[] = [];
-    for (const cfg0 of listeners) {
-      const cfg =
-        fixedPorts?.[cfg0.name] !== undefined && cfg0.port === 0
-          ? { ...cfg0, port: fixedPorts[cfg0.name]! }
-          : cfg0;
-      const lim = limits.get(cfg.name)!;
-      const id = identity(cfg, lim);
-      const have = this.#open.get(cfg.name);
-      if (have && have.id === id) {
-        have.l.apply(lim);
-        continue;
+    const inPlace: Array<[OpenListener, ListenerLimits]> = [];
+    const fresh: Array<{ cfg: ListenerConfig; id: string; l: OpenListener; port: number }> = [];
+    try {
+      for (const cfg0 of listeners) {
+        const cfg =
+          fixedPorts?.[cfg0.name] !== undefined && cfg0.port === 0
+            ? { ...cfg0, port: fixedPorts[cfg0.name]! }
+            : cfg0;
+        const lim = limits.get(cfg.name)!;
+        const id = identity(cfg, lim);
+        const have = this.#open.get(cfg.name);
+        if (have && have.id === id) inPlace.push([have.l, lim]);
+        else
+          fresh.push({
+            cfg,
+            id,
+            l: new OpenListener(cfg, this.#ref, lim, this.#events, this.#logger),
+            port: 0,
+          });
       }
-      const l = new OpenListener(cfg, this.#ref, lim, this.#events, this.#logger);
-      const reuse = this.#reusePort && have !== undefined && have.l.cfg.port === cfg.port && cfg.port !== 0;
-      const port = await l.listen(this.#reusePort || reuse);
+      // With SO_REUSEPORT a reopened listener binds its port before the old one stops accepting.
+      for (const f of fresh) f.port = await f.l.listen(this.#reusePort);
+    } catch (err) {
+      await Promise.all(fresh.map((f) => f.l.close(0)));
+      throw err;
+    }
+    const retiring: Promise<void>[] = [];
+    for (const [l, lim] of inPlace) l.apply(lim);
+    for (const f of fresh) {
       this.#logger.info(
-        { listener: cfg.name, host: cfg.host, port, tls: cfg.tls !== undefined },
+        { listener: f.cfg.name, host: f.cfg.host, port: f.port, tls: f.cfg.tls !== undefined },
         'listening',
       );
-      this.#open.set(cfg.name, { l, id, port });
+      const have = this.#open.get(f.cfg.name);
+      this.#open.set(f.cfg.name, { l: f.l, id: f.id, port: f.port });
       if (have) retiring.push(have.l.close(30_000));
     }
     for (const [name, o] of this.#open) {

@@ -152,7 +152,7 @@ export const policy = definePolicy({
             sampled: (parent.flags & 1) === 1,
           };
           up.traceparent = `00-${parent.traceId}-${spanId}-${flagsHex(parent.flags)}`;
-          const ts = ctx.headers.tracestate;
+          const ts = up.tracestate;
           if (typeof ts === 'string' && TRACESTATE_RE.test(ts)) up.tracestate = ts;
           else delete up.tracestate;
         }
