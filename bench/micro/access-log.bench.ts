@@ -5,9 +5,9 @@
  */
 import type { IncomingMessage } from 'node:http';
 import pino from 'pino';
+import type { LogContext } from '../../src/pipeline/types.ts';
 import { createAccessLogger } from '../../src/telemetry/access-log.ts';
 import { createLogger } from '../../src/telemetry/logger.ts';
-import type { LogContext } from '../../src/pipeline/types.ts';
 
 const iterations = Number(process.argv[2] ?? 2e5);
 let written = 0;

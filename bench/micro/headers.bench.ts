@@ -29,7 +29,9 @@ function bench(name: string, h: Record<string, string>, n = 1_000_000): void {
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < n; i++) sink += Object.keys(upstreamRequestHeaders(h, strip)).length;
   const ns = Number(process.hrtime.bigint() - t0) / n;
-  process.stdout.write(`${name.padEnd(28)} ${ns.toFixed(0).padStart(6)} ns/request (${sink > 0 ? 'ok' : ''})\n`);
+  process.stdout.write(
+    `${name.padEnd(28)} ${ns.toFixed(0).padStart(6)} ns/request (${sink > 0 ? 'ok' : ''})\n`,
+  );
 }
 
 bench('typical (5 headers)', typical);

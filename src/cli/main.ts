@@ -1,21 +1,29 @@
 import { readFileSync } from 'node:fs';
-import pino from 'pino';
 import { formatConfigErrors } from '../config/errors.ts';
-import { loadGatewayConfig } from '../config/index.ts';
-import { builtinPolicies } from '../policies/index.ts';
-import { buildRuntime } from '../runtime/build.ts';
-import { ConfigLoadError, serve } from '../runtime/serve.ts';
+import { keysCommand } from './keys.ts';
 
 const HELP = `gatehouse — a security-first API gateway
 
 Usage:
   gatehouse start --config FILE [--workers N]   run the gateway (SIGHUP or a file change reloads)
   gatehouse validate --config FILE              check a config exactly as start would; exit 1 on errors
+  gatehouse keys generate [--prefix gh] [--id ID]  print a new API key and its consumers[].api_keys entry
   gatehouse version                             print the version
   gatehouse help                                this text
 
-Exit codes: 0 ok, 1 invalid configuration, 2 usage error.
+Exit codes: 0 ok, 1 invalid configuration or failure to start, 2 usage error.
 `;
+
+/** Options each command accepts. */
+const ALLOWED_FLAGS: Record<string, readonly string[]> = {
+  start: ['config', 'workers'],
+  validate: ['config'],
+  version: [],
+  help: [],
+};
+
+/** Extra time after `shutdown_timeout_ms` before a stuck shutdown gives up and exits 1. */
+const SHUTDOWN_FAILSAFE_MS = 5000;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -44,57 +52,44 @@ function parseFlags(args: string[]): { flags: Record<string, string>; rest: stri
 }
 
 /** `validate`: everything `start` checks, without opening sockets. */
-export function validateConfig(
+export async function validateConfig(
   file: string,
   env: Record<string, string | undefined>,
-): { ok: boolean; output: string } {
-  const loaded = loadGatewayConfig(file, env, builtinPolicies);
-  if (!loaded.ok) return { ok: false, output: formatConfigErrors(loaded.errors) };
-  try {
-    const rt = buildRuntime(loaded.value.config, {
-      logger: pino({ level: 'silent' }),
-      policies: builtinPolicies,
-      metrics: { routeHandle: () => ({ observe() {} }), rejected() {} },
-      accessLog: undefined,
-      event() {},
-      readFile: (p) => readFileSync(p, 'utf8'),
-      generation: 0,
-    });
-    void rt.retire();
-  } catch (err) {
-    return { ok: false, output: formatConfigErrors([loaded.value.locateMessage((err as Error).message)]) };
-  }
-  for (const l of loaded.value.config.listeners) {
-    for (const c of l.tls?.certificates ?? []) {
-      for (const f of [c.cert, c.key]) {
-        try {
-          readFileSync(f);
-        } catch {
-          return {
-            ok: false,
-            output: formatConfigErrors([
-              loaded.value.locateMessage(`listeners.${l.name}.tls: cannot read ${f}`),
-            ]),
-          };
-        }
-      }
-    }
-  }
-  return {
-    ok: true,
-    output: `${file}: configuration is valid (${loaded.value.config.routes.length} routes)`,
-  };
+): Promise<{ ok: boolean; output: string }> {
+  // The runtime (policies, Ajv, undici…) is loaded only by the commands that need it, so
+  // `version` and `help` answer at once.
+  const { checkConfig } = await import('../runtime/gateway.ts');
+  const checked = checkConfig(file, undefined, env);
+  if (!checked.ok) return { ok: false, output: formatConfigErrors(checked.errors) };
+  const routes = checked.value.config.routes.length;
+  return { ok: true, output: `${file}: configuration is valid (${routes} route${routes === 1 ? '' : 's'})` };
 }
 
 /** CLI entry; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
+  if (cmd === 'keys') return keysCommand(args);
   const parsed = parseFlags(args);
   if (typeof parsed === 'string') {
     process.stderr.write(`gatehouse: ${parsed}\n\n${HELP}`);
     return 2;
   }
-  const { flags } = parsed;
+  const { flags, rest } = parsed;
+  // A mistyped option (`--confg`) or a stray argument is an error, never silently ignored.
+  const allowed = ALLOWED_FLAGS[cmd ?? ''];
+  if (allowed) {
+    const unknown = Object.keys(flags).find((f) => !allowed.includes(f));
+    const problem =
+      unknown !== undefined
+        ? `unknown option --${unknown}`
+        : rest.length > 0
+          ? `unexpected argument "${rest[0]}"`
+          : '';
+    if (problem) {
+      process.stderr.write(`gatehouse ${cmd}: ${problem}\n\n${HELP}`);
+      return 2;
+    }
+  }
   switch (cmd) {
     case 'version':
     case '--version':
@@ -111,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`gatehouse validate: --config FILE is required\n`);
         return 2;
       }
-      const r = validateConfig(flags.config, process.env);
+      const r = await validateConfig(flags.config, process.env);
       (r.ok ? process.stdout : process.stderr).write(`${r.output}\n`);
       return r.ok ? 0 : 1;
     }
@@ -125,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`gatehouse start: --workers must be an integer from 1 to 256\n`);
         return 2;
       }
+      const { ConfigLoadError, serve } = await import('../runtime/serve.ts');
       try {
         const served = await serve({
           configPath: flags.config,
@@ -145,12 +141,28 @@ export async function main(argv: string[]): Promise<number> {
         });
         let stopping = false;
         const stop = (signal: string) => {
-          if (stopping) return;
+          if (stopping) {
+            // A second Ctrl-C means "now".
+            if (signal === 'SIGINT') process.exit(1);
+            return;
+          }
           stopping = true;
-          process.stderr.write(`gatehouse: ${signal} received, finishing in-flight requests\n`);
+          const graceMs = served.shutdownTimeoutMs;
+          process.stderr.write(
+            `gatehouse: ${signal} received, finishing in-flight requests (at most ${graceMs} ms)\n`,
+          );
+          // Connections still open at the deadline are cut; if closing itself hangs, do not hang with it.
+          const failsafe = setTimeout(() => {
+            process.stderr.write('gatehouse: shutdown did not finish in time; exiting\n');
+            process.exit(1);
+          }, graceMs + SHUTDOWN_FAILSAFE_MS);
+          failsafe.unref();
           served.close().then(
             () => process.exit(0),
-            () => process.exit(1),
+            (err: Error) => {
+              process.stderr.write(`gatehouse: shutdown failed: ${err.message}\n`);
+              process.exit(1);
+            },
           );
         };
         process.on('SIGTERM', () => stop('SIGTERM'));
@@ -161,7 +173,9 @@ export async function main(argv: string[]): Promise<number> {
           process.stderr.write(`${formatConfigErrors(err.errors)}\n`);
           return 1;
         }
-        throw err;
+        // A listener that cannot be bound (port in use, permission), a log file that cannot be opened…
+        process.stderr.write(`gatehouse start: ${(err as Error).message}\n`);
+        return 1;
       }
     }
     default:

@@ -460,13 +460,21 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
       api_keys: Type.Array(
         Type.Object(
           {
-            id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Key id (shown in logs instead of the key).' }),
+            id: Type.String({
+              pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+              description: 'Key id (shown in logs instead of the key).',
+            }),
             hash: Type.String({
               pattern: '^sha256:[0-9a-f]{64}$',
-              description: 'SHA-256 of the key (`gatehouse keys generate` prints it). The key itself is never stored.',
+              description:
+                'SHA-256 of the key (`gatehouse keys generate` prints it). The key itself is never stored.',
             }),
-            expires_at: Type.Optional(Type.String({ format: 'date-time', description: 'The key stops working at this time.' })),
-            not_before: Type.Optional(Type.String({ format: 'date-time', description: 'The key starts working at this time.' })),
+            expires_at: Type.Optional(
+              Type.String({ format: 'date-time', description: 'The key stops working at this time.' }),
+            ),
+            not_before: Type.Optional(
+              Type.String({ format: 'date-time', description: 'The key starts working at this time.' }),
+            ),
             revoked: Type.Boolean({ default: false, description: 'A revoked key never works.' }),
           },
           { additionalProperties: false },
@@ -516,7 +524,7 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
           'CIDRs of proxies whose X-Forwarded-For / Forwarded headers are believed. Empty = trust none.',
       }),
       strip_request_headers: Type.Array(Type.String({ pattern: '^[a-z0-9-]+\\*?$' }), {
-        default: ['x-consumer-*', 'x-authenticated-*', 'x-credential-*', 'x-gatehouse-*'],
+        default: ['x-consumer-*', 'x-authenticated-*', 'x-credential-*', 'x-anonymous-*', 'x-gatehouse-*'],
         description:
           'Client-supplied headers always removed before forwarding (lower-case; trailing * = prefix).',
       }),
@@ -570,14 +578,26 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
           }),
           local: Type.Object(
             {
-              capacity: Type.Integer({ minimum: 1024, maximum: 16_777_216, default: 65_536, description: 'Keys the shared table holds.' }),
+              capacity: Type.Union(
+                [1024, 4096, 16_384, 65_536, 262_144, 1_048_576, 4_194_304].map((n) => Type.Literal(n)),
+                {
+                  default: 65_536,
+                  description: 'Keys the shared table holds (a power of two; 48 bytes each).',
+                },
+              ),
             },
             { additionalProperties: false, default: {} },
           ),
           redis: Type.Optional(
             Type.Object(
               {
-                url: Type.Optional(Type.String({ pattern: '^rediss?://', description: 'redis://[user:pass@]host:port/db', 'x-secret': true })),
+                url: Type.Optional(
+                  Type.String({
+                    pattern: '^rediss?://',
+                    description: 'redis://[user:pass@]host:port/db',
+                    'x-secret': true,
+                  }),
+                ),
                 nodes: Type.Optional(
                   Type.Array(
                     Type.Object(
@@ -587,7 +607,9 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
                     { minItems: 1, description: 'Redis Cluster seed nodes (instead of url).' },
                   ),
                 ),
-                password: Type.Optional(Type.String({ description: 'Password (cluster mode).', 'x-secret': true })),
+                password: Type.Optional(
+                  Type.String({ description: 'Password (cluster mode).', 'x-secret': true }),
+                ),
                 key_prefix: Type.String({ default: 'gh:', description: 'Prefix of every key.' }),
                 command_timeout_ms: Duration(200, 'Time after which a Redis command counts as failed.', 10),
               },
@@ -595,7 +617,11 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
             ),
           ),
         },
-        { additionalProperties: false, default: {}, description: 'Where limits, bans, replay caches and failure counters live.' },
+        {
+          additionalProperties: false,
+          default: {},
+          description: 'Where limits, bans, replay caches and failure counters live.',
+        },
       ),
       credentials: Type.Object(
         {

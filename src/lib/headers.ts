@@ -82,7 +82,9 @@ export function connectionTokens(value: string | string[] | undefined): string[]
 
 /**
  * Copies the client's headers for the upstream: drops hop-by-hop headers, every header named in
- * `Connection`, forwarding headers (set again by the caller from the real peer) and `strip` matches.
+ * `Connection`, forwarding headers (set again by the caller from the real peer), `strip` matches and
+ * HTTP/2 pseudo-headers (`:method`, `:path`, `:authority`, `:scheme`, which Node's compatibility API
+ * puts in `req.headers`; they are never valid HTTP/1.1 field names).
  */
 export function upstreamRequestHeaders(
   incoming: Record<string, string | string[] | undefined>,
@@ -92,7 +94,7 @@ export function upstreamRequestHeaders(
   const conn = incoming.connection;
   const named = conn === undefined ? undefined : connectionTokens(conn);
   for (const k in incoming) {
-    if (REQUEST_DROP.has(k)) continue;
+    if (k.charCodeAt(0) === 58 /* : */ || REQUEST_DROP.has(k)) continue;
     if (!strip.empty && strip.has(k)) continue;
     const v = incoming[k];
     if (v === undefined) continue;

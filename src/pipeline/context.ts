@@ -25,8 +25,11 @@ export interface Chain {
   readonly logSteps: readonly ((ctx: LogContext) => void)[];
 }
 
-/** Order at which the authentication band ends: consumer-specific chains take over below it. */
-export const AUTHN_BAND_END = 700;
+/**
+ * Order below which consumer-specific chains take over: after the authentication band (700s)
+ * and `auth-requirement` (690), which may assign the anonymous consumer.
+ */
+export const AUTHN_BAND_END = 680;
 
 /** A route as compiled at config load: everything the request path needs, nothing to assemble per request. */
 export interface CompiledRoute extends Chain {

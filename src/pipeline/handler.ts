@@ -366,24 +366,30 @@ export function createRequestHandler(ref: RuntimeRef, listenerName: string, secu
       fwdPath = fwdPath === '/' ? compiled.servicePath : compiled.servicePath + fwdPath;
     ex.upstreamPath = norm.query === '' ? fwdPath : `${fwdPath}?${norm.query}`;
 
-    runRequestSteps(compiled.requestSteps, ex, 0, (err, reply) => {
-      if (err) return sendError(ex, rt, err);
-      if (reply) return sendLocalReply(ex, rt, reply);
-      const cl = req.headers['content-length'];
-      if (cl !== undefined && Number(cl) > ex.maxBodyBytes) {
-        return sendError(
-          ex,
-          rt,
-          new GatewayError('GW_PAYLOAD_TOO_LARGE', {
-            reason: 'body_too_large',
-            detail: `The request body exceeds ${ex.maxBodyBytes} bytes.`,
-          }),
-        );
-      }
-      const steps = ex.chain.upstreamSteps;
-      if (steps.length === 0) return forward(ex, rt, 0, undefined);
-      runUpstreamSteps(ex, rt, 0);
-    }, compiled.consumerChains === undefined ? undefined : consumerBranch(ex));
+    runRequestSteps(
+      compiled.requestSteps,
+      ex,
+      0,
+      (err, reply) => {
+        if (err) return sendError(ex, rt, err);
+        if (reply) return sendLocalReply(ex, rt, reply);
+        const cl = req.headers['content-length'];
+        if (cl !== undefined && Number(cl) > ex.maxBodyBytes) {
+          return sendError(
+            ex,
+            rt,
+            new GatewayError('GW_PAYLOAD_TOO_LARGE', {
+              reason: 'body_too_large',
+              detail: `The request body exceeds ${ex.maxBodyBytes} bytes.`,
+            }),
+          );
+        }
+        const steps = ex.chain.upstreamSteps;
+        if (steps.length === 0) return forward(ex, rt, 0, undefined);
+        runUpstreamSteps(ex, rt, 0);
+      },
+      compiled.consumerChains === undefined ? undefined : consumerBranch(ex),
+    );
   };
 }
 

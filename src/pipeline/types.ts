@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { Logger } from 'pino';
+import type { CredentialSource } from '../identity/credentials/index.ts';
 import type { AuthState, ConsumerDirectory } from '../identity/types.ts';
 import type { StateStore } from '../stores/types.ts';
 
@@ -123,12 +124,16 @@ export interface PolicyDeps {
   readonly logger: Logger;
   /** Policy name + where it is attached, e.g. `cors@route:orders`. */
   readonly scope: string;
+  /** `enforce` or `report-only` (policies that support modes); `enforce` for the others. */
+  readonly mode: 'enforce' | 'report-only';
   /** Record a security-relevant event (structured, redacted by the sink). */
   readonly event: (type: string, fields: Record<string, unknown>) => void;
   /** Consumers known to the gateway (config and credential store). */
   readonly consumers?: ConsumerDirectory;
   /** The shared state store (exact across workers; across nodes with Redis). */
   readonly store?: StateStore;
+  /** API-key credentials: config keys, then the persistent store. */
+  readonly credentials?: CredentialSource;
 }
 
 export type PolicyStatus = 'stable' | 'beta' | 'experimental';

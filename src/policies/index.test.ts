@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { GatewayError } from '../errors/gateway-error.ts';
 import type { PolicyDefinition } from '../pipeline/types.ts';
+import { createLocalStore } from '../stores/local/index.ts';
 import { builtinPolicies } from './index.ts';
 import { applyDefaults, fakeDeps, fakeRequestContext, toResponseContext } from './testing.ts';
 
@@ -35,6 +36,9 @@ test('registry: unique kebab-case names, orders inside a band, frozen definition
 });
 
 /** A configuration per policy that makes every hook active. */
+/** One shared-memory store for the store-backed policies (brute-force, rate limits…). */
+const fuzzStore = createLocalStore({ capacity: 1024 });
+
 const ACTIVE: Record<string, unknown> = {
   'request-id': {},
   cors: {
@@ -50,6 +54,40 @@ const ACTIVE: Record<string, unknown> = {
   },
   headers: { request: { set: { 'x-a': '1' }, remove: ['x-internal-*'] }, response: { add: { 'x-b': '2' } } },
   'mock-response': { echo: true },
+  'key-auth': { query_param: 'api_key' },
+  'jwt-auth': {
+    issuers: [
+      { issuer: 'https://idp.test/', audiences: ['api'], algorithms: ['HS256'], secret: 'x'.repeat(32) },
+    ],
+  },
+  'auth-requirement': { any_of: ['jwt-auth'], anonymous: 'guest' },
+  acl: { allow_groups: ['a'], deny_groups: ['b'] },
+  scopes: { required: ['a'] },
+  cel: { allow: "request.method == 'GET'" },
+  'step-up': { amr: ['mfa'] },
+  'brute-force': {},
+  'oauth-introspection': {
+    endpoint: 'https://127.0.0.1:9/introspect',
+    client_id: 'gateway',
+    client_secret: 'fuzz-secret',
+  },
+  'sender-constraint': { dpop: { nonce: true }, certificate_bound: { required: true } },
+  'rate-limit': {
+    key: ['consumer', 'header:x-request-id'],
+    limits: [
+      { limit: 3, period: '1s' },
+      { algorithm: 'sliding-window', limit: 50, period: '1m' },
+    ],
+    warn_at: 0.5,
+    ban: { after_violations: 5 },
+  },
+  quota: { limit: 50, group_limits: { gold: 100 }, persist: false },
+  'concurrency-limit': { max: 5 },
+  'load-shed': {
+    priority: 'low',
+    consumer_priority: { gold: 'critical' },
+    upstream_latency_ms: { low: 100 },
+  },
 };
 
 const headerValue = fc.oneof(
@@ -82,7 +120,7 @@ const headerName = fc.constantFrom(
 test('fuzz: every built-in policy survives hostile requests (only GatewayError or a LocalReply)', () => {
   const instances = (builtinPolicies as readonly PolicyDefinition[]).map((p) => ({
     name: p.name,
-    instance: p.create(applyDefaults(p, ACTIVE[p.name]), fakeDeps()),
+    instance: p.create(applyDefaults(p, ACTIVE[p.name]), { ...fakeDeps(), store: fuzzStore }),
   }));
   assert.equal(instances.length, Object.keys(ACTIVE).length);
   fc.assert(

@@ -184,6 +184,7 @@ export function fakeDeps(scope = 'test@route:test-route'): FakeDeps {
   return {
     logger: pino({ level: 'silent' }),
     scope,
+    mode: 'enforce',
     event: (type, fields) => {
       events.push({ type, fields });
     },

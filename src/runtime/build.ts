@@ -20,6 +20,7 @@ import type {
   RequestContext,
 } from '../pipeline/types.ts';
 import { compileRouter, type RouteSpec } from '../router/index.ts';
+import type { StateStore } from '../stores/types.ts';
 import { createUpstream, type Upstream, type UpstreamSpec } from '../upstream/index.ts';
 import type { ListenerLimits, Runtime } from './types.ts';
 
@@ -42,6 +43,8 @@ export interface BuildDeps {
   /** Reads a file referenced by the config (TLS material for upstreams). */
   readonly readFile: (path: string) => string;
   readonly generation: number;
+  /** The process's state store (outlives runtimes). */
+  readonly store?: StateStore;
 }
 
 interface PolicyUse {
@@ -202,7 +205,7 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
 
     // Consumers and credentials (config keys now; the persistent store opens when key-auth asks for it).
     const consumers = createConsumerDirectory(config.consumers);
-    const credentials = credentialsFor(config, { logger: deps.logger });
+    const credentials = credentialsFor(config, { logger: deps.logger, store: deps.store });
     created.push(credentials);
 
     // Policy instances: one per place a policy is configured, shared by every route inheriting it.
@@ -226,6 +229,7 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
             event: deps.event,
             consumers,
             credentials,
+            store: deps.store,
           } as PolicyDeps,
         );
       } catch (err) {
@@ -339,7 +343,9 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
     // Requests refused before routing still get the global request id (echoed, and as `instance`).
     const globalRequestId = (config.policies as PolicyMap | undefined)?.['request-id'];
     const unroutedChain = compileChain(
-      globalRequestId === undefined ? new Map() : new Map([['request-id', use('request-id', globalRequestId, 'global')]]),
+      globalRequestId === undefined
+        ? new Map()
+        : new Map([['request-id', use('request-id', globalRequestId, 'global')]]),
     );
     const unrouted: CompiledRoute = Object.freeze({
       info: Object.freeze({ name: '', service: undefined, upstream: undefined }),

@@ -4,15 +4,23 @@ import { basename, dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pino, { type Logger } from 'pino';
 import { createAdminServer } from '../admin/server.ts';
-import { formatConfigErrors } from '../config/errors.ts';
-import { loadGatewayConfig } from '../config/index.ts';
-import { builtinPolicies } from '../policies/index.ts';
+import { type ConfigError, formatConfigErrors } from '../config/errors.ts';
 import { createAccessLogger } from '../telemetry/access-log.ts';
 import { closeLogger, createLogger } from '../telemetry/logger.ts';
-import { aggregate, createMetrics } from '../telemetry/metrics.ts';
+import { aggregate, createMetrics, type Metrics } from '../telemetry/metrics.ts';
 import type { GatewayConfig } from './build.ts';
-import { ConfigLoadError, Gateway, type ReloadResult } from './gateway.ts';
+import {
+  type Checked,
+  ConfigLoadError,
+  checkConfig,
+  configDigest,
+  Gateway,
+  type ReloadResult,
+  readConfig,
+  toMessage,
+} from './gateway.ts';
 
+/** Options of {@link serve}. */
 export interface ServeOptions {
   readonly configPath: string;
   readonly env: Record<string, string | undefined>;
@@ -28,9 +36,14 @@ export interface ServeOptions {
   readonly watch?: boolean;
 }
 
+/** A running gateway (one thread or several workers) with its admin listener. */
 export interface Served {
   readonly ports: Record<string, number>;
+  /** Digest of the config text the latest reload tried (or the one started with). */
+  lastTried(): string | undefined;
   readonly adminPort: number | undefined;
+  /** `shutdown_timeout_ms` of the configuration currently applied. */
+  readonly shutdownTimeoutMs: number;
   reload(): Promise<ReloadResult>;
   close(): Promise<void>;
 }
@@ -48,6 +61,13 @@ export function accessLoggerFor(config: GatewayConfig, logger: Logger) {
 function workerCount(config: GatewayConfig, override: number | undefined): number {
   if (override !== undefined) return override;
   return config.workers === 'auto' ? availableParallelism() : config.workers;
+}
+
+function logReloadFailure(logger: Logger, errors: readonly ConfigError[]): void {
+  logger.error(
+    { errors: formatConfigErrors(errors).split('\n') },
+    'configuration reload failed; keeping the running configuration',
+  );
 }
 
 /** Debounced reload on file change (editors write via rename, so the directory is watched). */
@@ -70,13 +90,62 @@ function watchConfig(file: string, reload: () => void): () => void {
 }
 
 /**
- * Runs the gateway: validates the config, opens the admin listener, and serves in this thread
- * (one worker) or in N worker threads sharing each listener port through SO_REUSEPORT.
+ * Serializes reloads: a request made while one runs is not merged into it (that one may have read
+ * the file before it changed); one more runs afterwards, shared by every request made meanwhile.
+ * `idle()` resolves once nothing is running or queued.
+ */
+function serialized(run: () => Promise<ReloadResult>): {
+  reload: () => Promise<ReloadResult>;
+  idle: () => Promise<unknown>;
+} {
+  let running: Promise<ReloadResult> | undefined;
+  let queued: Promise<ReloadResult> | undefined;
+  const start = (): Promise<ReloadResult> => {
+    running = run().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  return {
+    reload() {
+      if (!running) return start();
+      queued ??= running.then(() => {
+        queued = undefined;
+        return start();
+      });
+      return queued;
+    },
+    idle: () => (queued ?? running ?? Promise.resolve()).catch(() => undefined),
+  };
+}
+
+/**
+ * Runs the gateway: checks the config as `validate` does, serves in this thread (one worker) or in
+ * N worker threads sharing each listener port through SO_REUSEPORT, then opens the admin listener.
+ * If anything fails to start, whatever was started is stopped again before the error is thrown.
  */
 export async function serve(opts: ServeOptions): Promise<Served> {
-  const pre = loadGatewayConfig(opts.configPath, opts.env, builtinPolicies);
+  // SIGHUP's default action ends the process: from the first moment, one that arrives while
+  // starting is remembered and served as a reload once started.
+  let hupWhileStarting = false;
+  const onEarlyHup = () => {
+    hupWhileStarting = true;
+  };
+  process.on('SIGHUP', onEarlyHup);
+  try {
+    return await serveStarted(opts, () => hupWhileStarting);
+  } finally {
+    process.off('SIGHUP', onEarlyHup);
+  }
+}
+
+async function serveStarted(opts: ServeOptions, hupWhileStarting: () => boolean): Promise<Served> {
+  const read = readConfig(opts.configPath);
+  if (!read.ok) throw new ConfigLoadError(read.errors);
+  const pre = checkConfig(opts.configPath, read.text, opts.env);
   if (!pre.ok) throw new ConfigLoadError(pre.errors);
   const config = pre.value.config;
+  const checked: Checked = { loaded: pre.value, digest: configDigest(read.text) };
   const logger = createLogger({
     level: config.logging.level,
     destination: config.logging.destination,
@@ -84,36 +153,47 @@ export async function serve(opts: ServeOptions): Promise<Served> {
   });
   const n = workerCount(config, opts.workers);
   const metrics = createMetrics();
-  let served: Served;
-  if (n <= 1) {
-    const gw = await Gateway.start({
-      configPath: opts.configPath,
-      env: opts.env,
-      logger,
-      metrics,
-      accessLog: accessLoggerFor(config, logger),
-    });
-    served = await withAdmin(config, logger, {
-      ports: gw.ports(),
-      metricsText: () => metrics.exposition(),
-      reload: () => gw.reload(),
-      close: () => gw.close(),
-      ready: () => true,
-    });
-  } else {
-    served = await startWorkers(opts, config, logger, metrics, n);
+  let core: Core;
+  try {
+    core =
+      n <= 1
+        ? await startInline(opts, checked, logger, metrics)
+        : await startWorkers(opts, checked, logger, metrics, n);
+  } catch (err) {
+    await closeLogger(logger);
+    throw err;
   }
-  const stopWatch =
-    opts.watch === false ? () => {} : watchConfig(opts.configPath, () => void served.reload());
+  let served: Served;
+  try {
+    served = await withAdmin(config, logger, core);
+  } catch (err) {
+    await core.close();
+    await closeLogger(logger);
+    throw err;
+  }
+  // A file change reloads only when the content differs from what the last reload tried: saving
+  // the file and sending SIGHUP, or an editor touching it, does not reload (or fail) twice.
+  const onChange = () => {
+    const now = readConfig(opts.configPath);
+    if (now.ok && configDigest(now.text) === served.lastTried()) return;
+    void served.reload();
+  };
+  const stopWatch = opts.watch === false ? () => {} : watchConfig(opts.configPath, onChange);
   const onHup = () => void served.reload();
   process.on('SIGHUP', onHup);
-  const close = served.close;
+  if (hupWhileStarting()) onHup();
   const wrapped: Served = {
-    ...served,
+    ports: served.ports,
+    adminPort: served.adminPort,
+    get shutdownTimeoutMs() {
+      return core.shutdownTimeoutMs();
+    },
+    reload: served.reload,
+    lastTried: served.lastTried,
     close: async () => {
       stopWatch();
       process.off('SIGHUP', onHup);
-      await close();
+      await served.close();
       await closeLogger(logger);
     },
   };
@@ -121,34 +201,89 @@ export async function serve(opts: ServeOptions): Promise<Served> {
   return wrapped;
 }
 
+/** What `GET /status` on the admin listener tells about the configuration (nothing secret). */
+export interface ConfigStatus {
+  /** Runtime generation serving new requests: 1 at start, +1 per successful reload. */
+  generation: number;
+  /** Short SHA-256 of the config text applied (in every worker). */
+  config_sha256: string;
+  workers: number;
+  /** The latest reload attempt, or null before the first. */
+  last_reload: { ok: boolean; at: string; errors?: string[] } | null;
+}
+
 interface Core {
   ports: Record<string, number>;
+  /** Generation and digest of the config applied everywhere. */
+  applied(): { generation: number; config_sha256: string };
+  workers: number;
   metricsText(): Promise<{ contentType: string; body: string }>;
   reload(): Promise<ReloadResult>;
   close(): Promise<void>;
   ready(): boolean;
+  shutdownTimeoutMs(): number;
+}
+
+async function startInline(
+  opts: ServeOptions,
+  checked: Checked,
+  logger: Logger,
+  metrics: Metrics,
+): Promise<Core> {
+  const gw = await Gateway.start({
+    configPath: opts.configPath,
+    env: opts.env,
+    checked,
+    logger,
+    metrics,
+    accessLog: undefined,
+    accessLogFor: (c) => accessLoggerFor(c, logger),
+  });
+  return {
+    ports: gw.ports(),
+    applied: () => ({ generation: gw.generation, config_sha256: gw.digest }),
+    workers: 1,
+    metricsText: () => metrics.exposition(),
+    reload: () => gw.reload(),
+    close: () => gw.close(),
+    ready: () => true,
+    shutdownTimeoutMs: () => gw.config.shutdown_timeout_ms,
+  };
 }
 
 async function withAdmin(config: GatewayConfig, logger: Logger, core: Core): Promise<Served> {
   let adminPort: number | undefined;
   let admin: { close(): Promise<void> } | undefined;
   let closing = false;
+  let lastReload: ConfigStatus['last_reload'] = null;
+  let lastTried: string | undefined = core.applied().config_sha256;
+  const reload = async (): Promise<ReloadResult> => {
+    const r = await core.reload();
+    lastTried = r.config_sha256;
+    lastReload = r.ok
+      ? { ok: true, at: new Date().toISOString() }
+      : { ok: false, at: new Date().toISOString(), errors: formatConfigErrors(r.errors).split('\n') };
+    return r;
+  };
+  const status = (): ConfigStatus => ({ ...core.applied(), workers: core.workers, last_reload: lastReload });
   if (config.admin.enabled) {
     const a = createAdminServer({
       host: config.admin.host,
       port: config.admin.port,
       metrics: core.metricsText,
       ready: () => !closing && core.ready(),
+      status,
       logger,
     });
     adminPort = (await a.listen()).port;
     admin = a;
-    logger.info({ host: config.admin.host, port: adminPort }, 'admin listening');
   }
   return {
     ports: core.ports,
     adminPort,
-    reload: core.reload,
+    shutdownTimeoutMs: core.shutdownTimeoutMs(),
+    reload,
+    lastTried: () => lastTried,
     async close() {
       closing = true;
       await core.close();
@@ -160,112 +295,244 @@ async function withAdmin(config: GatewayConfig, logger: Logger, core: Core): Pro
 type FromWorker =
   | { type: 'log'; data: string }
   | { type: 'listening'; ports: Record<string, number> }
-  | { type: 'failed'; message: string; errors?: unknown }
+  | { type: 'failed'; message: string; errors?: ConfigError[] }
   | { type: 'reloaded'; id: number; result: ReloadResult }
-  | { type: 'metrics'; id: number; json: object[] }
-  | { type: 'closed' };
+  | { type: 'metrics'; id: number; json: object[] };
 
 function workerUrl(): URL {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   return new URL(`./worker${ext}`, import.meta.url);
 }
 
+/** One worker thread and the replies it still owes. */
+interface WorkerHandle {
+  readonly index: number;
+  readonly worker: Worker;
+  readonly pending: Map<number, (v: unknown) => void>;
+  /** Resolves with the bound ports once the worker listens; rejects if it cannot start. */
+  readonly listening: Promise<Record<string, number>>;
+  started: boolean;
+}
+
+/** How long a worker may take to answer a metrics scrape before it is left out. */
+const METRICS_REPLY_MS = 5000;
+/** How long a worker may take to apply a reload. */
+const RELOAD_REPLY_MS = 60_000;
+/** Delay before a worker that died is replaced. */
+const RESPAWN_DELAY_MS = 1000;
+
+function shuttingDown(file: string): ConfigError[] {
+  return [{ file, line: 0, column: 0, path: '', pointer: '', message: 'the gateway is shutting down' }];
+}
+
+/**
+ * Starts `n` worker threads. All of them load their modules at once; the first one is then told to
+ * listen, and the others bind the ports it got (which matters for port 0). Reloads are read and
+ * checked here, once, and the same checked config goes to every worker; if some apply it and
+ * others fail, the first ones are put back on the running config.
+ */
 async function startWorkers(
   opts: ServeOptions,
-  config: GatewayConfig,
+  initial: Checked,
   logger: Logger,
-  metrics: ReturnType<typeof createMetrics>,
+  metrics: Metrics,
   n: number,
-): Promise<Served> {
-  const workers: Worker[] = [];
+): Promise<Core> {
+  const handles: (WorkerHandle | undefined)[] = new Array(n).fill(undefined);
   let seq = 0;
-  const pending = new Map<number, (v: unknown) => void>();
+  let stopping = false;
+  let applied = initial;
+  let generation = 1;
+  let ports: Record<string, number> = {};
   const dest =
     (logger as unknown as Record<symbol, { write(s: string): void } | undefined>)[pino.symbols.streamSym] ??
     process.stdout;
-  const spawn = (
-    fixedPorts: Record<string, number> | undefined,
-    index: number,
-  ): Promise<Record<string, number>> =>
-    new Promise((resolveP, rejectP) => {
-      const w = new Worker(workerUrl(), {
-        workerData: { configPath: opts.configPath, env: opts.env, fixedPorts, index },
-        env: opts.env as NodeJS.ProcessEnv,
-        stdout: false,
-        stderr: false,
-      });
-      workers.push(w);
-      w.on('message', (m: FromWorker) => {
-        switch (m.type) {
-          case 'log':
-            dest.write(m.data);
-            break;
-          case 'listening':
-            resolveP(m.ports);
-            break;
-          case 'failed':
-            rejectP(m.errors ? new ConfigLoadError(m.errors as never) : new Error(m.message));
-            break;
-          case 'reloaded':
-          case 'metrics': {
-            const r = pending.get(m.id);
-            pending.delete(m.id);
-            r?.(m.type === 'reloaded' ? m.result : m.json);
-            break;
-          }
-        }
-      });
-      w.on('error', (err) => {
-        logger.error({ err, worker: index }, 'worker crashed');
-        rejectP(err);
-      });
+
+  const spawn = (index: number): WorkerHandle => {
+    const w = new Worker(workerUrl(), {
+      workerData: { configPath: opts.configPath, env: opts.env, index },
+      env: opts.env as NodeJS.ProcessEnv,
+      stdout: false,
+      stderr: false,
     });
-  const ask = <T>(w: Worker, msg: Record<string, unknown>): Promise<T> =>
+    let resolveL!: (p: Record<string, number>) => void;
+    let rejectL!: (e: Error) => void;
+    const listening = new Promise<Record<string, number>>((res, rej) => {
+      resolveL = res;
+      rejectL = rej;
+    });
+    listening.catch(() => undefined);
+    const h: WorkerHandle = { index, worker: w, pending: new Map(), listening, started: false };
+    handles[index] = h;
+    w.on('message', (m: FromWorker) => {
+      switch (m.type) {
+        case 'log':
+          dest.write(m.data);
+          break;
+        case 'listening':
+          h.started = true;
+          resolveL(m.ports);
+          break;
+        case 'failed':
+          rejectL(m.errors ? new ConfigLoadError(m.errors) : new Error(m.message));
+          break;
+        case 'reloaded':
+        case 'metrics': {
+          const r = h.pending.get(m.id);
+          h.pending.delete(m.id);
+          r?.(m.type === 'reloaded' ? m.result : m.json);
+          break;
+        }
+      }
+    });
+    w.on('error', (err) => {
+      logger.error({ err, worker: index }, 'worker crashed');
+      rejectL(err);
+    });
+    w.on('exit', (code) => {
+      for (const r of h.pending.values()) r(undefined);
+      h.pending.clear();
+      if (handles[index] === h) handles[index] = undefined;
+      rejectL(new Error(`worker ${index} exited (${code}) before listening`));
+      if (stopping || !h.started) return;
+      logger.error({ worker: index, code }, `worker ${index} exited; starting a replacement`);
+      const again = setTimeout(() => {
+        if (stopping) return;
+        const r = spawn(index);
+        listen(r, ports).then(
+          () => logger.info({ worker: index }, `worker ${index} replaced`),
+          (err: Error) =>
+            logger.error({ worker: index, err: err.message }, `worker ${index} could not be replaced`),
+        );
+      }, RESPAWN_DELAY_MS);
+      again.unref();
+    });
+    return h;
+  };
+
+  const listen = (h: WorkerHandle, fixedPorts: Record<string, number> | undefined) => {
+    h.worker.postMessage({ type: 'start', checked: toMessage(applied), fixedPorts });
+    return h.listening;
+  };
+
+  /** Sends a request to one worker; resolves undefined if it does not answer in time or exits. */
+  const ask = <T>(h: WorkerHandle, msg: Record<string, unknown>, timeoutMs: number): Promise<T | undefined> =>
     new Promise((res) => {
       const id = ++seq;
-      pending.set(id, res as (v: unknown) => void);
-      w.postMessage({ ...msg, id });
+      const timer = setTimeout(() => {
+        h.pending.delete(id);
+        res(undefined);
+      }, timeoutMs);
+      h.pending.set(id, (v) => {
+        clearTimeout(timer);
+        res(v as T | undefined);
+      });
+      h.worker.postMessage({ ...msg, id });
     });
-  const first = await spawn(undefined, 0);
-  await Promise.all(Array.from({ length: n - 1 }, (_, i) => spawn(first, i + 1)));
+
+  const live = () => handles.filter((h): h is WorkerHandle => h?.started === true);
+
+  const stopAll = async (deadlineMs: number): Promise<void> => {
+    stopping = true;
+    await Promise.all(
+      handles.map((h) => {
+        if (!h) return undefined;
+        return new Promise<void>((res) => {
+          const kill = setTimeout(() => void h.worker.terminate(), deadlineMs + 5000);
+          h.worker.once('exit', () => {
+            clearTimeout(kill);
+            res();
+          });
+          if (h.started) h.worker.postMessage({ type: 'shutdown' });
+          else void h.worker.terminate();
+        });
+      }),
+    );
+  };
+
+  try {
+    // Module loading is the slow part of a worker's start: all of them do it at the same time.
+    const all = Array.from({ length: n }, (_, i) => spawn(i));
+    ports = await listen(all[0]!, undefined);
+    await Promise.all(all.slice(1).map((h) => listen(h, ports)));
+  } catch (err) {
+    await stopAll(0);
+    throw err;
+  }
   logger.info({ workers: n }, 'workers started');
-  const core: Core = {
-    ports: first,
-    ready: () => true,
+
+  const reloadOnce = async (): Promise<ReloadResult> => {
+    let tried: string | undefined;
+    const fail = (errors: ConfigError[]): ReloadResult => {
+      metrics.configReload(false);
+      logReloadFailure(logger, errors);
+      return { ok: false, errors, config_sha256: tried };
+    };
+    if (stopping) return fail(shuttingDown(opts.configPath));
+    const read = readConfig(opts.configPath);
+    if (!read.ok) return fail(read.errors);
+    tried = configDigest(read.text);
+    // Checked here, once: a bad file never reaches a worker, and every worker gets the same config.
+    const check = checkConfig(opts.configPath, read.text, opts.env);
+    if (!check.ok) return fail(check.errors);
+    const next: Checked = { loaded: check.value, digest: tried };
+    const targets = live();
+    const results = await Promise.all(
+      targets.map((h) => ask<ReloadResult>(h, { type: 'reload', checked: toMessage(next) }, RELOAD_REPLY_MS)),
+    );
+    const bad = results.findIndex((r) => r === undefined || !r.ok);
+    if (bad >= 0) {
+      const r = results[bad];
+      const message = `worker ${targets[bad]!.index} did not apply the configuration`;
+      const errors =
+        r && !r.ok
+          ? r.errors
+          : [{ file: opts.configPath, line: 0, column: 0, path: '', pointer: '', message }];
+      const ahead = targets.filter((_, i) => results[i]?.ok === true);
+      if (ahead.length > 0) {
+        // Some workers applied it, others did not: put the first ones back on the running config,
+        // so every worker keeps serving the same one.
+        logger.error(
+          { workers: ahead.map((h) => h.index) },
+          'configuration applied by some workers only; reverting them',
+        );
+        const back = toMessage(applied);
+        await Promise.all(ahead.map((h) => ask(h, { type: 'reload', checked: back }, RELOAD_REPLY_MS)));
+      }
+      return fail(errors);
+    }
+    applied = next;
+    metrics.configReload(true);
+    generation++;
+    logger.info(
+      { workers: targets.length, generation, config_sha256: next.digest },
+      'configuration reloaded in every worker',
+    );
+    return { ok: true, generation, config_sha256: next.digest };
+  };
+  const { reload, idle } = serialized(reloadOnce);
+
+  return {
+    ports,
+    applied: () => ({ generation, config_sha256: applied.digest }),
+    workers: n,
+    ready: () => live().length > 0,
     async metricsText() {
-      const jsons = await Promise.all(workers.map((w) => ask<object[]>(w, { type: 'metrics' })));
+      const jsons = await Promise.all(
+        live().map((h) => ask<object[]>(h, { type: 'metrics' }, METRICS_REPLY_MS)),
+      );
       const own = await metrics.registry.getMetricsAsJSON();
-      const reg = aggregate([own, ...jsons]);
+      const reg = aggregate([own, ...jsons.filter((j): j is object[] => j !== undefined)]);
       return { contentType: reg.contentType, body: await reg.metrics() };
     },
-    async reload() {
-      const check = loadGatewayConfig(opts.configPath, opts.env, builtinPolicies);
-      if (!check.ok) {
-        metrics.configReload(false);
-        logger.error(
-          { errors: formatConfigErrors(check.errors) },
-          'configuration reload failed; keeping the running configuration',
-        );
-        return { ok: false, errors: check.errors };
-      }
-      const results = await Promise.all(workers.map((w) => ask<ReloadResult>(w, { type: 'reload' })));
-      const bad = results.find((r) => !r.ok);
-      metrics.configReload(!bad);
-      return bad ?? results[0]!;
-    },
+    reload,
     async close() {
-      await Promise.all(
-        workers.map(
-          (w) =>
-            new Promise<void>((res) => {
-              w.once('exit', () => res());
-              w.postMessage({ type: 'shutdown' });
-            }),
-        ),
-      );
+      stopping = true;
+      await idle();
+      await stopAll(applied.loaded.config.shutdown_timeout_ms);
     },
+    shutdownTimeoutMs: () => applied.loaded.config.shutdown_timeout_ms,
   };
-  return withAdmin(config, logger, core);
 }
 
 export { ConfigLoadError };

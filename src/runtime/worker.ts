@@ -1,21 +1,23 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadGatewayConfig } from '../config/index.ts';
-import { builtinPolicies } from '../policies/index.ts';
 import { createLogger } from '../telemetry/logger.ts';
 import { createMetrics } from '../telemetry/metrics.ts';
-import { ConfigLoadError, Gateway } from './gateway.ts';
+import { type CheckedMessage, ConfigLoadError, fromMessage, Gateway } from './gateway.ts';
 import { accessLoggerFor } from './serve.ts';
 
 /**
- * A worker thread: one Gateway bound to the shared ports (SO_REUSEPORT). Log lines are batched
- * and handed to the main thread, which owns the destination, so lines from several workers never
- * interleave mid-line.
+ * A worker thread: one Gateway bound to the shared ports (SO_REUSEPORT). The main thread reads and
+ * checks the config file once and hands every worker the same checked config, at start and on
+ * each reload, so a worker only builds. Log lines are batched and handed to the main thread, which
+ * owns the destination, so lines from several workers never interleave mid-line; each line
+ * carries `worker: <index>`.
+ *
+ * Messages in: `start` (with `fixedPorts` when listeners asked for port 0), `reload`, `metrics`,
+ * `shutdown`. Messages out: `log`, `listening`, `failed`, `reloaded`, `metrics`.
  */
 const port = parentPort!;
 const data = workerData as {
   configPath: string;
   env: Record<string, string | undefined>;
-  fixedPorts?: Record<string, number>;
   index: number;
 };
 
@@ -39,28 +41,36 @@ const stream = {
   },
 };
 
-async function main() {
-  const pre = loadGatewayConfig(data.configPath, data.env, builtinPolicies);
-  if (!pre.ok) {
-    port.postMessage({ type: 'failed', message: 'invalid configuration', errors: pre.errors });
-    return;
-  }
-  const config = pre.value.config;
-  const logger = createLogger({ level: config.logging.level, stream, secrets: pre.value.secrets }).child({
-    worker: data.index,
-  });
-  const metrics = createMetrics({ defaultMetrics: false });
-  let gw: Gateway;
+type ToWorker =
+  | { type: 'start'; checked: CheckedMessage; fixedPorts?: Record<string, number> }
+  | { type: 'reload'; id: number; checked: CheckedMessage }
+  | { type: 'metrics'; id: number }
+  | { type: 'shutdown' };
+
+const metrics = createMetrics({ defaultMetrics: false });
+let gw: Gateway | undefined;
+
+async function start(m: { checked: CheckedMessage; fixedPorts?: Record<string, number> }): Promise<void> {
+  const checked = fromMessage(data.configPath, m.checked);
+  const config = checked.loaded.config;
+  const logger = createLogger({ level: config.logging.level, stream, secrets: checked.loaded.secrets }).child(
+    {
+      worker: data.index,
+    },
+  );
   try {
     gw = await Gateway.start({
       configPath: data.configPath,
       env: data.env,
+      checked,
       logger,
       metrics,
-      accessLog: accessLoggerFor(config, logger),
-      fixedPorts: data.fixedPorts,
+      accessLog: undefined,
+      accessLogFor: (c) => accessLoggerFor(c, logger),
+      fixedPorts: m.fixedPorts,
     });
   } catch (err) {
+    flush();
     port.postMessage({
       type: 'failed',
       message: (err as Error).message,
@@ -68,17 +78,28 @@ async function main() {
     });
     return;
   }
-  port.on('message', async (m: { type: string; id?: number }) => {
-    if (m.type === 'reload') port.postMessage({ type: 'reloaded', id: m.id, result: await gw.reload() });
-    else if (m.type === 'metrics')
-      port.postMessage({ type: 'metrics', id: m.id, json: await metrics.registry.getMetricsAsJSON() });
-    else if (m.type === 'shutdown') {
-      await gw.close();
-      flush();
-      port.close();
-    }
-  });
   port.postMessage({ type: 'listening', ports: gw.ports() });
 }
 
-void main();
+port.on('message', async (m: ToWorker) => {
+  switch (m.type) {
+    case 'start':
+      await start(m);
+      break;
+    case 'reload':
+      port.postMessage({
+        type: 'reloaded',
+        id: m.id,
+        result: await gw!.reload(fromMessage(data.configPath, m.checked)),
+      });
+      break;
+    case 'metrics':
+      port.postMessage({ type: 'metrics', id: m.id, json: await metrics.registry.getMetricsAsJSON() });
+      break;
+    case 'shutdown':
+      await gw?.close();
+      flush();
+      port.close();
+      break;
+  }
+});

@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import http2 from 'node:http2';
 import https from 'node:https';
-import type { Server } from 'node:net';
+import net, { type Server } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors/catalogue.ts';
@@ -68,6 +68,9 @@ class OpenListener {
   limits: ListenerLimits;
   #certTimer: NodeJS.Timeout | undefined;
   #closing = false;
+  #closed: Promise<void> | undefined;
+  /** Brings the close deadline forward (a shutdown while this listener is being retired). */
+  #hurry: ((deadlineMs: number) => void) | undefined;
   readonly sockets = new Set<Duplex>();
   /** Open HTTP/2 sessions (closed with GOAWAY on shutdown, so their streams can finish). */
   readonly sessions = new Set<http2.ServerHttp2Session>();
@@ -83,7 +86,13 @@ class OpenListener {
     this.limits = limits;
     const secure = cfg.tls !== undefined;
     const handler = createRequestHandler(ref, cfg.name, secure);
-    const onRequest = (req: IncomingMessage, res: ServerResponse) => handler(req, res, false);
+    // A listener being retired (reopened by a reload, or removed) answers the requests still
+    // arriving on its keep-alive connections with `Connection: close`, so clients move to the new
+    // socket without ever sending on a connection the gateway is closing.
+    const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+      if (this.#closing) res.shouldKeepAlive = false;
+      handler(req, res, false);
+    };
     const serverOpts = {
       maxHeaderSize: limits.maxHeaderBytes,
       requestTimeout: limits.requestTimeoutMs,
@@ -125,7 +134,7 @@ class OpenListener {
         });
         s.on('request', ((req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => {
           if (req.httpVersionMajor === 2) this.#streamDeadline(req, res, events);
-          handler(req as unknown as IncomingMessage, res as unknown as ServerResponse, false);
+          onRequest(req as unknown as IncomingMessage, res as unknown as ServerResponse);
         }) as never);
         s.on('session', (session: http2.ServerHttp2Session) => this.#trackSession(session));
         server = s;
@@ -165,6 +174,7 @@ class OpenListener {
     hs.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
       if (req.httpVersionMajor === 2)
         this.#streamDeadline(req as never as http2.Http2ServerRequest, res as never, events);
+      else if (this.#closing) res.shouldKeepAlive = false;
       handler(req, res, true);
     });
     hs.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
@@ -222,7 +232,7 @@ class OpenListener {
       (socket as Duplex & { destroySoon?: () => void }).destroySoon?.();
     });
     const listenerName = cfg.name;
-    server.on('connection', (socket: import('node:net').Socket) => {
+    server.on('connection', (socket: net.Socket) => {
       const ip = normalizeIp(socket.remoteAddress ?? '') ?? '';
       const n = (this.perIp.get(ip) ?? 0) + 1;
       if (n > this.limits.maxConnectionsPerIp) {
@@ -322,29 +332,68 @@ class OpenListener {
     });
   }
 
-  /** Stops accepting; idle keep-alive connections close now, busy ones after their response. */
-  close(deadlineMs: number): Promise<void> {
+  /**
+   * Stops accepting. Requests still arriving on open keep-alive connections are answered with
+   * `Connection: close`; idle connections are closed after `idleGraceMs` (0 = now, as at shutdown;
+   * a retired listener waits a little, so that busy clients leave on a `Connection: close` instead of
+   * racing a close); whatever is left at `deadlineMs` is destroyed.
+   */
+  close(deadlineMs: number, idleGraceMs = 0): Promise<void> {
+    if (this.#closed) {
+      this.#hurry?.(deadlineMs);
+      return this.#closed;
+    }
     if (this.#certTimer) clearInterval(this.#certTimer);
     this.#closing = true;
     for (const session of this.sessions) session.close();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+    const server = this.server as http.Server;
+    this.#closed = new Promise((resolve) => {
+      let sweep: NodeJS.Timeout | undefined;
+      const sweepIdle = () => server.closeIdleConnections?.();
+      const startSweeping = () => {
+        if (sweep) return;
+        sweepIdle();
+        sweep = setInterval(sweepIdle, 100);
+        sweep.unref();
+      };
+      const destroyAll = () => {
         for (const s of this.sockets) s.destroy();
         resolve();
-      }, deadlineMs);
-      timer.unref();
-      this.server.close(() => {
-        clearTimeout(timer);
+      };
+      const grace = idleGraceMs > 0 ? setTimeout(startSweeping, idleGraceMs) : undefined;
+      grace?.unref();
+      let deadlineAt = Date.now() + deadlineMs;
+      let deadline = setTimeout(destroyAll, deadlineMs);
+      deadline.unref();
+      this.#hurry = (ms) => {
+        clearTimeout(grace);
+        startSweeping();
+        if (Date.now() + ms >= deadlineAt) return;
+        clearTimeout(deadline);
+        deadlineAt = Date.now() + ms;
+        deadline = setTimeout(destroyAll, ms);
+        deadline.unref();
+      };
+      // net.Server's close: stop accepting without node:http's immediate closeIdleConnections().
+      net.Server.prototype.close.call(server, () => {
+        clearTimeout(deadline);
+        clearTimeout(grace);
+        clearInterval(sweep);
+        // node:http's close clears its connection-checking timer (the socket is already closed).
+        server.close(() => {});
         resolve();
       });
-      (this.server as http.Server).closeIdleConnections?.();
-      // Busy keep-alive connections: ask them to close after the current response.
-      const idleSweep = setInterval(() => (this.server as http.Server).closeIdleConnections?.(), 100);
-      idleSweep.unref();
-      this.server.once('close', () => clearInterval(idleSweep));
+      if (!grace) startSweeping();
     });
+    return this.#closed;
   }
 }
+
+/**
+ * How long a retired listener leaves its idle keep-alive connections open: long enough for busy
+ * clients to send their next request there and be told `Connection: close`.
+ */
+const RETIRE_IDLE_GRACE_MS = 1000;
 
 /** Key that decides whether a listener can be updated in place or must be reopened. */
 function identity(cfg: ListenerConfig, limits: ListenerLimits): string {
@@ -364,6 +413,8 @@ export class ListenerSet {
   readonly #events: ListenerEvents;
   readonly #logger: Logger;
   readonly #reusePort: boolean;
+  /** Listeners replaced or removed by a reload, still finishing their connections. */
+  readonly #retiring = new Set<OpenListener>();
 
   constructor(ref: RuntimeRef, events: ListenerEvents, logger: Logger, reusePort: boolean) {
     this.#ref = ref;
@@ -383,7 +434,9 @@ export class ListenerSet {
    * Makes the open listeners match `listeners`. All or nothing: every listener to (re)open is built
    * first (certificates, keys and cipher lists are checked there) and bound next; if either step
    * fails, what was built is closed again, the error is thrown and the running listeners are left
-   * exactly as they were.
+   * exactly as they were. Replaced and removed listeners are retired in the background (they stop
+   * accepting at once and finish their connections); this does not wait for them, so a reload takes
+   * effect without waiting for long requests on the old sockets.
    */
   async apply(
     listeners: readonly ListenerConfig[],
@@ -417,7 +470,6 @@ export class ListenerSet {
       await Promise.all(fresh.map((f) => f.l.close(0)));
       throw err;
     }
-    const retiring: Promise<void>[] = [];
     for (const [l, lim] of inPlace) l.apply(lim);
     for (const f of fresh) {
       this.#logger.info(
@@ -425,21 +477,31 @@ export class ListenerSet {
         'listening',
       );
       const have = this.#open.get(f.cfg.name);
-      this.#open.set(f.cfg.name, { l: f.l, id: f.id, port: f.port });
-      if (have) retiring.push(have.l.close(30_000));
+      // Keyed by the bound port: a port-0 listener comes back on the next reload with its actual
+      // port (fixedPorts), and must then compare equal instead of being reopened every time.
+      const lim = limits.get(f.cfg.name)!;
+      const id = f.cfg.port === 0 ? identity({ ...f.cfg, port: f.port }, lim) : f.id;
+      this.#open.set(f.cfg.name, { l: f.l, id, port: f.port });
+      if (have) this.#retire(have.l);
     }
     for (const [name, o] of this.#open) {
       if (!wanted.has(name)) {
         this.#open.delete(name);
-        retiring.push(o.l.close(30_000));
+        this.#retire(o.l);
       }
     }
-    await Promise.all(retiring);
+  }
+
+  #retire(l: OpenListener): void {
+    this.#retiring.add(l);
+    void l.close(30_000, RETIRE_IDLE_GRACE_MS).then(() => this.#retiring.delete(l));
   }
 
   /** Graceful stop: stop accepting, let in-flight requests finish within the deadline. */
   async close(deadlineMs: number): Promise<void> {
     const all = [...this.#open.values()].map((o) => o.l.close(deadlineMs));
+    // Listeners still retiring after a reload: their deadline is brought forward to this one.
+    for (const l of this.#retiring) all.push(l.close(deadlineMs));
     this.#open.clear();
     await Promise.all(all);
   }

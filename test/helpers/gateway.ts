@@ -4,8 +4,12 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { loadGatewayConfig } from '../../src/config/index.ts';
+import type { PolicyDefinition } from '../../src/pipeline/types.ts';
+import { builtinPolicies } from '../../src/policies/index.ts';
 import { Gateway } from '../../src/runtime/gateway.ts';
 import { accessLoggerFor } from '../../src/runtime/serve.ts';
+import { storeFromConfig } from '../../src/stores/from-config.ts';
 import { createLogger } from '../../src/telemetry/logger.ts';
 import { createMetrics, type Metrics } from '../../src/telemetry/metrics.ts';
 
@@ -20,6 +24,8 @@ export interface TestGateway {
   logs: Array<Record<string, unknown>>;
   /** Raw log text (to assert that secrets never appear). */
   logText(): string;
+  /** The state store the gateway's policies share. */
+  store: import('../../src/stores/types.ts').StateStore | undefined;
   /** Rewrites the config file and reloads. */
   reconfigure(yaml: string): ReturnType<Gateway['reload']>;
   close(): Promise<void>;
@@ -29,6 +35,7 @@ export interface TestGateway {
 export async function startGateway(
   yaml: string,
   env: Record<string, string | undefined> = {},
+  opts: { policies?: readonly PolicyDefinition[] } = {},
 ): Promise<TestGateway> {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-test-'));
   const configPath = join(dir, 'gatehouse.yaml');
@@ -54,13 +61,24 @@ export async function startGateway(
   const metrics = createMetrics({ defaultMetrics: false });
   const fullEnv = { ...env };
   const gwCfgLogger = logger;
-  const gw = await Gateway.start({
-    configPath,
-    env: fullEnv,
-    logger: gwCfgLogger,
-    metrics,
-    accessLog: undefined,
-  });
+  // The state store, as the CLI creates it (one per process, outliving reloads).
+  const pre = loadGatewayConfig(configPath, fullEnv, opts.policies ?? builtinPolicies);
+  const store = pre.ok ? storeFromConfig(pre.value.config, logger).store : undefined;
+  let gw: Gateway;
+  try {
+    gw = await Gateway.start({
+      configPath,
+      env: fullEnv,
+      logger: gwCfgLogger,
+      metrics,
+      accessLog: undefined,
+      policies: opts.policies,
+      store,
+    });
+  } catch (err) {
+    await store?.close();
+    throw err;
+  }
   // Access log as configured (the test may turn it off).
   const access = accessLoggerFor(gw.config, logger);
   (gw.ref.current as { accessLog: unknown }).accessLog = gw.config.logging.access_log ? access : undefined;
@@ -79,7 +97,11 @@ export async function startGateway(
       writeFileSync(configPath, y);
       return gw.reload();
     },
-    close: () => gw.close(2000),
+    store,
+    close: async () => {
+      await gw.close(2000);
+      await store?.close();
+    },
   };
 }
 
