@@ -55,6 +55,7 @@ const ACTIVE: Record<string, unknown> = {
   headers: { request: { set: { 'x-a': '1' }, remove: ['x-internal-*'] }, response: { add: { 'x-b': '2' } } },
   'mock-response': { echo: true },
   'key-auth': { query_param: 'api_key' },
+  'mtls-auth': { optional: true },
   'jwt-auth': {
     issuers: [
       { issuer: 'https://idp.test/', audiences: ['api'], algorithms: ['HS256'], secret: 'x'.repeat(32) },

@@ -16,6 +16,7 @@ import { policy as jwtAuth } from './jwt-auth/policy.ts';
 import { policy as keyAuth } from './key-auth/policy.ts';
 import { policy as loadShed } from './load-shed/policy.ts';
 import { policy as mockResponse } from './mock-response/policy.ts';
+import { policy as mtlsAuth } from './mtls-auth/policy.ts';
 import { policy as oauthIntrospection } from './oauth-introspection/policy.ts';
 import { policy as quota } from './quota/policy.ts';
 import { policy as rateLimit } from './rate-limit/policy.ts';
@@ -33,6 +34,7 @@ export const builtinPolicies = [
   headers,
   mockResponse,
   keyAuth,
+  mtlsAuth,
   jwtAuth,
   authRequirement,
   acl,
