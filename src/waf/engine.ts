@@ -1,0 +1,878 @@
+/**
+ * WAF engine core: compiles SecLang directives once into per-phase rule lists, then evaluates a
+ * {@link Transaction} per request (phase 1 request headers, phase 2 request body).
+ *
+ * Request data are byte strings: one JS char per byte (latin1), as ModSecurity sees them.
+ */
+import { dirname } from 'node:path';
+import { RE2JS } from 're2js';
+import {
+  type Actions,
+  compileMacro as compileMacroInline,
+  type Disruptive,
+  type Macro,
+  METADATA_ACTIONS,
+  type Operator,
+  parseActions,
+  parseOperator,
+  parseVariables,
+  splitActions,
+  type Variable,
+} from './model.ts';
+import { compileOperator, type Detector, MACRO_OPERATORS, type OperatorFn } from './operators.ts';
+import type { Directive } from './parser/index.ts';
+
+/** A transformation function (`t:xxx`), applied to byte strings. */
+export type Transform = (input: string) => string;
+
+/** Engine mode, as `SecRuleEngine` / `ctl:ruleEngine`. */
+export type EngineMode = 'On' | 'DetectionOnly' | 'Off';
+
+/** Options for {@link compileRuleset}. */
+export interface EngineOptions {
+  /** Transformation registry, normally `TRANSFORMS` from src/waf/transform/ (names are case-insensitive). */
+  readonly transforms: Readonly<Record<string, Transform>>;
+  readonly detectors?: { readonly sqli?: Detector; readonly xss?: Detector };
+  /** Make `@detectSQLi`/`@detectXSS` never match when their detector is missing (default: fail to compile). */
+  readonly allowMissingDetectors?: boolean;
+  /** Initial engine mode (default `On`); `SecRuleEngine` in the rules overrides it. */
+  readonly mode?: EngineMode;
+}
+
+/** A compiled rule (a chain link when `next` is set on its predecessor). */
+export interface CompiledRule {
+  readonly id: number;
+  readonly phase: number;
+  readonly file: string;
+  readonly line: number;
+  variables: Variable[];
+  /** True when some variable is an exclusion (`!ARGS:x`); kept in sync by target updates. */
+  hasExclusions: boolean;
+  readonly operator: Operator;
+  readonly op: OperatorFn;
+  readonly actions: Actions;
+  readonly disruptive: Disruptive;
+  /** Status for deny/drop/redirect: the rule's `status`, else the phase default's, else 403. */
+  readonly status: number;
+  readonly transforms: readonly { readonly name: string; readonly fn: Transform }[];
+  /** Cache keys of each transformation prefix (`urlDecodeUni,lowercase,`), computed once. */
+  readonly transformKeys: readonly string[];
+  readonly keyRegexes: Map<string, RE2JS>;
+  next: CompiledRule | null;
+}
+
+type PhaseEntry =
+  | { readonly kind: 'rule'; readonly rule: CompiledRule }
+  | { readonly kind: 'marker'; readonly name: string };
+
+/** A compiled, immutable ruleset. */
+export interface Ruleset {
+  readonly phases: readonly (readonly PhaseEntry[])[];
+  readonly ruleCount: number;
+  readonly mode: EngineMode;
+  /** Starts a transaction for one request. */
+  newTransaction(request: RequestInput): Transaction;
+}
+
+/** The request as the engine sees it. Header values and body are byte strings. */
+export interface RequestInput {
+  readonly method: string;
+  /** Raw request target, e.g. `/a/b?x=1`. */
+  readonly uri: string;
+  readonly protocol?: string;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body?: string;
+  readonly remoteAddr?: string;
+  readonly id?: string;
+}
+
+/** A rule match recorded by the transaction. */
+export interface MatchEvent {
+  readonly id: number;
+  readonly phase: number;
+  readonly msg: string;
+  readonly logdata: string;
+  readonly severity: number | undefined;
+  readonly tags: readonly string[];
+  readonly matchedVar: string;
+  readonly matchedValue: string;
+  readonly log: boolean;
+}
+
+/** A disruptive decision. */
+export interface Intervention {
+  readonly action: Disruptive;
+  readonly status: number;
+  readonly ruleId: number;
+}
+
+interface Entry {
+  readonly key: string;
+  readonly lkey: string;
+  value: string;
+  /** The collection entry a named view (`ARGS:x`) was made from; transformation caches are keyed on it. */
+  readonly src?: Entry;
+}
+
+function ruleCompileError(d: Directive, err: unknown): Error {
+  return new Error(`${d.file}:${d.line}: ${(err as Error).message}`, { cause: err });
+}
+
+function parseIdList(args: readonly string[]): ((id: number) => boolean)[] {
+  const out: ((id: number) => boolean)[] = [];
+  for (const a of args
+    .join(' ')
+    .split(/[\s,]+/)
+    .filter(Boolean)) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(a);
+    if (m === null) throw new Error(`invalid rule id or range: ${a}`);
+    const lo = Number(m[1]);
+    const hi = m[2] === undefined ? lo : Number(m[2]);
+    out.push((id) => id >= lo && id <= hi);
+  }
+  return out;
+}
+
+/**
+ * Compiles directives (from the parser) into a ruleset: rules per phase in order, chains linked,
+ * markers for skipAfter, `SecDefaultAction` per phase, removals and target updates applied at load.
+ * @throws Error naming file:line for any invalid rule.
+ */
+export function compileRuleset(directives: readonly Directive[], options: EngineOptions): Ruleset {
+  const phases: PhaseEntry[][] = [[], [], [], [], [], []];
+  const defaults = new Map<number, Actions>();
+  const all: CompiledRule[] = [];
+  let mode: EngineMode = options.mode ?? 'On';
+  let chainTail: CompiledRule | null = null;
+  let chainHead: CompiledRule | null = null;
+  // Transformation names are case-insensitive in SecLang (CRS writes both base64Decode and base64decode).
+  const transformsByName = new Map<string, Transform>();
+  for (const [k, fn] of Object.entries(options.transforms)) transformsByName.set(k.toLowerCase(), fn);
+  const removeRules = (pred: (r: CompiledRule) => boolean): void => {
+    for (let p = 1; p <= 5; p++) {
+      phases[p] = (phases[p] as PhaseEntry[]).filter((e) => e.kind !== 'rule' || !pred(e.rule));
+    }
+    for (let i = all.length - 1; i >= 0; i--) if (pred(all[i] as CompiledRule)) all.splice(i, 1);
+  };
+  for (const d of directives) {
+    try {
+      switch (d.name) {
+        case 'SecRuleEngine': {
+          const m = parseMode(d.args[0] as string);
+          if (m === null) throw new Error(`invalid SecRuleEngine value ${d.args[0]}`);
+          mode = m;
+          break;
+        }
+        case 'SecDefaultAction': {
+          const text = d.args[0] as string;
+          for (const a of splitActions(text)) {
+            if (METADATA_ACTIONS.has(a.name)) throw new Error(`SecDefaultAction cannot set ${a.name}`);
+          }
+          const acts = parseActions(text);
+          if (acts.phase === undefined) throw new Error('SecDefaultAction needs a phase');
+          defaults.set(acts.phase, acts);
+          break;
+        }
+        case 'SecMarker':
+          if (chainTail !== null) throw new Error('SecMarker inside a chain');
+          for (let p = 1; p <= 5; p++)
+            (phases[p] as PhaseEntry[]).push({ kind: 'marker', name: d.args[0] as string });
+          break;
+        case 'SecRule':
+        case 'SecAction': {
+          const isAction = d.name === 'SecAction';
+          const varText = isAction ? 'REQUEST_URI' : (d.args[0] as string);
+          const opText = isAction ? '@unconditionalMatch' : (d.args[1] as string);
+          const actText = isAction ? (d.args[0] as string) : (d.args[2] ?? '');
+          const actions = parseActions(actText);
+          for (const sv of actions.setvars) {
+            if (sv.collection !== 'TX') {
+              throw new Error(
+                `setvar on ${sv.collection} needs persistent collections, which are not supported`,
+              );
+            }
+          }
+          const inChain = chainTail !== null;
+          const phase = inChain ? (chainHead as CompiledRule).phase : (actions.phase ?? 2);
+          const def = defaults.get(phase);
+          if (!inChain && actions.id === undefined) throw new Error('rule has no id');
+          const transformNames = [
+            ...(actions.transformsReset || def === undefined ? [] : def.transforms),
+            ...actions.transforms,
+          ];
+          const transforms = transformNames.map((name) => {
+            const fn = transformsByName.get(name.toLowerCase());
+            if (fn === undefined) throw new Error(`unknown transformation t:${name}`);
+            return { name, fn };
+          });
+          let disruptive: Disruptive = actions.disruptive ?? def?.disruptive ?? 'pass';
+          if (disruptive === 'block') disruptive = def?.disruptive ?? 'pass';
+          if (disruptive === 'block') disruptive = 'deny';
+          const operator = parseOperator(opText);
+          const op = compileOperator(operator, {
+            baseDir: dirname(d.file),
+            detectors: options.detectors ?? {},
+            allowMissingDetectors: options.allowMissingDetectors ?? false,
+          });
+          const variables = isAction ? [] : checkVariables(parseVariables(varText));
+          const rule: CompiledRule = {
+            id: inChain ? (chainHead as CompiledRule).id : (actions.id as number),
+            phase,
+            file: d.file,
+            line: d.line,
+            variables,
+            hasExclusions: variables.some((v) => v.exclude),
+            operator,
+            op,
+            actions,
+            disruptive,
+            status: actions.status ?? def?.status ?? 403,
+            transforms,
+            transformKeys: transforms.map((_, i) =>
+              transforms
+                .slice(0, i + 1)
+                .map((t) => `${t.name.toLowerCase()},`)
+                .join(''),
+            ),
+            keyRegexes: new Map(),
+            next: null,
+          };
+          compileKeyRegexes(rule);
+          if (chainTail !== null) chainTail.next = rule;
+          else {
+            chainHead = rule;
+            all.push(rule);
+            (phases[phase] as PhaseEntry[]).push({ kind: 'rule', rule });
+          }
+          chainTail = actions.chain ? rule : null;
+          if (!actions.chain) chainHead = null;
+          break;
+        }
+        case 'SecRuleRemoveById': {
+          const preds = parseIdList(d.args);
+          removeRules((r) => preds.some((p) => p(r.id)));
+          break;
+        }
+        case 'SecRuleRemoveByTag': {
+          const re = RE2JS.compile(d.args[0] as string);
+          removeRules((r) => r.actions.tags.some((t) => re.matcher(t).find()));
+          break;
+        }
+        case 'SecRuleRemoveByMsg': {
+          const re = RE2JS.compile(d.args[0] as string);
+          removeRules((r) => re.matcher(r.actions.msg?.source ?? '').find());
+          break;
+        }
+        case 'SecRuleUpdateTargetById':
+        case 'SecRuleUpdateTargetByTag': {
+          const extra = checkVariables(parseVariables(d.args[1] as string));
+          const select: (r: CompiledRule) => boolean =
+            d.name === 'SecRuleUpdateTargetById'
+              ? (
+                  (preds) => (r: CompiledRule) =>
+                    preds.some((p) => p(r.id))
+                )(parseIdList([d.args[0] as string]))
+              : (
+                  (re) => (r: CompiledRule) =>
+                    r.actions.tags.some((t) => re.matcher(t).find())
+                )(RE2JS.compile(d.args[0] as string));
+          for (const r of all) {
+            if (!select(r)) continue;
+            if (d.args[2] !== undefined) {
+              const replaced = parseVariables(d.args[2]);
+              const idx = r.variables.findIndex((v) =>
+                replaced.some(
+                  (x) => x.collection === v.collection && x.key === v.key && x.keyRegex === v.keyRegex,
+                ),
+              );
+              if (idx !== -1) r.variables.splice(idx, 1);
+            }
+            r.variables = [...r.variables, ...extra];
+            r.hasExclusions = r.variables.some((v) => v.exclude);
+            compileKeyRegexes(r);
+          }
+          break;
+        }
+        case 'SecRuleUpdateActionById':
+          throw new Error('SecRuleUpdateActionById is not supported');
+        default:
+          throw new Error(`unsupported directive ${d.name}`);
+      }
+    } catch (err) {
+      throw ruleCompileError(d, err);
+    }
+  }
+  if (chainTail !== null) throw new Error('ruleset ends inside a chain');
+  const frozenPhases = phases.map((p) => Object.freeze(p));
+  const ruleset: Ruleset = {
+    phases: frozenPhases,
+    ruleCount: frozenPhases.reduce((n, p) => n + p.filter((e) => e.kind === 'rule').length, 0),
+    mode,
+    newTransaction(request) {
+      return new Transaction(ruleset, request);
+    },
+  };
+  return Object.freeze(ruleset);
+}
+
+/** Parses `On`/`Off`/`DetectionOnly` (case-insensitive); null when invalid. */
+function parseMode(v: string): EngineMode | null {
+  const l = v.toLowerCase();
+  return l === 'on' ? 'On' : l === 'off' ? 'Off' : l === 'detectiononly' ? 'DetectionOnly' : null;
+}
+
+function checkVariables(vars: Variable[]): Variable[] {
+  for (const v of vars)
+    if (!isKnownCollection(v.collection)) throw new Error(`unknown variable ${v.collection}`);
+  return vars;
+}
+
+function compileKeyRegexes(rule: CompiledRule): void {
+  for (const v of rule.variables) {
+    if (v.keyRegex !== null && !rule.keyRegexes.has(v.keyRegex)) {
+      rule.keyRegexes.set(v.keyRegex, RE2JS.compile(v.keyRegex, RE2JS.CASE_INSENSITIVE));
+    }
+  }
+}
+
+/** Splits `a=1&b=2` into decoded pairs (`+` is a space, `%xx` a byte). */
+export function parseUrlEncoded(s: string): [string, string][] {
+  const out: [string, string][] = [];
+  if (s === '') return out;
+  for (const part of s.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const k = eq === -1 ? part : part.slice(0, eq);
+    const v = eq === -1 ? '' : part.slice(eq + 1);
+    out.push([decodeFormComponent(k), decodeFormComponent(v)]);
+  }
+  return out;
+}
+
+/** Decodes `+` and valid `%xx` escapes into a byte string; invalid escapes stay literal. */
+export function decodeFormComponent(s: string): string {
+  if (!s.includes('%') && !s.includes('+')) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string;
+    if (c === '+') out += ' ';
+    else if (c === '%' && i + 2 < s.length && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
+      out += String.fromCharCode(Number.parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else out += c;
+  }
+  return out;
+}
+
+const SCALARS = new Set([
+  'REQUEST_URI',
+  'REQUEST_URI_RAW',
+  'REQUEST_FILENAME',
+  'REQUEST_BASENAME',
+  'REQUEST_LINE',
+  'REQUEST_METHOD',
+  'REQUEST_PROTOCOL',
+  'QUERY_STRING',
+  'REQUEST_BODY',
+  'REQUEST_BODY_LENGTH',
+  'REQBODY_PROCESSOR',
+  'REQBODY_ERROR',
+  'REMOTE_ADDR',
+  'UNIQUE_ID',
+  'ARGS_COMBINED_SIZE',
+  'FILES_COMBINED_SIZE',
+  'MATCHED_VAR',
+  'MATCHED_VAR_NAME',
+  'RESPONSE_STATUS',
+  'RESPONSE_BODY',
+  'RESPONSE_PROTOCOL',
+  'RESPONSE_CONTENT_TYPE',
+  'RESPONSE_CONTENT_LENGTH',
+  'MULTIPART_STRICT_ERROR',
+  'MULTIPART_UNMATCHED_BOUNDARY',
+  'MULTIPART_BOUNDARY_QUOTED',
+  'MULTIPART_BOUNDARY_WHITESPACE',
+  'MULTIPART_DATA_AFTER',
+  'MULTIPART_DATA_BEFORE',
+  'MULTIPART_HEADER_FOLDING',
+  'MULTIPART_LF_LINE',
+  'MULTIPART_MISSING_SEMICOLON',
+  'MULTIPART_INVALID_QUOTING',
+  'MULTIPART_INVALID_PART',
+  'MULTIPART_INVALID_HEADER_FOLDING',
+  'MULTIPART_FILE_LIMIT_EXCEEDED',
+  'INBOUND_DATA_ERROR',
+  'OUTBOUND_DATA_ERROR',
+  'DURATION',
+  'AUTH_TYPE',
+  'REMOTE_USER',
+  'SERVER_NAME',
+  'SERVER_PORT',
+  'REMOTE_PORT',
+  'FULL_REQUEST',
+  'FULL_REQUEST_LENGTH',
+  'STATUS_LINE',
+]);
+
+/** Multi-valued collections the engine knows; unknown variable names fail at compile time. */
+const MULTI = new Set([
+  'ARGS',
+  'ARGS_NAMES',
+  'ARGS_GET',
+  'ARGS_GET_NAMES',
+  'ARGS_POST',
+  'ARGS_POST_NAMES',
+  'REQUEST_HEADERS',
+  'REQUEST_HEADERS_NAMES',
+  'REQUEST_COOKIES',
+  'REQUEST_COOKIES_NAMES',
+  'FILES',
+  'FILES_NAMES',
+  'FILES_SIZES',
+  'FILES_TMPNAMES',
+  'MULTIPART_PART_HEADERS',
+  'XML',
+  'TX',
+  'MATCHED_VARS',
+  'MATCHED_VARS_NAMES',
+  'RESPONSE_HEADERS',
+  'RESPONSE_HEADERS_NAMES',
+  'ENV',
+  'RULE',
+  'IP',
+  'SESSION',
+  'GLOBAL',
+  'RESOURCE',
+  'USER',
+  'GEO',
+]);
+
+/** True when the engine knows the collection or scalar variable name. */
+export function isKnownCollection(name: string): boolean {
+  return SCALARS.has(name) || MULTI.has(name);
+}
+
+/** One request's evaluation state. Not reusable across requests. */
+export class Transaction {
+  readonly ruleset: Ruleset;
+  readonly matches: MatchEvent[] = [];
+  mode: EngineMode;
+  intervention: Intervention | null = null;
+  private readonly cols = new Map<string, Entry[]>();
+  private readonly tx = new Map<string, Entry>();
+  private readonly removedIds: ((id: number) => boolean)[] = [];
+  private readonly removedTags: string[] = [];
+  private readonly removedTargets: { readonly pred: (r: CompiledRule) => boolean; readonly v: Variable }[] =
+    [];
+  private readonly tcache = new Map<Entry, Map<string, string>>();
+  private matchedVars: Entry[] = [];
+  private matchedVar: Entry = { key: '', lkey: '', value: '' };
+  private allowed = false;
+  private forceBodyVariable = false;
+  private readonly request: RequestInput;
+
+  /** Creates a transaction and fills the request-line, header and query collections. */
+  constructor(ruleset: Ruleset, request: RequestInput) {
+    this.ruleset = ruleset;
+    this.mode = ruleset.mode;
+    this.request = request;
+    const q = request.uri.indexOf('?');
+    const path = q === -1 ? request.uri : request.uri.slice(0, q);
+    const query = q === -1 ? '' : request.uri.slice(q + 1);
+    const protocol = request.protocol ?? 'HTTP/1.1';
+    this.setScalar('REQUEST_METHOD', request.method);
+    this.setScalar('REQUEST_PROTOCOL', protocol);
+    this.setScalar('REQUEST_URI_RAW', request.uri);
+    this.setScalar('REQUEST_URI', request.uri);
+    this.setScalar('REQUEST_LINE', `${request.method} ${request.uri} ${protocol}`);
+    this.setScalar('QUERY_STRING', query);
+    const filename = decodeFormComponent(path.replace(/\+/g, '%2B'));
+    this.setScalar('REQUEST_FILENAME', filename);
+    this.setScalar('REQUEST_BASENAME', filename.slice(filename.lastIndexOf('/') + 1));
+    this.setScalar('REMOTE_ADDR', request.remoteAddr ?? '');
+    this.setScalar('UNIQUE_ID', request.id ?? '');
+    this.setScalar('REQUEST_BODY_LENGTH', '0');
+    for (const [k, v] of parseUrlEncoded(query)) this.addArg('GET', k, v);
+    for (const [name, value] of request.headers) {
+      this.add('REQUEST_HEADERS', name, value);
+      this.add('REQUEST_HEADERS_NAMES', name, name);
+      if (name.toLowerCase() === 'cookie') {
+        for (const c of value.split(';')) {
+          const t = c.trim();
+          if (t === '') continue;
+          const eq = t.indexOf('=');
+          const k = eq === -1 ? t : t.slice(0, eq);
+          this.add('REQUEST_COOKIES', k, eq === -1 ? '' : t.slice(eq + 1));
+          this.add('REQUEST_COOKIES_NAMES', k, k);
+        }
+      }
+    }
+    const ct = this.first('REQUEST_HEADERS', 'content-type').toLowerCase();
+    if (ct.startsWith('application/x-www-form-urlencoded')) this.setScalar('REQBODY_PROCESSOR', 'URLENCODED');
+    else if (ct.startsWith('multipart/form-data')) this.setScalar('REQBODY_PROCESSOR', 'MULTIPART');
+    this.updateCombinedSize();
+  }
+
+  private list(col: string): Entry[] {
+    let l = this.cols.get(col);
+    if (l === undefined) {
+      l = [];
+      this.cols.set(col, l);
+    }
+    return l;
+  }
+
+  private add(col: string, key: string, value: string): void {
+    this.list(col).push({ key, lkey: key.toLowerCase(), value });
+  }
+
+  private setScalar(col: string, value: string): void {
+    this.cols.set(col, [{ key: '', lkey: '', value }]);
+  }
+
+  private first(col: string, lkey: string): string {
+    if (col === 'TX') return this.tx.get(lkey)?.value ?? '';
+    for (const e of this.cols.get(col) ?? []) if (lkey === '' || e.lkey === lkey) return e.value;
+    return '';
+  }
+
+  private addArg(kind: 'GET' | 'POST', k: string, v: string): void {
+    this.add('ARGS', k, v);
+    this.add('ARGS_NAMES', k, k);
+    this.add(`ARGS_${kind}`, k, v);
+    this.add(`ARGS_${kind}_NAMES`, k, k);
+  }
+
+  private updateCombinedSize(): void {
+    let n = 0;
+    for (const e of this.cols.get('ARGS') ?? []) n += e.key.length + e.value.length;
+    this.setScalar('ARGS_COMBINED_SIZE', String(n));
+  }
+
+  /** Reads a TX variable (lower-case name), or undefined. */
+  getTx(name: string): string | undefined {
+    return this.tx.get(name.toLowerCase())?.value;
+  }
+
+  /** Sets a TX variable before evaluation (e.g. paranoia level overrides). */
+  setTx(name: string, value: string): void {
+    this.tx.set(name.toLowerCase(), { key: name.toLowerCase(), lkey: name.toLowerCase(), value });
+  }
+
+  /** Evaluates phase 1 (request headers). Returns the intervention, if any. */
+  processRequestHeaders(): Intervention | null {
+    return this.runPhase(1);
+  }
+
+  /** Fills the body collections (URL-encoded forms parsed into ARGS_POST) and evaluates phase 2. */
+  processRequestBody(): Intervention | null {
+    const body = this.request.body ?? '';
+    this.setScalar('REQUEST_BODY_LENGTH', String(body.length));
+    const proc = this.first('REQBODY_PROCESSOR', '');
+    if (proc === 'URLENCODED' || this.forceBodyVariable) this.setScalar('REQUEST_BODY', body);
+    if (proc === 'URLENCODED') for (const [k, v] of parseUrlEncoded(body)) this.addArg('POST', k, v);
+    this.updateCombinedSize();
+    return this.runPhase(2);
+  }
+
+  private runPhase(phase: number): Intervention | null {
+    if (this.intervention !== null || this.allowed || this.mode === 'Off') return this.intervention;
+    const entries = this.ruleset.phases[phase] ?? [];
+    let skipTo: string | null = null;
+    let skipN = 0;
+    for (const e of entries) {
+      if (e.kind === 'marker') {
+        if (skipTo !== null && e.name === skipTo) skipTo = null;
+        continue;
+      }
+      if (skipTo !== null) {
+        if (String(e.rule.id) === skipTo) skipTo = null;
+        continue;
+      }
+      if (skipN > 0) {
+        skipN--;
+        continue;
+      }
+      const r = e.rule;
+      if (this.isRemoved(r)) continue;
+      if (!this.evalChain(r, r)) continue;
+      if (r.actions.skipAfter !== undefined) skipTo = r.actions.skipAfter;
+      if (r.actions.skip !== undefined) skipN = r.actions.skip;
+      // ctl:ruleEngine may have switched the engine off while the chain ran.
+      if ((this.mode as EngineMode) === 'Off') break;
+      if (r.disruptive === 'allow') {
+        this.allowed = true;
+        break;
+      }
+      if (r.disruptive === 'deny' || r.disruptive === 'drop' || r.disruptive === 'redirect') {
+        if (this.mode === 'On') {
+          this.intervention = { action: r.disruptive, status: r.status, ruleId: r.id };
+          break;
+        }
+      }
+    }
+    return this.intervention;
+  }
+
+  private isRemoved(r: CompiledRule): boolean {
+    if (this.removedIds.some((p) => p(r.id))) return true;
+    return this.removedTags.length > 0 && r.actions.tags.some((t) => this.removedTags.includes(t));
+  }
+
+  /** Evaluates one chain link and, when it matches, the rest of the chain; runs actions on full match. */
+  private evalChain(head: CompiledRule, rule: CompiledRule): boolean {
+    const hits = this.evalRule(head, rule);
+    if (hits.length === 0) return false;
+    this.matchedVars = hits;
+    const last = hits[hits.length - 1] as Entry;
+    this.matchedVar = last;
+    if (rule.next !== null && !this.evalChain(head, rule.next)) return false;
+    // Chain fully matched: run this link's non-disruptive actions (innermost link first, like ModSecurity).
+    this.matchedVar = last;
+    this.runActions(head, rule, last);
+    return true;
+  }
+
+  private targets(head: CompiledRule, rule: CompiledRule): Entry[] {
+    const vars = rule.variables;
+    const out: Entry[] = [];
+    const excluded = (col: string, e: Entry): boolean => {
+      for (const v of vars) {
+        if (v.exclude && v.collection === col && this.keyMatches(rule, v, e)) return true;
+      }
+      for (const t of this.removedTargets) {
+        if (t.v.collection === col && t.pred(head) && this.keyMatches(rule, t.v, e)) return true;
+      }
+      return false;
+    };
+    for (const v of vars) {
+      if (v.exclude) continue;
+      const col = v.collection;
+      let entries: Entry[];
+      if (col === 'TX') {
+        if (v.key !== '') {
+          const one = this.tx.get(v.key);
+          entries = one === undefined ? [] : [one];
+        } else entries = [...this.tx.values()];
+      } else if (col === 'MATCHED_VARS') entries = this.matchedVars;
+      else if (col === 'MATCHED_VARS_NAMES')
+        entries = this.matchedVars.map((m) => ({ key: m.key, lkey: m.lkey, value: m.key }));
+      else if (col === 'MATCHED_VAR') entries = [{ key: '', lkey: '', value: this.matchedVar.value }];
+      else if (col === 'MATCHED_VAR_NAME') entries = [{ key: '', lkey: '', value: this.matchedVar.key }];
+      else if (col === 'RULE') entries = [{ key: 'id', lkey: 'id', value: String(head.id) }];
+      else entries = this.cols.get(col) ?? [];
+      const hasExclusions = rule.hasExclusions || this.removedTargets.length > 0;
+      const selected =
+        v.key === '' && v.keyRegex === null && !hasExclusions
+          ? entries
+          : entries.filter((e) => this.keyMatches(rule, v, e) && !(hasExclusions && excluded(col, e)));
+      if (v.count) {
+        out.push({ key: `&${col}${v.key ? `:${v.key}` : ''}`, lkey: '', value: String(selected.length) });
+        continue;
+      }
+      for (const e of selected) {
+        const name = SCALARS.has(col) && e.key === '' ? col : `${col}:${e.key}`;
+        out.push(col === 'MATCHED_VARS' || col === 'MATCHED_VARS_NAMES' ? e : this.named(e, name));
+      }
+    }
+    return out;
+  }
+
+  private readonly nameCache = new Map<Entry, Map<string, Entry>>();
+
+  /** Returns a stable entry carrying the full variable name (`ARGS:id`) and sharing the value. */
+  private named(e: Entry, name: string): Entry {
+    let m = this.nameCache.get(e);
+    if (m === undefined) {
+      m = new Map();
+      this.nameCache.set(e, m);
+    }
+    let n = m.get(name);
+    if (n === undefined || n.value !== e.value) {
+      n = { key: name, lkey: name.toLowerCase(), value: e.value, src: e };
+      m.set(name, n);
+    }
+    return n;
+  }
+
+  private keyMatches(rule: CompiledRule, v: Variable, e: Entry): boolean {
+    if (v.keyRegex !== null) {
+      const re = rule.keyRegexes.get(v.keyRegex) ?? RE2JS.compile(v.keyRegex, RE2JS.CASE_INSENSITIVE);
+      return re.matcher(e.key).find();
+    }
+    if (v.key === '' || v.collection === 'XML') return true;
+    return e.lkey === v.key;
+  }
+
+  /**
+   * Applies the rule's transformations, caching every prefix of the chain per source entry (so `ARGS:x` and
+   * `ARGS_GET:x`, and all rules sharing a prefix such as `t:urlDecodeUni,t:lowercase`, transform once).
+   * Calls `visit` with the final value, or with every distinct intermediate value under multiMatch, until it
+   * returns true.
+   */
+  private transformed(rule: CompiledRule, e: Entry, cacheable: boolean, visit: (v: string) => boolean): void {
+    const ts = rule.transforms;
+    const multi = rule.actions.multiMatch;
+    let value = e.value;
+    if (ts.length === 0) {
+      visit(value);
+      return;
+    }
+    if (multi && visit(value)) return;
+    const src = e.src ?? e;
+    let cache = cacheable ? this.tcache.get(src) : undefined;
+    if (cacheable && cache === undefined) {
+      cache = new Map();
+      this.tcache.set(src, cache);
+    }
+    const keys = rule.transformKeys;
+    for (let i = 0; i < ts.length; i++) {
+      const key = keys[i] as string;
+      const hit = cache?.get(key);
+      let next: string;
+      if (hit !== undefined) next = hit;
+      else {
+        next = (ts[i] as { fn: Transform }).fn(value);
+        cache?.set(key, next);
+      }
+      if (multi && next !== value && visit(next)) return;
+      value = next;
+    }
+    if (!multi) visit(value);
+  }
+
+  private evalRule(head: CompiledRule, rule: CompiledRule): Entry[] {
+    const hits: Entry[] = [];
+    const arg =
+      MACRO_OPERATORS.has(rule.operator.name) && rule.operator.argument.includes('%{')
+        ? this.expand(compileMacroCached(rule.operator.argument), head)
+        : rule.operator.argument;
+    const targets =
+      rule.variables.length === 0 ? [{ key: '', lkey: '', value: '' }] : this.targets(head, rule);
+    for (const e of targets) {
+      const cacheable = !e.key.startsWith('TX:') && !e.key.startsWith('&') && !e.key.startsWith('MATCHED');
+      this.transformed(rule, e, cacheable, (value) => {
+        const m = rule.op(value, arg);
+        const matched = rule.operator.negated ? m === null : m !== null;
+        if (!matched) return false;
+        if (rule.actions.capture && m !== null && m.captures.length > 0) {
+          for (let i = 0; i < 10; i++) {
+            const c = m.captures[i];
+            if (c !== undefined) this.setTx(String(i), c);
+            else this.tx.delete(String(i));
+          }
+        }
+        hits.push({ key: e.key, lkey: e.lkey, value });
+        return true;
+      });
+    }
+    return hits;
+  }
+
+  /** Expands a macro against the transaction state. */
+  expand(m: Macro, rule?: CompiledRule): string {
+    if (m.refs.length === 0) return m.parts[0] ?? '';
+    let s = m.parts[0] ?? '';
+    for (let i = 0; i < m.refs.length; i++) {
+      const r = m.refs[i] as { collection: string; key: string };
+      let v: string;
+      if (r.collection === 'MATCHED_VAR') v = this.matchedVar.value;
+      else if (r.collection === 'MATCHED_VAR_NAME') v = this.matchedVar.key;
+      else if (r.collection === 'RULE') {
+        v =
+          r.key === 'id'
+            ? String(rule?.id ?? '')
+            : r.key === 'msg' && rule?.actions.msg
+              ? this.expand(rule.actions.msg)
+              : '';
+      } else v = this.first(r.collection, r.key);
+      s += v + (m.parts[i + 1] ?? '');
+    }
+    return s;
+  }
+
+  private runActions(head: CompiledRule, rule: CompiledRule, last: Entry): void {
+    const a = rule.actions;
+    for (const sv of a.setvars) {
+      const key = this.expand(sv.key, head).toLowerCase();
+      if (sv.op === 'delete') {
+        this.tx.delete(key);
+        continue;
+      }
+      const val = this.expand(sv.value, head);
+      if (sv.op === 'set') this.setTx(key, val);
+      else {
+        const cur = toIntLoose(this.tx.get(key)?.value ?? '0');
+        this.setTx(key, String(sv.op === 'add' ? cur + toIntLoose(val) : cur - toIntLoose(val)));
+      }
+    }
+    for (const c of a.ctls) this.applyCtl(c.option, this.expand(compileMacroCached(c.value), head));
+    if (rule === head) {
+      this.matches.push({
+        id: head.id,
+        phase: head.phase,
+        msg: a.msg ? this.expand(a.msg, head) : '',
+        logdata: a.logdata ? this.expand(a.logdata, head) : '',
+        severity: a.severity,
+        tags: a.tags,
+        matchedVar: last.key,
+        matchedValue: last.value,
+        log: a.log !== false,
+      });
+    }
+  }
+
+  private applyCtl(option: string, value: string): void {
+    switch (option) {
+      case 'ruleRemoveById':
+        this.removedIds.push(...parseIdList([value]));
+        break;
+      case 'ruleRemoveByTag':
+        this.removedTags.push(value);
+        break;
+      case 'ruleRemoveTargetById':
+      case 'ruleRemoveTargetByTag': {
+        const semi = value.indexOf(';');
+        if (semi === -1) return;
+        const sel = value.slice(0, semi);
+        const pred: (r: CompiledRule) => boolean =
+          option === 'ruleRemoveTargetById'
+            ? (
+                (ps) => (r: CompiledRule) =>
+                  ps.some((p) => p(r.id))
+              )(parseIdList([sel]))
+            : (r) => r.actions.tags.includes(sel);
+        for (const v of parseVariables(value.slice(semi + 1))) this.removedTargets.push({ pred, v });
+        break;
+      }
+      case 'ruleEngine':
+        this.mode = parseMode(value) ?? this.mode;
+        break;
+      case 'requestBodyProcessor':
+        this.setScalar('REQBODY_PROCESSOR', value.toUpperCase());
+        break;
+      case 'forceRequestBodyVariable':
+        this.forceBodyVariable = value.toLowerCase() === 'on';
+        break;
+      default:
+        // auditEngine, auditLogParts, forceRequestBodyVariable, requestBodyAccess: logging/body options the
+        // gateway controls through the policy config.
+        break;
+    }
+  }
+}
+
+function toIntLoose(s: string): number {
+  const n = Number.parseInt(s, 10);
+  return Number.isNaN(n) ? 0 : n;
+}
+
+const macroCache = new Map<string, Macro>();
+function compileMacroCached(s: string): Macro {
+  let m = macroCache.get(s);
+  if (m === undefined) {
+    m = compileMacroInline(s);
+    macroCache.set(s, m);
+  }
+  return m;
+}
