@@ -29,6 +29,7 @@ import {
   rateLimitYaml,
   row,
   startNode,
+  warmUp,
 } from './lib.ts';
 
 /** One accuracy run. */
@@ -87,11 +88,14 @@ export async function runAccuracy(o: AccuracyOptions): Promise<AccuracyResult> {
           upstream: upstream.url,
           state,
           policies: rateLimitYaml({ algorithm: o.algorithm, limit: o.limit, periodMs: o.periodMs }),
+          accessLog: true,
         }),
       ),
     );
     for (const s of started) if (s.status === 'fulfilled') nodes.push(s.value);
     for (const s of started) if (s.status === 'rejected') throw s.reason;
+    await Promise.all(nodes.map((n) => warmUp(n.port)));
+    const before = await Promise.all(nodes.map((n) => n.stats()));
     const client = freshClient(o.backend);
     if (o.algorithm === 'sliding-window') await alignToWindow(o.periodMs, o.durationMs + 1500);
     const load = await hammer({
@@ -100,7 +104,8 @@ export async function runAccuracy(o: AccuracyOptions): Promise<AccuracyResult> {
       durationMs: o.durationMs,
       headers: { 'x-client': client },
     });
-    const perWorker = await Promise.all(nodes.map((n) => n.stats()));
+    const after = await Promise.all(nodes.map((n) => n.stats()));
+    const perWorker = after.map((a, i) => (a === undefined ? undefined : minus(a, before[i])));
     let ideal: [number, number];
     if (o.algorithm === 'sliding-window') ideal = [o.limit, o.limit];
     else {
@@ -117,6 +122,23 @@ export async function runAccuracy(o: AccuracyOptions): Promise<AccuracyResult> {
     await redis?.stop();
     await cluster?.stop();
   }
+}
+
+/** Per-worker status counts of `a` minus those of `b` (counts taken before the load). */
+function minus(
+  a: Record<string, Record<string, number>>,
+  b: Record<string, Record<string, number>> | undefined,
+): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const [w, counts] of Object.entries(a)) {
+    const per: Record<string, number> = {};
+    for (const [status, n] of Object.entries(counts)) {
+      const d = n - (b?.[w]?.[status] ?? 0);
+      if (d !== 0) per[status] = d;
+    }
+    out[w] = per;
+  }
+  return out;
 }
 
 /** `limit <= admitted <= limit · 1.01` for the sliding window; within the ideal range for GCRA. */
@@ -193,8 +215,12 @@ async function main(): Promise<void> {
     },
   });
   const which = positionals[0] ?? 'all';
-  const backends = (which === 'all' ? ['local', 'redis', 'cluster'] : [which]) as AccuracyOptions['backend'][];
-  const algorithms: AccuracyOptions['algorithm'][] = values.gcra ? ['sliding-window', 'gcra'] : ['sliding-window'];
+  const backends = (
+    which === 'all' ? ['local', 'redis', 'cluster'] : [which]
+  ) as AccuracyOptions['backend'][];
+  const algorithms: AccuracyOptions['algorithm'][] = values.gcra
+    ? ['sliding-window', 'gcra']
+    : ['sliding-window'];
   const lines: string[] = [];
   for (const backend of backends) {
     for (const algorithm of algorithms) {

@@ -3,11 +3,12 @@
  * integration-test versions (test/integration/rate-limit-*.test.ts): gateway nodes as separate
  * processes, a closed-loop load generator that counts what was admitted, and window alignment.
  *
- * A node is `gatehouse start` (src/cli/run.ts) when the CLI can run the config; while the CLI does
+ * A node is `gatehouse start` (src/cli/run.ts) when the CLI can run the config. While the CLI does
  * not hand the state store to its workers it refuses store-backed policies ("needs the state
- * store"), and the node is then `bench/accuracy/node.ts`, which runs the workers the same way
- * (one shared-memory table per process, SO_REUSEPORT). `GATEHOUSE_ACCURACY_RUNNER=cli|node`
- * forces one.
+ * store"); when the CLI cannot start a node for that or any other reason, the node is
+ * `bench/accuracy/node.ts`, which runs the workers the same way (one shared-memory table per
+ * process, SO_REUSEPORT) and the results say which runner was used.
+ * `GATEHOUSE_ACCURACY_RUNNER=cli|node` forces one.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { Pool } from 'undici';
+import { Pool, request as undiciRequest } from 'undici';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = fileURLToPath(new URL('../../src/cli/run.ts', import.meta.url));
@@ -45,6 +46,11 @@ export interface NodeConfig {
   readonly policies: string;
   /** Extra routes (YAML list items, indented by 2). */
   readonly extraRoutes?: string;
+  /**
+   * Write access-log lines (the CLI runner counts statuses per worker from them; the `node` runner
+   * counts in the workers whatever this says). Default false.
+   */
+  readonly accessLog?: boolean;
 }
 
 /** A gateway config: one listener, one upstream, a route `/*` with `policies`. */
@@ -52,7 +58,7 @@ export function nodeYaml(c: NodeConfig): string {
   return `gatehouse: 1
 workers: ${c.workers}
 admin: { enabled: false }
-logging: { level: warn, access_log: false }
+logging: ${c.accessLog ? '{ level: info, access_log: true }' : '{ level: warn, access_log: false }'}
 listeners:
   - { name: main, host: 127.0.0.1, port: ${c.port} }
 state:
@@ -81,7 +87,10 @@ ${c.policies
 export interface GatewayNode {
   readonly port: number;
   readonly runner: 'cli' | 'node';
-  /** Statuses answered per worker (`node` runner only; `undefined` for the CLI). */
+  /**
+   * Statuses answered per worker (warm-up requests excluded): counted by the workers (`node`
+   * runner), or from the access log (`cli` runner with `accessLog`; `undefined` without it).
+   */
   stats(): Promise<Record<string, Record<string, number>> | undefined>;
   /** Everything the process wrote to stderr. */
   stderr(): string;
@@ -90,9 +99,7 @@ export interface GatewayNode {
 
 function spawnNode(runner: 'cli' | 'node', configPath: string, workers: number): ChildProcess {
   const args =
-    runner === 'cli'
-      ? [CLI, 'start', '--config', configPath]
-      : [NODE, configPath, String(workers)];
+    runner === 'cli' ? [CLI, 'start', '--config', configPath] : [NODE, configPath, String(workers)];
   return spawn(process.execPath, args, { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
 }
 
@@ -105,12 +112,16 @@ export async function startNode(c: NodeConfig, runner?: 'cli' | 'node'): Promise
   const configPath = join(dir, 'gatehouse.yaml');
   writeFileSync(configPath, nodeYaml(c));
   const forced = process.env.GATEHOUSE_ACCURACY_RUNNER as 'cli' | 'node' | undefined;
-  const first = runner ?? forced ?? (cliLacksStore ? 'node' : 'cli');
+  const first = runner ?? forced ?? (cliFailed ? 'node' : 'cli');
   try {
     return await launch(first, configPath, c, dir);
   } catch (err) {
-    if (first === 'cli' && runner === undefined && forced === undefined && /state store/.test(String(err))) {
-      cliLacksStore = true;
+    if (first === 'cli' && runner === undefined && forced === undefined) {
+      cliFailed = true;
+      const why = /needs the state store/.test(String(err))
+        ? 'the CLI does not pass the state store to its policies'
+        : String(err).slice(0, 300);
+      process.stderr.write(`accuracy: CLI node failed (${why}); using bench/accuracy/node.ts\n`);
       return await launch('node', configPath, c, dir);
     }
     rmSync(dir, { recursive: true, force: true });
@@ -118,8 +129,8 @@ export async function startNode(c: NodeConfig, runner?: 'cli' | 'node'): Promise
   }
 }
 
-/** Set once the CLI refused a store-backed policy: later nodes of this process start with `node`. */
-let cliLacksStore = false;
+/** Set once the CLI could not start a node: later nodes of this process start with `node`. */
+let cliFailed = false;
 
 async function launch(
   runner: 'cli' | 'node',
@@ -130,9 +141,26 @@ async function launch(
   const child = spawnNode(runner, configPath, c.workers);
   let out = '';
   let err = '';
+  let partial = '';
+  const logCounts: Record<string, Record<string, number>> = {};
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
     out += d;
     if (out.length > 1_000_000) out = out.slice(-100_000);
+    if (runner !== 'cli' || !c.accessLog) return;
+    const lines = (partial + d).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('"status_code"') || line.includes('"/warmup"')) continue;
+      try {
+        const j = JSON.parse(line) as { worker?: number; http?: { response?: { status_code?: number } } };
+        const w = String(j.worker ?? 0);
+        const st = String(j.http?.response?.status_code);
+        const per = (logCounts[w] ??= {});
+        per[st] = (per[st] ?? 0) + 1;
+      } catch {
+        // not an access-log line
+      }
+    }
   });
   child.stderr!.setEncoding('utf8').on('data', (d: string) => {
     if (err.length < 100_000) err += d;
@@ -143,7 +171,9 @@ async function launch(
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`${runner} node exited (${child.exitCode ?? child.signalCode}): ${err}${out}`);
     }
-    if (runner === 'node' ? out.includes('READY ') : await probe(c.port)) break;
+    // The CLI reports "is running" once every worker listens; a bare TCP probe would only show the first.
+    if (runner === 'node' ? out.includes('READY ') : err.includes(' is running') && (await probe(c.port)))
+      break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`${runner} node not ready after 90 s: ${err}`);
@@ -154,7 +184,18 @@ async function launch(
     port: c.port,
     runner,
     async stats() {
-      if (runner !== 'node') return undefined;
+      if (runner === 'cli') {
+        if (!c.accessLog) return undefined;
+        // The main thread writes worker lines in batches: wait until the counts stop moving.
+        let last = '';
+        for (let i = 0; i < 100; i++) {
+          await sleep(200);
+          const now = JSON.stringify(logCounts);
+          if (now === last) break;
+          last = now;
+        }
+        return structuredClone(logCounts);
+      }
       const from = out.length;
       child.stdin!.write('stats\n');
       for (let i = 0; i < 200; i++) {
@@ -175,6 +216,37 @@ async function launch(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Sends rounds of requests, each on a new connection (so the kernel spreads them over the workers),
+ * with a throw-away key until a whole round is answered 200: the workers are up and their state
+ * store connections ready (a node serves before Redis is connected, and answers 503 meanwhile).
+ */
+export async function warmUp(port: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const key = freshClient('warmup');
+  let last = '';
+  while (Date.now() < deadline) {
+    const codes = await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        try {
+          const res = await undiciRequest(`http://127.0.0.1:${port}/warmup`, {
+            reset: true,
+            headers: { 'x-client': key },
+          });
+          await res.body.text();
+          return res.statusCode;
+        } catch {
+          return 0;
+        }
+      }),
+    );
+    if (codes.every((c) => c === 200)) return;
+    last = codes.join(',');
+    await sleep(100);
+  }
+  throw new Error(`node on port ${port} not ready: last round answered ${last}`);
 }
 
 async function probe(port: number): Promise<boolean> {
@@ -219,6 +291,8 @@ export interface HammerOptions {
   readonly extra?: (headers: Record<string, string | string[] | undefined>) => string;
   /** Per-request timeout, ms (default 10 s): an answer slower than this counts as an error. */
   readonly timeoutMs?: number;
+  /** `performance.now()` the timeline counts from (default: when the load starts). */
+  readonly origin?: number;
 }
 
 /**
@@ -238,8 +312,8 @@ export async function hammer(o: HammerOptions): Promise<LoadResult> {
     maxLatencyMs: 0,
     timeline: [],
   };
-  const t0 = performance.now();
-  const stopAt = t0 + o.durationMs;
+  const t0 = o.origin ?? performance.now();
+  const stopAt = performance.now() + o.durationMs;
   const pools = o.ports.map(
     (port) =>
       new Pool(`http://127.0.0.1:${port}`, {

@@ -7,7 +7,8 @@
  *
  * Used when the CLI cannot run the config itself (it does not yet hand the state store to its
  * workers); `lib.ts` prefers the CLI and falls back to this. Each worker counts the statuses it
- * answered (through the access-log hook), so a run can show that every worker admitted requests.
+ * answered (through the access-log hook; `/warmup` excluded), so a run can show that every worker
+ * admitted requests.
  *
  * Protocol (stdout lines): `READY <port>` once every worker listens; on the stdin line `stats`:
  * `STATS {"0":{"200":n,"429":m},"1":{…}}`. SIGTERM closes the workers and exits.
@@ -107,7 +108,9 @@ if (isMainThread) {
   const data = workerData as Data;
   const checked = fromMessage(data.configPath, data.checked);
   const config = checked.loaded.config;
-  const logger = createLogger({ level: 'warn', stream: process.stderr as never }).child({ worker: data.index });
+  const logger = createLogger({ level: 'warn', stream: process.stderr as never }).child({
+    worker: data.index,
+  });
   const { store } = storeFromConfig(config, logger, data.handle);
   const counts: Record<string, number> = {};
   const gw = await Gateway.start({
@@ -120,7 +123,8 @@ if (isMainThread) {
     store,
   });
   // Count statuses where the access log would be written (whatever `logging.access_log` says).
-  (gw.ref.current as { accessLog: unknown }).accessLog = (ctx: { status: number }) => {
+  (gw.ref.current as { accessLog: unknown }).accessLog = (ctx: { status: number; path: string }) => {
+    if (ctx.path === '/warmup') return;
     const k = String(ctx.status);
     counts[k] = (counts[k] ?? 0) + 1;
   };

@@ -121,6 +121,14 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const { ConfigLoadError, serve } = await import('../runtime/serve.ts');
+      // `start` ends only through process.exit (after a signal, or below on a failed start). If
+      // Node ever finds nothing left to wait for first, that is a failure, not a clean exit 0.
+      let exiting = false;
+      process.once('exit', (code) => {
+        if (exiting || code !== 0) return;
+        process.stderr.write('gatehouse: stopped unexpectedly (nothing left running)\n');
+        process.exitCode = 1;
+      });
       try {
         const served = await serve({
           configPath: flags.config,
@@ -147,6 +155,7 @@ export async function main(argv: string[]): Promise<number> {
             return;
           }
           stopping = true;
+          exiting = true;
           const graceMs = served.shutdownTimeoutMs;
           process.stderr.write(
             `gatehouse: ${signal} received, finishing in-flight requests (at most ${graceMs} ms)\n`,
@@ -169,6 +178,7 @@ export async function main(argv: string[]): Promise<number> {
         process.on('SIGINT', () => stop('SIGINT'));
         return await new Promise<number>(() => {});
       } catch (err) {
+        exiting = true;
         if (err instanceof ConfigLoadError) {
           process.stderr.write(`${formatConfigErrors(err.errors)}\n`);
           return 1;
@@ -179,7 +189,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     default:
-      process.stderr.write(`gatehouse: unknown command "${cmd}"\n\n${HELP}`);
+      process.stderr.write(`gatehouse: unknown command "${cmd}"\n\n$HELP`);
       return 2;
   }
 }

@@ -265,10 +265,17 @@ export function forward(ex: Exchange, rt: Runtime, attempt: number, exclude: Tar
   ex.target = target.origin;
   const req = ex.req;
   const h = ex.headers;
-  let body: Readable | AsyncGenerator<Buffer> | null = null;
+  let body: Readable | AsyncGenerator<Buffer> | AsyncIterable<Buffer> | Buffer | null = null;
   const te = h['transfer-encoding'];
   const cl = h['content-length'];
-  if (te !== undefined) body = limitedBody(req, ex.maxBodyBytes, ex);
+  // A request-phase policy that read the body (the `waf` policy) hands it back in `state.body`: the whole body
+  // as a Buffer, or what it read followed by the rest of the stream (limits enforced by that policy).
+  const buffered = ex.state.body as Buffer | AsyncIterable<Buffer> | undefined;
+  if (buffered !== undefined) {
+    body = buffered;
+    if (Buffer.isBuffer(buffered)) ex.bytesIn = buffered.length;
+    else if (cl !== undefined) ex.bytesIn = Number(cl);
+  } else if (te !== undefined) body = limitedBody(req, ex.maxBodyBytes, ex);
   else if (cl !== undefined && cl !== '0') {
     body = req;
     ex.bytesIn = Number(cl);

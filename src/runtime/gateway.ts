@@ -10,7 +10,9 @@ import type { LogContext, PolicyDefinition } from '../pipeline/types.ts';
 import { builtinPolicies } from '../policies/index.ts';
 import { ListenerSet } from '../server/listeners.ts';
 import { CertificateStore } from '../server/tls.ts';
+import { createLocalStore } from '../stores/local/index.ts';
 import type { StateStore } from '../stores/types.ts';
+import { setLoggerSecrets } from '../telemetry/logger.ts';
 import type { Metrics } from '../telemetry/metrics.ts';
 import { type BuildDeps, buildRuntime, type GatewayConfig } from './build.ts';
 import type { Runtime, RuntimeRef } from './types.ts';
@@ -256,6 +258,9 @@ export function checkConfig(
   const loaded = loadChecked(file, text, env, policies);
   if (!loaded.ok) return loaded;
   const logger = pino({ level: 'silent' });
+  // Policies that keep state need a store to be created at all. The dry build gets a tiny local
+  // one of its own: checking a file never connects to Redis nor touches the live counters.
+  const store = createLocalStore({ capacity: 16 });
   try {
     const rt = buildRuntime(loaded.value.config, {
       logger,
@@ -265,9 +270,11 @@ export function checkConfig(
       event() {},
       readFile: (p) => readFileSync(p, 'utf8'),
       generation: 0,
+      store,
     });
-    void rt.retire();
+    void rt.retire().finally(() => store.close());
   } catch (err) {
+    void store.close();
     return { ok: false, errors: [loaded.value.locateMessage((err as Error).message)] };
   }
   return loaded;
@@ -453,7 +460,12 @@ export class Gateway {
     this.#generation = next.runtime.generation;
     this.#digest = digest;
     this.config = loaded.config;
-    this.secrets = loaded.secrets;
+    this.secrets = new Set([...this.secrets, ...loaded.secrets]);
+    try {
+      setLoggerSecrets(opts.logger, this.secrets);
+    } catch {
+      // A logger not made by createLogger (embedding callers): nothing to update.
+    }
     opts.metrics.configReload(true);
     opts.logger.info({ generation: this.#generation, config_sha256: this.#digest }, 'configuration reloaded');
     void old.retire();

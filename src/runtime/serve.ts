@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import pino, { type Logger } from 'pino';
 import { createAdminServer } from '../admin/server.ts';
 import { type ConfigError, formatConfigErrors } from '../config/errors.ts';
+import { storeFromConfig } from '../stores/from-config.ts';
 import { createAccessLogger } from '../telemetry/access-log.ts';
 import { closeLogger, createLogger } from '../telemetry/logger.ts';
 import { aggregate, createMetrics, type Metrics } from '../telemetry/metrics.ts';
@@ -230,22 +231,34 @@ async function startInline(
   logger: Logger,
   metrics: Metrics,
 ): Promise<Core> {
-  const gw = await Gateway.start({
-    configPath: opts.configPath,
-    env: opts.env,
-    checked,
-    logger,
-    metrics,
-    accessLog: undefined,
-    accessLogFor: (c) => accessLoggerFor(c, logger),
-  });
+  // One state store for the process; reloads keep it (changing `state` needs a restart).
+  const { store } = storeFromConfig(checked.loaded.config, logger);
+  let gw: Gateway;
+  try {
+    gw = await Gateway.start({
+      configPath: opts.configPath,
+      env: opts.env,
+      checked,
+      logger,
+      metrics,
+      accessLog: undefined,
+      accessLogFor: (c) => accessLoggerFor(c, logger),
+      store,
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   return {
     ports: gw.ports(),
     applied: () => ({ generation: gw.generation, config_sha256: gw.digest }),
     workers: 1,
     metricsText: () => metrics.exposition(),
     reload: () => gw.reload(),
-    close: () => gw.close(),
+    async close() {
+      await gw.close();
+      await store.close();
+    },
     ready: () => true,
     shutdownTimeoutMs: () => gw.config.shutdown_timeout_ms,
   };
@@ -344,6 +357,12 @@ async function startWorkers(
   let applied = initial;
   let generation = 1;
   let ports: Record<string, number> = {};
+  // The local state store lives in shared memory: created here, attached to by every worker, so
+  // limits are exact across them. With Redis each worker opens its own connections.
+  const local =
+    initial.loaded.config.state.backend === 'local'
+      ? storeFromConfig(initial.loaded.config, logger)
+      : undefined;
   const dest =
     (logger as unknown as Record<symbol, { write(s: string): void } | undefined>)[pino.symbols.streamSym] ??
     process.stdout;
@@ -411,7 +430,7 @@ async function startWorkers(
   };
 
   const listen = (h: WorkerHandle, fixedPorts: Record<string, number> | undefined) => {
-    h.worker.postMessage({ type: 'start', checked: toMessage(applied), fixedPorts });
+    h.worker.postMessage({ type: 'start', checked: toMessage(applied), fixedPorts, store: local?.handle });
     return h.listening;
   };
 
@@ -457,6 +476,7 @@ async function startWorkers(
     await Promise.all(all.slice(1).map((h) => listen(h, ports)));
   } catch (err) {
     await stopAll(0);
+    await local?.store.close();
     throw err;
   }
   logger.info({ workers: n }, 'workers started');
@@ -530,6 +550,7 @@ async function startWorkers(
       stopping = true;
       await idle();
       await stopAll(applied.loaded.config.shutdown_timeout_ms);
+      await local?.store.close();
     },
     shutdownTimeoutMs: () => applied.loaded.config.shutdown_timeout_ms,
   };

@@ -1,4 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { storeFromConfig } from '../stores/from-config.ts';
+import type { LocalStoreHandle } from '../stores/local/index.ts';
+import type { StateStore } from '../stores/types.ts';
 import { createLogger } from '../telemetry/logger.ts';
 import { createMetrics } from '../telemetry/metrics.ts';
 import { type CheckedMessage, ConfigLoadError, fromMessage, Gateway } from './gateway.ts';
@@ -42,15 +45,20 @@ const stream = {
 };
 
 type ToWorker =
-  | { type: 'start'; checked: CheckedMessage; fixedPorts?: Record<string, number> }
+  | { type: 'start'; checked: CheckedMessage; fixedPorts?: Record<string, number>; store?: LocalStoreHandle }
   | { type: 'reload'; id: number; checked: CheckedMessage }
   | { type: 'metrics'; id: number }
   | { type: 'shutdown' };
 
 const metrics = createMetrics({ defaultMetrics: false });
 let gw: Gateway | undefined;
+let store: StateStore | undefined;
 
-async function start(m: { checked: CheckedMessage; fixedPorts?: Record<string, number> }): Promise<void> {
+async function start(m: {
+  checked: CheckedMessage;
+  fixedPorts?: Record<string, number>;
+  store?: LocalStoreHandle;
+}): Promise<void> {
   const checked = fromMessage(data.configPath, m.checked);
   const config = checked.loaded.config;
   const logger = createLogger({ level: config.logging.level, stream, secrets: checked.loaded.secrets }).child(
@@ -59,6 +67,8 @@ async function start(m: { checked: CheckedMessage; fixedPorts?: Record<string, n
     },
   );
   try {
+    // The main thread's local store (shared memory), or this worker's own Redis connections.
+    store = storeFromConfig(config, logger, m.store).store;
     gw = await Gateway.start({
       configPath: data.configPath,
       env: data.env,
@@ -68,8 +78,10 @@ async function start(m: { checked: CheckedMessage; fixedPorts?: Record<string, n
       accessLog: undefined,
       accessLogFor: (c) => accessLoggerFor(c, logger),
       fixedPorts: m.fixedPorts,
+      store,
     });
   } catch (err) {
+    await store?.close();
     flush();
     port.postMessage({
       type: 'failed',
@@ -98,6 +110,7 @@ port.on('message', async (m: ToWorker) => {
       break;
     case 'shutdown':
       await gw?.close();
+      await store?.close();
       flush();
       port.close();
       break;

@@ -1,7 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import http2 from 'node:http2';
 import https from 'node:https';
-import net, { type Server } from 'node:net';
+import type net from 'node:net';
+import type { Server } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors/catalogue.ts';
@@ -68,6 +69,8 @@ class OpenListener {
   limits: ListenerLimits;
   #certTimer: NodeJS.Timeout | undefined;
   #closing = false;
+  /** Connections accepted so far (to tell when the accept queue has been drained). */
+  #accepted = 0;
   #closed: Promise<void> | undefined;
   /** Brings the close deadline forward (a shutdown while this listener is being retired). */
   #hurry: ((deadlineMs: number) => void) | undefined;
@@ -240,6 +243,7 @@ class OpenListener {
         socket.destroy();
         return;
       }
+      this.#accepted++;
       this.perIp.set(ip, n);
       this.sockets.add(socket);
       events.connectionOpened(listenerName);
@@ -374,20 +378,43 @@ class OpenListener {
         deadline = setTimeout(destroyAll, ms);
         deadline.unref();
       };
-      // net.Server's close: stop accepting without node:http's immediate closeIdleConnections().
-      net.Server.prototype.close.call(server, () => {
+      const onClosed = () => {
         clearTimeout(deadline);
         clearTimeout(grace);
         clearInterval(sweep);
-        // node:http's close clears its connection-checking timer (the socket is already closed).
-        server.close(() => {});
         resolve();
-      });
+      };
+      const stopAccepting = () => {
+        // node:http's close() also closes every idle keep-alive connection at once; during a
+        // grace they stay open, so that method is shadowed for this one call.
+        const own = server as unknown as Record<string, unknown>;
+        if (grace) own.closeIdleConnections = () => {};
+        server.close(onClosed);
+        if (grace) delete own.closeIdleConnections;
+      };
+      // Closing a listening socket resets the connections still waiting in its accept queue, and
+      // they pile up while the event loop is busy (libuv may accept only a few per turn). Keep
+      // accepting until two whole loop turns bring none (bounded); they are then served, with
+      // `Connection: close`. Two immediates make a turn: the first may run before the next poll.
+      const drain = (turns: number, quiet: number) => {
+        const seen = this.#accepted;
+        setImmediate(() =>
+          setImmediate(() => {
+            const q = this.#accepted === seen ? quiet + 1 : 0;
+            if (q >= 2 || turns <= 0) stopAccepting();
+            else drain(turns - 1, q);
+          }),
+        );
+      };
+      drain(MAX_DRAIN_TURNS, 0);
       if (!grace) startSweeping();
     });
     return this.#closed;
   }
 }
+
+/** Most event-loop turns a closing listener spends accepting connections already queued. */
+const MAX_DRAIN_TURNS = 200;
 
 /**
  * How long a retired listener leaves its idle keep-alive connections open: long enough for busy
@@ -434,9 +461,9 @@ export class ListenerSet {
    * Makes the open listeners match `listeners`. All or nothing: every listener to (re)open is built
    * first (certificates, keys and cipher lists are checked there) and bound next; if either step
    * fails, what was built is closed again, the error is thrown and the running listeners are left
-   * exactly as they were. Replaced and removed listeners are retired in the background (they stop
-   * accepting at once and finish their connections); this does not wait for them, so a reload takes
-   * effect without waiting for long requests on the old sockets.
+   * exactly as they were. Replaced and removed listeners stop accepting at once and finish their
+   * connections in the background; this waits at most for their idle grace, not for their longest
+   * request.
    */
   async apply(
     listeners: readonly ListenerConfig[],
@@ -470,6 +497,7 @@ export class ListenerSet {
       await Promise.all(fresh.map((f) => f.l.close(0)));
       throw err;
     }
+    const retiring: Promise<void>[] = [];
     for (const [l, lim] of inPlace) l.apply(lim);
     for (const f of fresh) {
       this.#logger.info(
@@ -482,19 +510,36 @@ export class ListenerSet {
       const lim = limits.get(f.cfg.name)!;
       const id = f.cfg.port === 0 ? identity({ ...f.cfg, port: f.port }, lim) : f.id;
       this.#open.set(f.cfg.name, { l: f.l, id, port: f.port });
-      if (have) this.#retire(have.l);
+      if (have) retiring.push(this.#retire(have.l));
     }
     for (const [name, o] of this.#open) {
       if (!wanted.has(name)) {
         this.#open.delete(name);
-        this.#retire(o.l);
+        retiring.push(this.#retire(o.l));
       }
+    }
+    // Wait for the retired listeners' idle grace (their clients' reconnections then land on the new
+    // sockets), not for their longest request: a closing SO_REUSEPORT socket resets the connections
+    // in its accept queue, so the listener opened now must not be replaced again while it is still
+    // absorbing that wave, and a reload must not wait for a 30-second request either.
+    if (retiring.length > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(retiring),
+        new Promise((r) => {
+          timer = setTimeout(r, RETIRE_IDLE_GRACE_MS + 100);
+        }),
+      ]);
+      clearTimeout(timer);
     }
   }
 
-  #retire(l: OpenListener): void {
+  #retire(l: OpenListener): Promise<void> {
     this.#retiring.add(l);
-    void l.close(30_000, RETIRE_IDLE_GRACE_MS).then(() => this.#retiring.delete(l));
+    const closed = l.close(30_000, RETIRE_IDLE_GRACE_MS).then(() => {
+      this.#retiring.delete(l);
+    });
+    return closed;
   }
 
   /** Graceful stop: stop accepting, let in-flight requests finish within the deadline. */

@@ -299,7 +299,9 @@ export function createLogger(config: LoggerConfig): Logger {
   if (config.redactPaths !== undefined && config.redactPaths.length > 0) {
     options.redact = { paths: [...config.redactPaths], censor: REDACTED };
   }
-  if (scrubber !== undefined) options.hooks = { streamWrite: scrubber.scrub };
+  // The scrubber lives in a holder so a reload can add secrets it brought in (setLoggerSecrets).
+  const holder: ScrubHolder = { scrub: scrubber?.scrub };
+  options.hooks = { streamWrite: (line: string) => (holder.scrub === undefined ? line : holder.scrub(line)) };
 
   let owned: Boom | undefined;
   let stream: DestinationStream;
@@ -317,6 +319,7 @@ export function createLogger(config: LoggerConfig): Logger {
     throw new TypeError(`invalid logger options: ${(err as Error).message}`);
   }
   if (owned !== undefined) kOwned.set(logger, owned);
+  kScrub.set(logger, holder);
   // pino does not run formatters on child bindings; redact them on the way in. Children inherit this
   // override through their prototype, so grandchildren are covered too.
   const child = logger.child;
@@ -325,7 +328,9 @@ export function createLogger(config: LoggerConfig): Logger {
     bindings: Obj,
     childOptions?: Parameters<Logger['child']>[1],
   ) {
-    return child.call(this, redactHttpHeaders(bindings, sensitive), childOptions);
+    const c = child.call(this, redactHttpHeaders(bindings, sensitive), childOptions);
+    kScrub.set(c as unknown as Logger, holder);
+    return c;
   };
   if (scrubber !== undefined && scrubber.skipped > 0) {
     logger.warn(
@@ -334,6 +339,23 @@ export function createLogger(config: LoggerConfig): Logger {
     );
   }
   return logger;
+}
+
+interface ScrubHolder {
+  scrub: ((line: string) => string) | undefined;
+}
+const kScrub = new WeakMap<Logger, ScrubHolder>();
+
+/**
+ * Replaces the secret values a logger redacts by value (e.g. after a reload resolved new `file:`
+ * secrets). Children share their root's holder; pass the logger `createLogger` returned.
+ *
+ * @example setLoggerSecrets(logger, gateway.secrets);
+ */
+export function setLoggerSecrets(logger: Logger, secrets: Iterable<string>): void {
+  const holder = kScrub.get(logger);
+  if (holder === undefined) throw new TypeError('setLoggerSecrets needs a logger made by createLogger');
+  holder.scrub = buildSecretScrubber(secrets)?.scrub;
 }
 
 /** Flushes `boom` and ends it unless it is stdout/stderr. Returns true when an end was started. */

@@ -6,6 +6,7 @@
  */
 import { dirname } from 'node:path';
 import { RE2JS } from 're2js';
+import { type JsonBodyLimits, parseJsonBody } from './body/json.ts';
 import {
   type Actions,
   compileMacro as compileMacroInline,
@@ -37,6 +38,8 @@ export interface EngineOptions {
   readonly allowMissingDetectors?: boolean;
   /** Initial engine mode (default `On`); `SecRuleEngine` in the rules overrides it. */
   readonly mode?: EngineMode;
+  /** Limits of the JSON body processor (nesting depth, number of arguments). */
+  readonly json?: JsonBodyLimits;
 }
 
 /** A compiled rule (a chain link when `next` is set on its predecessor). */
@@ -70,6 +73,8 @@ export interface Ruleset {
   readonly phases: readonly (readonly PhaseEntry[])[];
   readonly ruleCount: number;
   readonly mode: EngineMode;
+  /** Limits of the JSON body processor, from {@link EngineOptions.json}. */
+  readonly jsonLimits: JsonBodyLimits;
   /** Starts a transaction for one request. */
   newTransaction(request: RequestInput): Transaction;
 }
@@ -308,6 +313,7 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
     phases: frozenPhases,
     ruleCount: frozenPhases.reduce((n, p) => n + p.filter((e) => e.kind === 'rule').length, 0),
     mode,
+    jsonLimits: Object.freeze({ ...options.json }),
     newTransaction(request) {
       return new Transaction(ruleset, request);
     },
@@ -377,6 +383,7 @@ const SCALARS = new Set([
   'REQUEST_BODY_LENGTH',
   'REQBODY_PROCESSOR',
   'REQBODY_ERROR',
+  'REQBODY_ERROR_MSG',
   'REMOTE_ADDR',
   'UNIQUE_ID',
   'ARGS_COMBINED_SIZE',
@@ -564,13 +571,26 @@ export class Transaction {
     return this.runPhase(1);
   }
 
-  /** Fills the body collections (URL-encoded forms parsed into ARGS_POST) and evaluates phase 2. */
+  /**
+   * Fills the body collections and evaluates phase 2: URL-encoded forms and JSON (`REQBODY_PROCESSOR` `JSON`, set
+   * by `ctl:requestBodyProcessor=JSON`; see src/waf/body/json.ts) become ARGS_POST. A body the processor rejects
+   * sets `REQBODY_ERROR` to 1 and `REQBODY_ERROR_MSG`, as ModSecurity does; otherwise `REQBODY_ERROR` is 0.
+   */
   processRequestBody(): Intervention | null {
     const body = this.request.body ?? '';
     this.setScalar('REQUEST_BODY_LENGTH', String(body.length));
+    this.setScalar('REQBODY_ERROR', '0');
     const proc = this.first('REQBODY_PROCESSOR', '');
     if (proc === 'URLENCODED' || this.forceBodyVariable) this.setScalar('REQUEST_BODY', body);
     if (proc === 'URLENCODED') for (const [k, v] of parseUrlEncoded(body)) this.addArg('POST', k, v);
+    else if (proc === 'JSON' && body !== '') {
+      const r = parseJsonBody(body, this.ruleset.jsonLimits);
+      if (r.ok) for (const [k, v] of r.args) this.addArg('POST', k, v);
+      else {
+        this.setScalar('REQBODY_ERROR', '1');
+        this.setScalar('REQBODY_ERROR_MSG', r.error);
+      }
+    }
     this.updateCombinedSize();
     return this.runPhase(2);
   }

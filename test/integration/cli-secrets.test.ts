@@ -108,7 +108,7 @@ function assertNoSecret(output: string, where: string): void {
 describe('secrets from file: references', () => {
   it('validate never prints the passphrase, whether the file is valid or not', async () => {
     const ok = runCli(['validate', '--config', write('valid.yaml', config({ port: 8443, admin: 9901 }))]);
-    assert.equal((await ok.exitWithin(15_000)).code, 0, ok.stderr());
+    assert.equal((await ok.exitWithin(25_000)).code, 0, ok.stderr());
     assertNoSecret(ok.stdout() + ok.stderr(), 'validate output');
 
     const broken = runCli([
@@ -116,7 +116,7 @@ describe('secrets from file: references', () => {
       '--config',
       write('broken.yaml', config({ port: 8443, admin: 9901, extra: 'bogus: true\n' })),
     ]);
-    assert.equal((await broken.exitWithin(15_000)).code, 1);
+    assert.equal((await broken.exitWithin(25_000)).code, 1);
     assert.match(broken.stderr(), /bogus: unknown key/);
     assertNoSecret(broken.stdout() + broken.stderr(), 'validate errors');
 
@@ -126,7 +126,7 @@ describe('secrets from file: references', () => {
       '--config',
       write('wrong.yaml', config({ port: 8443, admin: 9901, passFile: 'wrong.txt' })),
     ]);
-    assert.equal((await wrong.exitWithin(15_000)).code, 1);
+    assert.equal((await wrong.exitWithin(25_000)).code, 1);
     assert.match(wrong.stderr(), /wrong\.yaml:\d+:\d+ listeners\[0\]\.tls: /);
     assert.ok(!wrong.stderr().includes('not-the-passphrase'), wrong.stderr());
     assertNoSecret(wrong.stdout() + wrong.stderr(), 'validate errors');
@@ -155,7 +155,7 @@ describe('secrets from file: references', () => {
       await gh.waitFor((o) => o.includes('/probe-1/'), 5000, 'the access-log line');
       assert.match(gh.stdout(), /\/probe-1\/\[REDACTED\]/);
       gh.kill('SIGTERM');
-      assert.equal((await gh.exitWithin(15_000)).code, 0, gh.stderr());
+      assert.equal((await gh.exitWithin(25_000)).code, 0, gh.stderr());
       assertNoSecret(gh.stdout() + gh.stderr(), 'the whole output');
     } finally {
       gh.kill('SIGKILL');
@@ -182,7 +182,7 @@ describe('secrets from file: references', () => {
       assert.equal(await get(`/probe-2/${pass2}`), 200, 'served with the rotated key');
       await gh.waitFor((o) => o.includes('/probe-2/'), 5000, 'the access-log line');
       gh.kill('SIGTERM');
-      assert.equal((await gh.exitWithin(15_000)).code, 0, gh.stderr());
+      assert.equal((await gh.exitWithin(25_000)).code, 0, gh.stderr());
       assertNoSecret(gh.stdout() + gh.stderr(), 'the logs after the reload');
     } finally {
       gh.kill('SIGKILL');

@@ -22,7 +22,7 @@ after(() => {
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   const p = runCli(args, env);
-  const exit = await p.exitWithin(15_000);
+  const exit = await p.exitWithin(25_000);
   return { code: exit.code, stdout: p.stdout(), stderr: p.stderr() };
 }
 
@@ -212,7 +212,7 @@ describe('gatehouse start refuses to run half-configured', () => {
       const probe = setInterval(async () => {
         if ((await tryConnect(port)) === 'accepted' || (await tryConnect(admin)) === 'accepted') seen = true;
       }, 5);
-      const exit = await p.exitWithin(15_000);
+      const exit = await p.exitWithin(25_000);
       clearInterval(probe);
       assert.equal(exit.code, 1, p.stderr());
       assert.match(p.stderr(), /routes\[0\]\.upstream: no upstream named "nope"/);
@@ -246,7 +246,7 @@ describe('gatehouse start refuses to run half-configured', () => {
             ),
         );
         const r = runCli(['start', '--config', f]);
-        const exit = await r.exitWithin(15_000);
+        const exit = await r.exitWithin(25_000);
         assert.equal(exit.code, 1, r.stderr());
         assert.match(r.stderr(), /gatehouse start: .*EADDRINUSE/);
         assert.equal(await tryConnect(first), 'refused');
@@ -256,7 +256,7 @@ describe('gatehouse start refuses to run half-configured', () => {
       const port = await freePort();
       const f = file('start-busy-admin.yaml', VALID(port, busyPort));
       const r = runCli(['start', '--config', f]);
-      const exit = await r.exitWithin(15_000);
+      const exit = await r.exitWithin(25_000);
       assert.equal(exit.code, 1, r.stderr());
       assert.match(r.stderr(), /EADDRINUSE/);
       assert.equal(await tryConnect(port), 'refused');

@@ -19,8 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { pino } from 'pino';
 import type { GatewayError } from '../../src/errors/gateway-error.ts';
-import { policy as quota } from '../../src/policies/quota/policy.ts';
 import { readSnapshot } from '../../src/policies/quota/persist.ts';
+import { policy as quota } from '../../src/policies/quota/policy.ts';
 import { applyDefaults, fakeRequestContext } from '../../src/policies/testing.ts';
 import { attachLocalStore, createLocalStore, type LocalStoreHandle } from '../../src/stores/local/index.ts';
 
@@ -37,8 +37,19 @@ async function workerMain(): Promise<void> {
   };
   const store = attachLocalStore(handle);
   const instance = quota.create(
-    applyDefaults(quota, { limit: 1000, key: 'header:x-tenant', persist_path: persist, persist_interval_s: 60 }),
-    { logger: pino({ level: 'silent' }), scope: 'quota@global', mode: 'enforce', event: () => undefined, store },
+    applyDefaults(quota, {
+      limit: 1000,
+      key: 'header:x-tenant',
+      persist_path: persist,
+      persist_interval_s: 60,
+    }),
+    {
+      logger: pino({ level: 'silent' }),
+      scope: 'quota@global',
+      mode: 'enforce',
+      event: () => undefined,
+      store,
+    },
   );
   // Start together, so both threads hammer the same counter at the same time.
   parentPort!.postMessage('ready');
@@ -137,7 +148,11 @@ routes:
     return { child, port };
   }
 
-  async function hits(port: number, tenant: string, n: number): Promise<{ status: number; remaining: string | null }[]> {
+  async function hits(
+    port: number,
+    tenant: string,
+    n: number,
+  ): Promise<{ status: number; remaining: string | null }[]> {
     const out: { status: number; remaining: string | null }[] = [];
     for (let i = 0; i < n; i++) {
       const res = await fetch(`http://127.0.0.1:${port}/x`, { headers: { 'x-tenant': tenant } });
@@ -175,7 +190,10 @@ routes:
         );
 
         // A clean stop right after counting: the shutdown writes the snapshot.
-        assert.equal((await hits(gw.port, 'globex', 5)).every((h) => h.status === 200), true);
+        assert.equal(
+          (await hits(gw.port, 'globex', 5)).every((h) => h.status === 200),
+          true,
+        );
         gw.child.kill('SIGTERM');
         const [code] = await once(gw.child, 'exit');
         assert.equal(code, 0);
@@ -197,7 +215,9 @@ routes:
         );
         const exited = workers.map((w) => once(w, 'exit'));
         await Promise.all(workers.map((w) => once(w, 'message')));
-        const results = workers.map((w) => once(w, 'message').then(([m]) => (m as { admitted: number }).admitted));
+        const results = workers.map((w) =>
+          once(w, 'message').then(([m]) => (m as { admitted: number }).admitted),
+        );
         for (const w of workers) w.postMessage('go');
         const admitted = await Promise.all(results);
         await Promise.all(exited);
@@ -207,7 +227,9 @@ routes:
       // First "process": two threads, 700 attempts each against an allowance of 1000.
       const first = createLocalStore({ capacity: 1024 });
       assert.equal(await run(first.handle, 700, 'acme', 2), 1000, 'exactly the allowance, across threads');
-      const files = readdirSync(join(dir, 'threads')).filter((f) => f.startsWith('quota.json')).sort();
+      const files = readdirSync(join(dir, 'threads'))
+        .filter((f) => f.startsWith('quota.json'))
+        .sort();
       assert.equal(files.length, 2, `one file per thread: ${files.join(', ')}`);
       for (const f of files) assert.match(f, /^quota\.json\.w\d+$/);
 

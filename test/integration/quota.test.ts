@@ -108,7 +108,11 @@ describe('quota (local store)', () => {
       assert.deepEqual(goldStatuses, [200, 200, 200, 200, 200, 200, 200, 200, 429]);
 
       // The admin view of the same counters.
-      const usage = await readQuotaUsage(tg.store!, { bucket: 'global', subject: consumerSubject('alice'), limit: 5 });
+      const usage = await readQuotaUsage(tg.store!, {
+        bucket: 'global',
+        subject: consumerSubject('alice'),
+        limit: 5,
+      });
       assert.equal(usage.used, 5, 'refused requests are not counted');
       assert.equal(usage.remaining, 0);
       assert.equal(usage.period_id, new Date().toISOString().slice(0, 10));

@@ -193,7 +193,8 @@ routes:
       const reached = up.requests.slice(before);
       assert.equal(byStatus.get(200), 4, JSON.stringify([...byStatus]));
       assert.equal(reached.length, 4, 'the upstream saw exactly the limit');
-      for (const r of reached) assert.match(r.url, /^\/api\/items\/?(\?x=1)?$/, 'forwarded in canonical form');
+      for (const r of reached)
+        assert.match(r.url, /^\/api\/items\/?(\?x=1)?$/, 'forwarded in canonical form');
       // Case variants do not match the (case-sensitive) route: 404 from the gateway, never forwarded.
       assert.equal(byStatus.get(404), 4);
       assert.equal((await get(gw.url, '/api/other', { 'x-forwarded-for': '1.2.3.4' })).status, 429);

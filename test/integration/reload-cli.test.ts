@@ -147,7 +147,7 @@ routes:
 
       assert.deepEqual(good.failures, [], `${good.failureCount} of ${good.sent} requests failed`);
       assert.deepEqual([...good.byStatus.keys()], [200]);
-      assert.ok(good.sent > 1000, `sustained load (${good.sent} requests)`);
+      assert.ok(good.sent > RELOADS * 5, `sustained load (${good.sent} requests)`);
       assert.ok(good.headerValues.size >= RELOADS * 0.5, `versions served: ${good.headerValues.size}`);
       assert.deepEqual(new Set(good.lastSeen), new Set([`v${RELOADS}`]));
       const successes = await metric(adminPort, /gatehouse_config_reloads_total\{result="success"\} (\d+)/);
@@ -217,7 +217,7 @@ routes:
       );
 
       gh.kill('SIGTERM');
-      const exit = await gh.exitWithin(15_000);
+      const exit = await gh.exitWithin(25_000);
       assert.equal(exit.code, 0, gh.stderr());
     } finally {
       await running?.stop();

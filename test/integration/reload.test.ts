@@ -82,7 +82,7 @@ describe('hot reload under load (in process)', () => {
       assert.deepEqual(stats.failures, [], `${stats.failureCount} of ${stats.sent} requests failed`);
       assert.deepEqual([...stats.byStatus.keys()], [200]);
       assert.equal(stats.ok, stats.sent);
-      assert.ok(stats.sent > 1000, `sustained load (${stats.sent} requests)`);
+      assert.ok(stats.sent > RELOADS * 5, `sustained load (${stats.sent} requests)`);
       // The swap happened under load: most versions were actually served, and each client's last
       // response came from the last config.
       assert.ok(stats.headerValues.size >= RELOADS * 0.6, `versions seen: ${stats.headerValues.size}`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { Admission } from './admission.ts';
 
 const INF = Number.POSITIVE_INFINITY;
@@ -44,13 +45,30 @@ describe('Admission', () => {
     assert.equal(a.shedding(), false);
   });
 
-  test('a class is never admitted more than the class above it', () => {
-    const a = new Admission([50, 60, 70, INF], { recoverRatio: 0.5, holdMs: 0 });
-    for (let t = 0; t < 600; t += 100) a.update(100, t);
-    assert.deepEqual(fractions(a), [0, 0, 0, 1]);
-    // low recovers faster than it would alone? No: it follows normal.
-    a.update(0, 700);
-    assert.ok(a.fraction[0]! <= a.fraction[1]! && a.fraction[1]! <= a.fraction[2]!);
+  test('property: a class is never admitted more than the class above it; fractions stay in [0, 1]', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 500 })), {
+          maxLength: 60,
+        }),
+        fc.integer({ min: 0, max: 2000 }),
+        (steps, holdMs) => {
+          const a = new Admission([50, 100, 250, INF], { recoverRatio: 0.5, holdMs });
+          let t = 0;
+          for (const [signal, dt] of steps) {
+            t += dt;
+            a.update(signal, t);
+            const f = fractions(a);
+            for (let c = 0; c < f.length; c++) {
+              assert.ok(f[c]! >= 0 && f[c]! <= 1);
+              if (c > 0) assert.ok(f[c - 1]! <= f[c]!, `class ${c - 1} above class ${c}: ${f}`);
+            }
+            assert.equal(f[3], 1, 'no threshold: never shed');
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   test('admits(c) admits about the fraction of requests', () => {

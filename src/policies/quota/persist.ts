@@ -350,3 +350,20 @@ export function attachQuotaPersistence(store: StateStore, opts: QuotaPersistence
     },
   };
 }
+
+/**
+ * Makes sure the snapshots of `path` are in the store (restoring them if no thread of this process
+ * did yet) without keeping a handle: for readers such as the admin API, which may look at usage
+ * before any request was counted after a restart. Only for the local store.
+ *
+ * @example
+ * restoreQuotaUsage(store, '.gatehouse/quota.json', logger);
+ * const usage = await readQuotaUsage(store, { bucket: 'global', subject: 'c:alice' });
+ */
+export function restoreQuotaUsage(
+  store: StateStore,
+  path: string,
+  logger: QuotaPersistenceOptions['logger'],
+): void {
+  attachQuotaPersistence(store, { path, intervalMs: 60_000, maxKeys: 100_000, logger }).release();
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -15,6 +15,7 @@ import {
   schemaFixtureSuite,
   toResponseContext,
 } from '../testing.ts';
+import { restoreQuotaUsage } from './persist.ts';
 import { policy, RETAIN_MS, readQuotaUsage } from './policy.ts';
 import { consumerSubject, headerSubject, ipSubject } from './subject.ts';
 import { asyncStore, failingStore, type TestClock, testStore } from './test-support.ts';
@@ -279,6 +280,44 @@ describe('quota', () => {
     assert.equal((await call(second, asConsumer('alice'))).headers['x-quota-remaining'], '0');
     assert.equal((await call(second, asConsumer('alice'))).status, 429);
     await second.instance.close?.();
+  });
+
+  test('an instance created and retired without serving (a config check) neither restores nor writes', async () => {
+    const path = join(dir, 'dry', 'quota.json');
+    const clock = { now: NOON };
+    const live = setup({ limit: 3, persist: true, persist_path: path }, { clock });
+    await call(live, asConsumer('alice'));
+    await live.instance.close?.();
+    const written = readFileSync(path, 'utf8');
+
+    // The dry build: its own throwaway store, created and closed at once.
+    const dry = setup({ limit: 3, persist: true, persist_path: path }, { clock });
+    await dry.instance.close?.();
+    assert.equal(readFileSync(path, 'utf8'), written, 'the snapshot is untouched');
+    assert.equal(await dry.store.count('quota:route:orders:2026-11-28:c:alice'), 0, 'nothing restored');
+
+    // The real start restores before its first count.
+    const real = setup({ limit: 3, persist: true, persist_path: path }, { clock });
+    assert.equal((await call(real, asConsumer('alice'))).headers['x-quota-remaining'], '1');
+    await real.instance.close?.();
+  });
+
+  test('restoreQuotaUsage: a reader gets restored usage before any request was counted', async () => {
+    const path = join(dir, 'reader', 'quota.json');
+    const clock = { now: NOON };
+    const before = setup({ limit: 3, persist: true, persist_path: path }, { clock });
+    await call(before, asConsumer('alice'));
+    await call(before, asConsumer('alice'));
+    await before.instance.close?.();
+    const store = testStore(clock);
+    const q = { bucket: 'route:orders', subject: consumerSubject('alice'), at: NOON };
+    assert.equal((await readQuotaUsage(store, q)).used, 0);
+    restoreQuotaUsage(store, path, fakeDeps().logger);
+    assert.equal((await readQuotaUsage(store, q)).used, 2);
+    // A policy instance starting afterwards does not add them again.
+    const after = setup({ limit: 3, persist: true, persist_path: path }, { clock, store });
+    assert.equal((await call(after, asConsumer('alice'))).headers['x-quota-remaining'], '0');
+    await after.instance.close?.();
   });
 
   test('bad options are TypeErrors at creation: unknown zone, no store', () => {

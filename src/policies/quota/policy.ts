@@ -45,8 +45,9 @@ function isThenable<T>(v: MaybePromise<T>): v is Promise<T> {
  * `group_limits` sets allowances per consumer group (plans).
  *
  * Restarts: with `state.backend: redis` the counters live in Redis. With `local` they are
- * snapshotted to `persist_path` every `persist_interval_s` and at shutdown, and restored at start
- * (see `persist.ts`): a crash forgets at most the last interval's counts.
+ * snapshotted to `persist_path` every `persist_interval_s` and at shutdown (or reload), and
+ * restored once per process before the first request is counted (see `persist.ts`): a crash
+ * forgets at most the last interval's counts, a clean shutdown nothing.
  *
  * Usage is readable with {@link readQuotaUsage}. Store failures: `on_store_error: deny` (503) or
  * `allow`. `mode: report-only` logs `would-deny` instead of refusing.
@@ -83,15 +84,17 @@ export const policy = definePolicy({
     const local = store.kind === 'local';
     const now = local ? () => store.now() as number : Date.now;
 
+    // Persistence attaches on the first request this instance counts, not here: a config check
+    // builds (and at once retires) every policy against a throwaway store, and that build must
+    // neither restore the snapshot into it nor write its empty counters over the real ones.
     let persistence: QuotaPersistence | undefined;
-    if (local && config.persist) {
-      persistence = attachQuotaPersistence(store, {
-        path: config.persist_path,
-        intervalMs: config.persist_interval_s * 1000,
-        maxKeys: config.persist_max_keys,
-        logger: deps.logger,
-      });
-    }
+    let persistPending = local && config.persist;
+    const persistenceOptions = {
+      path: config.persist_path,
+      intervalMs: config.persist_interval_s * 1000,
+      maxKeys: config.persist_max_keys,
+      logger: deps.logger,
+    };
 
     const limitFor = (ctx: RequestContext): number => {
       const c = ctx.consumer;
@@ -155,6 +158,11 @@ export const policy = definePolicy({
     const onRequest = (ctx: RequestContext): MaybePromise<HookResult> => {
       const subject = subjectOf(ctx);
       if (subject === undefined) return undefined;
+      if (persistPending) {
+        // Before the first count: the restore (once per process) must come first.
+        persistPending = false;
+        persistence = attachQuotaPersistence(store, persistenceOptions);
+      }
       const max = limitFor(ctx);
       const t = now();
       const p = periods.at(t);
@@ -186,6 +194,7 @@ export const policy = definePolicy({
     };
 
     const close = (): void => {
+      persistPending = false;
       persistence?.release();
       persistence = undefined;
     };

@@ -51,7 +51,9 @@ export interface QuotaUsage {
 /**
  * Reads how much of a quota a subject used in the period containing `at` (default: now). Works
  * with either store; throws (rejects with) a `StoreError` when the store cannot answer and a
- * TypeError for an unknown time zone.
+ * TypeError for an unknown time zone. With the local store, a process restores persisted usage
+ * before it counts its first request: a reader that may run earlier calls `restoreQuotaUsage`
+ * (persist.ts) first.
  *
  * @example
  * const u = await readQuotaUsage(store, { bucket: 'global', subject: consumerSubject('alice'), period: 'month', time_zone: 'Europe/Paris', limit: 100_000 });

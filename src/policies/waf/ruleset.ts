@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { globSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { detectSQLi } from '../../waf/detect/sqli.ts';
+import { detectXSS } from '../../waf/detect/xss.ts';
+import { compileRuleset, type EngineMode, type Ruleset } from '../../waf/engine.ts';
+import { type Directive, parseSecLang, parseSecLangFile } from '../../waf/parser/index.ts';
+import { TRANSFORMS } from '../../waf/transform/index.ts';
+import type { WafConfig } from './schema.ts';
+
+/** Ids of the directives the policy adds around the user's rules (ModSecurity's local-use range). */
+export const BUILTIN_IDS = { settings: 90001, jsonProcessor: 90002, bodyError: 90003 } as const;
+
+/** `@detectSQLi` / `@detectXSS`: the libinjection ports in src/waf/detect/. */
+export const DETECTORS = {
+  sqli: (input: string): string | null => {
+    const r = detectSQLi(input);
+    return r.match ? (r.fingerprint ?? 'sqli') : null;
+  },
+  xss: (input: string): string | null => (detectXSS(input) ? 'xss' : null),
+};
+
+const GLOB_CHARS = /[*?[{]/;
+
+/** Rule files named by one `include` entry: a file, a directory (its `*.conf`, sorted) or a glob (sorted). */
+export function expandInclude(entry: string, cwd: string = process.cwd()): string[] {
+  if (GLOB_CHARS.test(entry)) {
+    const files = globSync(entry, { cwd }).map((f) => resolve(cwd, f));
+    if (files.length === 0) throw new TypeError(`waf: rules.include: ${entry} matches no file`);
+    return files.sort();
+  }
+  const path = resolve(cwd, entry);
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new TypeError(`waf: rules.include: ${entry} does not exist`);
+  }
+  if (!st.isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((f) => f.endsWith('.conf'))
+    .sort()
+    .map((f) => join(path, f));
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+function directive(name: string, args: string[], file: string, line = 1): Directive {
+  return { name, args, file, line };
+}
+
+/**
+ * The full directive list for a config: setup file, the policy's settings (paranoia level, threshold, JSON body
+ * processor), the included rule files, custom rules, the body-error rule and the exclusions (which must come last:
+ * SecRuleRemoveBy and SecRuleUpdateTargetBy directives only affect rules loaded before them).
+ */
+export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): Directive[] {
+  const out: Directive[] = [];
+  if (config.rules.setup !== '') {
+    const setup = resolve(cwd, config.rules.setup);
+    out.push(...parseSecLangFile(setup));
+  }
+  const pl = config.paranoia_level;
+  out.push(
+    ...parseSecLang(
+      [
+        `SecAction "id:${BUILTIN_IDS.settings},phase:1,pass,nolog,setvar:tx.blocking_paranoia_level=${pl},` +
+          `setvar:tx.detection_paranoia_level=${pl},setvar:tx.inbound_anomaly_score_threshold=${config.inbound_threshold}"`,
+        `SecRule REQUEST_HEADERS:Content-Type "@rx ^application/(?:[a-z0-9!#$&^_.-]+\\+)?json(?:\\s*;.*)?$" ` +
+          `"id:${BUILTIN_IDS.jsonProcessor},phase:1,pass,nolog,t:none,t:lowercase,ctl:requestBodyProcessor=JSON"`,
+      ].join('\n'),
+      'waf:settings',
+    ),
+  );
+  for (const entry of config.rules.include) {
+    for (const file of expandInclude(entry, cwd)) out.push(...parseSecLangFile(file));
+  }
+  config.custom_rules.forEach((text, i) => {
+    out.push(...parseSecLang(text, `waf:custom_rules[${i}]`));
+  });
+  out.push(
+    ...parseSecLang(
+      `SecRule REQBODY_ERROR "!@eq 0" "id:${BUILTIN_IDS.bodyError},phase:2,deny,status:400,log,` +
+        `msg:'Failed to parse request body',logdata:'%{REQBODY_ERROR_MSG}',tag:'gatehouse/reqbody-error'"`,
+      'waf:settings',
+    ),
+  );
+  config.exclusions.forEach((ex, i) => {
+    const file = `waf:exclusions[${i}]`;
+    const ids = (ex.rule_ids ?? []).map(String);
+    const tags = (ex.tags ?? []).map((t) => `^${escapeRegex(t)}$`);
+    const targets = ex.targets ?? [];
+    if (ids.length === 0 && tags.length === 0) {
+      throw new TypeError(`waf: exclusions[${i}] needs rule_ids or tags`);
+    }
+    if (targets.length === 0) {
+      if (ids.length > 0) out.push(directive('SecRuleRemoveById', ids, file));
+      for (const t of tags) out.push(directive('SecRuleRemoveByTag', [t], file));
+      return;
+    }
+    const negated = targets.map((t) => `!${t}`).join('|');
+    for (const id of ids) out.push(directive('SecRuleUpdateTargetById', [id, negated], file));
+    for (const t of tags) out.push(directive('SecRuleUpdateTargetByTag', [t, negated], file));
+  });
+  return out;
+}
+
+const MODES: Record<string, EngineMode> = { on: 'On', 'detection-only': 'DetectionOnly', off: 'Off' };
+const MAX_CACHED = 16;
+const cache = new Map<string, Ruleset>();
+
+/** sha256 of the directives (names and arguments, in order) and the engine mode. */
+export function rulesetDigest(directives: readonly Directive[], mode: EngineMode): string {
+  const h = createHash('sha256');
+  h.update(mode);
+  for (const d of directives) {
+    h.update('\0D');
+    h.update(d.name);
+    for (const a of d.args) {
+      h.update('\0');
+      h.update(a);
+    }
+  }
+  return h.digest('hex');
+}
+
+/**
+ * Loads and compiles the ruleset of a config, once: compiled rulesets are cached by the digest of their
+ * directives, so routes (and reloads) with the same rules share one compiled set. Rule files are re-read on each
+ * call (cheap), so edited files on disk produce a new digest and a fresh compile.
+ * @throws TypeError for a missing file, a parse error or a rule that does not compile (naming file:line).
+ */
+export function loadWafRuleset(config: WafConfig, cwd: string = process.cwd()): Ruleset {
+  const mode = MODES[config.engine] ?? 'On';
+  let directives: Directive[];
+  try {
+    directives = wafDirectives(config, cwd);
+  } catch (err) {
+    if (err instanceof TypeError) throw err;
+    throw new TypeError(`waf: ${(err as Error).message}`, { cause: err });
+  }
+  const digest = rulesetDigest(directives, mode);
+  const hit = cache.get(digest);
+  if (hit !== undefined) return hit;
+  let rs: Ruleset;
+  try {
+    rs = compileRuleset(directives, { transforms: TRANSFORMS, detectors: DETECTORS, mode });
+  } catch (err) {
+    throw new TypeError(`waf: ${(err as Error).message}`, { cause: err });
+  }
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  cache.set(digest, rs);
+  return rs;
+}
