@@ -15,7 +15,7 @@
  *       [--seconds 15] [--clients 16] [--gcra] [--append]` (`--append` adds the table to bench/RESULTS.md).
  */
 import { appendFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startFastUpstream } from '../../test/helpers/load.ts';
 import { startRedis, startRedisCluster } from '../../test/helpers/redis.ts';
@@ -244,7 +244,7 @@ async function main(): Promise<void> {
     '',
     `## Rate-limit accuracy — ${new Date().toISOString()}`,
     '',
-    `Machine: ${availableParallelism()} cores, node ${process.version}. Key: \`header:x-client\`, a fresh value per run; closed-loop load from one process (undici, keep-alive), every node behind its own connections. "ideal": the exact count for the algorithm over the run (sliding window: the run stays inside one aligned window, so exactly \`limit\`); "in bound": \`ideal ≤ admitted ≤ 1.01 × ideal\`. Produced by \`node bench/accuracy/accuracy.ts ${process.argv.slice(2).join(' ')}\`.`,
+    `Machine: ${availableParallelism()} cores, node ${process.version}, 1-min load average ${loadavg()[0]!.toFixed(1)} at the end (other jobs shared the machine). Key: \`header:x-client\`, a fresh value per run; closed-loop load from one process (undici, keep-alive), every node behind its own connections. "ideal": the exact count for the algorithm over the run (sliding window: the run stays inside one aligned window, so exactly \`limit\`); "in bound": \`ideal ≤ admitted ≤ 1.01 × ideal\`. Produced by \`node bench/accuracy/accuracy.ts ${process.argv.slice(2).join(' ')}\`.`,
     '',
     RESULT_HEADER,
     ...lines,

@@ -9,7 +9,7 @@
  * Run: `node bench/accuracy/cost.ts [--requests 5000] [--concurrency 1] [--append]`
  */
 import { appendFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { Pool } from 'undici';
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
     '',
     `## Rate-limit decision cost — ${new Date().toISOString()}`,
     '',
-    `Machine: ${availableParallelism()} cores, node ${process.version}. One node x 1 worker (${rs[0]!.runner}); the same run alternates a route without policies and a route with \`rate-limit\` (one GCRA limit, never reached, key \`header:x-client\`), ${o.concurrency} loop(s), ${o.requests} requests per route after a warm-up. "added" = rate-limit route minus the route without policy, same run. Produced by \`node bench/accuracy/cost.ts --requests ${o.requests} --concurrency ${o.concurrency}\`.`,
+    `Machine: ${availableParallelism()} cores, node ${process.version}, 1-min load average ${loadavg()[0]!.toFixed(1)} at the end (other jobs shared the machine). One node x 1 worker (${rs[0]!.runner}); the same run alternates a route without policies and a route with \`rate-limit\` (one GCRA limit, never reached, key \`header:x-client\`), ${o.concurrency} loop(s), ${o.requests} requests per route after a warm-up. "added" = rate-limit route minus the route without policy, same run. Produced by \`node bench/accuracy/cost.ts --requests ${o.requests} --concurrency ${o.concurrency}\`.`,
     '',
     costTable(rs),
     '',

@@ -13,7 +13,7 @@
  * Run: `node bench/accuracy/faults.ts [--down-ms 2000] [--append]`
  */
 import { appendFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
@@ -237,7 +237,7 @@ async function main(): Promise<void> {
     '',
     `## Rate-limit store faults — ${new Date().toISOString()}`,
     '',
-    `Machine: ${availableParallelism()} cores, node ${process.version}. One node x 2 workers (${r.runner}), redis-server SIGKILLed at ${Math.round(r.killAtMs)} ms into the load and restarted (empty) on the same port; it accepted connections again at ${Math.round(r.backAtMs)} ms. Command timeout ${r.commandTimeoutMs} ms; limit ${LIMIT}/s per route, \`expected_nodes: ${EXPECTED_NODES}\` (fallback: ${LIMIT / EXPECTED_NODES}/s per worker table). Node alive afterwards: ${r.aliveAfter ? 'yes' : '**no**'}. Produced by \`node bench/accuracy/faults.ts\`.`,
+    `Machine: ${availableParallelism()} cores, node ${process.version}, 1-min load average ${loadavg()[0]!.toFixed(1)} at the end (other jobs shared the machine). One node x 2 workers (${r.runner}), redis-server SIGKILLed at ${Math.round(r.killAtMs)} ms into the load and restarted (empty) on the same port; it accepted connections again at ${Math.round(r.backAtMs)} ms. Command timeout ${r.commandTimeoutMs} ms; limit ${LIMIT}/s per route, \`expected_nodes: ${EXPECTED_NODES}\` (fallback: ${LIMIT / EXPECTED_NODES}/s per worker table). Node alive afterwards: ${r.aliveAfter ? 'yes' : '**no**'}. Produced by \`node bench/accuracy/faults.ts\`.`,
     '',
     faultTable(r),
     '',

@@ -109,20 +109,65 @@ function fromRaw(encoded: string): RequestInput {
   };
 }
 
+/** Go's url.QueryEscape on UTF-8 bytes: unreserved characters kept, space as `+`, the rest `%XX`. */
+function goQueryEscape(s: string): string {
+  let out = '';
+  for (const b of Buffer.from(s, 'utf8')) {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (b === 0x20) out += '+';
+    else out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** Go's url.QueryUnescape, or null when it fails (bad `%` escape). */
+function goQueryUnescape(s: string): string | null {
+  if (/%(?![0-9A-Fa-f]{2})/.test(s)) return null;
+  return s
+    .replace(/\+/g, ' ')
+    .replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+}
+
+/**
+ * The request go-ftw would send (coreruleset/go-ftw ftwhttp/request.go `BuildRequest`): with data and
+ * autocomplete, Content-Type defaults to application/x-www-form-urlencoded and unescaped `key=value` pairs are
+ * query-escaped; multipart bodies get CRLF line ends; Content-Length is added for data or POST/PUT/PATCH/DELETE.
+ */
 function toRequest(input: Stage['input']): RequestInput {
   if (input.encoded_request !== undefined && input.encoded_request !== '')
     return fromRaw(input.encoded_request);
   const headers: [string, string][] = Object.entries(input.headers ?? {}).map(([k, v]) => [k, String(v)]);
-  const data = input.data === undefined || input.data === null ? '' : String(input.data);
+  const has = (name: string) => headers.find(([k]) => k.toLowerCase() === name.toLowerCase());
+  const method = input.method ?? 'GET';
+  const auto = input.autocomplete_headers !== false;
+  let data = input.data === undefined || input.data === null ? '' : String(input.data);
+  if (data !== '' && auto) {
+    if (has('Content-Type') === undefined)
+      headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
+    if (has('Content-Type')?.[1] === 'application/x-www-form-urlencoded' && goQueryUnescape(data) === data) {
+      data = data
+        .split('&')
+        .map((tok) => {
+          const eq = tok.indexOf('=');
+          return eq === -1
+            ? goQueryEscape(tok)
+            : `${goQueryEscape(tok.slice(0, eq))}=${goQueryEscape(tok.slice(eq + 1))}`;
+        })
+        .join('&');
+    }
+  }
+  if ((has('Content-Type')?.[1] ?? '').startsWith('multipart/form-data;')) data = data.replace(/\n/g, '\r\n');
   // go-ftw sends `data` as UTF-8; the engine sees bytes.
   const body = Buffer.from(data, 'utf8').toString('latin1');
-  if (input.autocomplete_headers !== false && body !== '') {
-    if (!headers.some(([k]) => k.toLowerCase() === 'content-length')) {
+  if (auto) {
+    if (has('Connection') === undefined) headers.push(['Connection', 'close']);
+    if ((body.length > 0 || /^POST|PUT|PATCH|DELETE$/.test(method)) && has('Content-Length') === undefined) {
       headers.push(['Content-Length', String(body.length)]);
     }
   }
   return {
-    method: input.method ?? 'GET',
+    method,
     uri: input.uri ?? '/',
     protocol: input.version ?? 'HTTP/1.1',
     headers,
@@ -148,6 +193,8 @@ let passed = 0;
 let outOfScopeResponse = 0;
 let outOfScopeStatus = 0;
 let errors = 0;
+let needsXml = 0;
+let needsMultipart = 0;
 const failures = new Map<number, string[]>();
 const t1 = performance.now();
 const cpu0 = process.cpuUsage();
@@ -190,6 +237,16 @@ for (const file of walk(join(CRS, 'tests/regression/tests'))) {
         reasons.push(`error: ${(err as Error).message}`);
       }
     });
+    const ct = String(
+      Object.entries(t.stages[0]?.input.headers ?? {}).find(
+        ([k]) => k.toLowerCase() === 'content-type',
+      )?.[1] ?? '',
+    ).toLowerCase();
+    if (reasons.length > 0 && /xml/.test(ct)) reasons.push('(XML body processor not implemented)');
+    else if (reasons.length > 0 && ct.startsWith('multipart/'))
+      reasons.push('(multipart body processor not implemented)');
+    if (reasons.length > 0 && /xml/.test(ct)) needsXml++;
+    else if (reasons.length > 0 && ct.startsWith('multipart/')) needsMultipart++;
     if (reasons.length === 0) passed++;
     else {
       const list = failures.get(doc.rule_id) ?? [];
@@ -210,6 +267,11 @@ process.stdout.write(
 );
 process.stdout.write(
   `out of scope: ${outOfScopeResponse} response-phase tests, ${outOfScopeStatus} tests checking only status/log regex\n`,
+);
+process.stdout.write(
+  `failures with an XML body: ${needsXml} (no XML processor yet); with a multipart body: ${needsMultipart} ` +
+    `(no multipart processor yet); pass rate without them: ` +
+    `${((passed / Math.max(total - needsXml - needsMultipart, 1)) * 100).toFixed(2)} %\n`,
 );
 const byRule = [...failures.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
 process.stdout.write(`failures by rule (${byRule.length} rules):\n`);

@@ -240,7 +240,26 @@ export function createRequestHandler(ref: RuntimeRef, listenerName: string, secu
         }),
       );
     }
-    const hostHeader = req.headers.host ?? (req.headers[':authority'] as string | undefined);
+    const authority = req.headers[':authority'] as string | undefined;
+    if (
+      authority !== undefined &&
+      req.headers.host !== undefined &&
+      authority.toLowerCase() !== req.headers.host.toLowerCase()
+    ) {
+      // RFC 9113 §8.3.1: :authority and Host must agree, or the request is malformed.
+      return reject(
+        rt,
+        req,
+        res,
+        limits,
+        secure,
+        new GatewayError('GW_BAD_HOST', {
+          reason: 'authority_mismatch',
+          detail: ':authority and Host differ.',
+        }),
+      );
+    }
+    const hostHeader = authority ?? req.headers.host;
     if (hostHeader === undefined && req.httpVersionMinor === 1) {
       return reject(
         rt,

@@ -8,6 +8,11 @@ import type { Exchange } from './context.ts';
 import { sendError } from './respond.ts';
 import { runResponseSteps } from './runner.ts';
 
+/** The part of Node's Http2ServerRequest the body check needs. */
+interface H2Req {
+  stream?: { endAfterHeaders?: boolean };
+}
+
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /** Maps an undici / socket error to what the client sees. */
@@ -276,7 +281,14 @@ export function forward(ex: Exchange, rt: Runtime, attempt: number, exclude: Tar
     if (Buffer.isBuffer(buffered)) ex.bytesIn = buffered.length;
     else if (cl !== undefined) ex.bytesIn = Number(cl);
   } else if (te !== undefined) body = limitedBody(req, ex.maxBodyBytes, ex);
-  else if (cl !== undefined && cl !== '0') {
+  else if (
+    req.httpVersionMajor === 2 &&
+    cl === undefined &&
+    !(req as unknown as H2Req).stream?.endAfterHeaders
+  ) {
+    // HTTP/2 needs no Content-Length: a body without one streams with the limit enforced.
+    body = limitedBody(req, ex.maxBodyBytes, ex);
+  } else if (cl !== undefined && cl !== '0') {
     body = req;
     ex.bytesIn = Number(cl);
   }

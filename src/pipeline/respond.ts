@@ -30,7 +30,12 @@ function finishLocal(ex: Exchange, body: string | Buffer | undefined, close: boo
   } catch {
     // A policy produced an invalid header: never let it crash or leak; answer a bare 500.
     res.removeHeader('content-length');
-    res.writeHead(500, { 'content-type': PROBLEM_CONTENT_TYPE, connection: 'close' });
+    res.writeHead(
+      500,
+      ex.req.httpVersionMajor < 2
+        ? { 'content-type': PROBLEM_CONTENT_TYPE, connection: 'close' }
+        : { 'content-type': PROBLEM_CONTENT_TYPE },
+    );
     res.end();
     return;
   }

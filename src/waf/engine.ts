@@ -581,7 +581,8 @@ export class Transaction {
     this.setScalar('REQUEST_BODY_LENGTH', String(body.length));
     this.setScalar('REQBODY_ERROR', '0');
     const proc = this.first('REQBODY_PROCESSOR', '');
-    if (proc === 'URLENCODED' || this.forceBodyVariable) this.setScalar('REQUEST_BODY', body);
+    // ModSecurity v3 (the CRS reference) fills REQUEST_BODY for every non-empty body, whatever the processor.
+    if (body !== '' || proc === 'URLENCODED' || this.forceBodyVariable) this.setScalar('REQUEST_BODY', body);
     if (proc === 'URLENCODED') for (const [k, v] of parseUrlEncoded(body)) this.addArg('POST', k, v);
     else if (proc === 'JSON' && body !== '') {
       const r = parseJsonBody(body, this.ruleset.jsonLimits);

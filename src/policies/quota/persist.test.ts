@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
@@ -91,6 +91,44 @@ describe('quota persistence (local store)', () => {
     c.release();
     // …and the keys restored are still written (the key set outlives the handles).
     assert.deepEqual(readSnapshot(path), [['quota:b:2026-11-28:c:a', 5, T0 + DAY]]);
+  });
+
+  test('while another thread restores, restored() is a promise that settles once it is done', async () => {
+    const { path } = fresh();
+    const clock: TestClock = { now: T0 };
+    const s = testStore(clock);
+    const abs = resolve(path);
+    // Another thread won the restore and has not finished.
+    s.markIfAbsent(`quota:restoring:${abs}`, DAY);
+    const p = attachQuotaPersistence(s, {
+      path,
+      intervalMs: 60_000,
+      maxKeys: 10,
+      logger: pino({ level: 'silent' }),
+      clock: () => clock.now,
+    });
+    const pending = p.restored();
+    assert.ok(pending instanceof Promise);
+    let settled = false;
+    void pending.then(() => {
+      settled = true;
+    });
+    await sleep(20);
+    assert.equal(settled, false, 'still waiting');
+    s.mark(`quota:restored:${abs}`, DAY);
+    await pending;
+    assert.equal(p.restored(), undefined, 'done: no more waiting');
+    p.release();
+    // The thread that restores itself never waits.
+    const { path: other } = fresh();
+    const q = attachQuotaPersistence(testStore(clock), {
+      path: other,
+      intervalMs: 60_000,
+      maxKeys: 10,
+      logger: pino({ level: 'silent' }),
+    });
+    assert.equal(q.restored(), undefined);
+    q.release();
   });
 
   test('files of several threads are merged (largest value per key) and folded into one', () => {

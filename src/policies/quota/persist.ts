@@ -8,11 +8,14 @@
  * `<path>` for the main thread, `<path>.w<threadId>` for a worker thread. Writes are atomic
  * (a temporary file, then `rename`) and the files are created 0600 in a 0700 directory.
  *
- * On start, the first quota instance of the process (elected through the store itself, so exactly
- * one thread does it) reads every such file, keeps the largest value seen per key (each file holds
- * values of the same shared counters, read at different times), adds the values back with `incr`
- * (with the key's remaining lifetime), immediately writes the merged set as its own file and
- * removes the others. Keys of a period that has ended are skipped: the period id is part of the key.
+ * Before the first request is counted, the first thread of the process to get there (elected
+ * through the store itself, so exactly one does it) reads every such file, keeps the largest value
+ * seen per key (each file holds values of the same shared counters, read at different times), adds
+ * the values back with `incr` (with the key's remaining lifetime), immediately writes the merged
+ * set as its own file and removes the others; threads that start counting meanwhile wait until it
+ * is done (at most {@link RESTORE_WAIT_MS}). Keys of a period that has ended are skipped: the
+ * period id is part of the key. Nothing happens for a policy instance that never counts, such as
+ * the throwaway build of a config check.
  *
  * Loss window: requests counted after the last write before a crash (at most `intervalMs` of
  * traffic) are forgotten; a clean shutdown loses nothing. With `state.backend: redis` nothing is
@@ -42,6 +45,8 @@ export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 const VERSION = 1;
 /** The restore marker lives as long as the process (the local store dies with it). */
 const MARKER_TTL_MS = 100 * 365 * 86_400_000;
+/** A thread waits at most this long for another thread's restore before counting anyway (ms). */
+export const RESTORE_WAIT_MS = 5000;
 
 /** Options of {@link attachQuotaPersistence}. */
 export interface QuotaPersistenceOptions {
@@ -58,6 +63,12 @@ export interface QuotaPersistenceOptions {
 
 /** A handle on the persistence of one snapshot path in this thread. */
 export interface QuotaPersistence {
+  /**
+   * `undefined` once the process's counters are restored; while another thread is still restoring
+   * them, a promise that settles when it is done (or after {@link RESTORE_WAIT_MS}). Counting before
+   * that would let requests through that the restored usage refuses.
+   */
+  restored(): Promise<void> | undefined;
   /** Records that `key` holds a quota counter that expires at `expiresAtMs`. Cheap; call per request. */
   track(key: string, expiresAtMs: number): void;
   /** Writes a snapshot now, synchronously. */
@@ -197,6 +208,31 @@ function localNow(store: StateStore): number {
   return typeof t === 'number' ? t : Date.now();
 }
 
+/** The mark set once the restore of `path` is complete (in whichever thread did it). */
+function doneKey(path: string): string {
+  return `${QUOTA_KEY_PREFIX}restored:${path}`;
+}
+
+function isDone(store: StateStore, path: string): boolean {
+  const ttl = store.markTtl(doneKey(path));
+  return typeof ttl === 'number' && ttl > 0;
+}
+
+/** Polls for the done mark every 2 ms, for at most {@link RESTORE_WAIT_MS}. */
+async function waitDone(store: StateStore, path: string, opts: QuotaPersistenceOptions): Promise<void> {
+  const until = Date.now() + RESTORE_WAIT_MS;
+  while (!isDone(store, path)) {
+    if (Date.now() >= until) {
+      opts.logger.warn(
+        { file: path },
+        'quota: another thread is still restoring usage; counting without waiting',
+      );
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
 /** Persisters of this thread, per store and absolute path (a store closed and dropped takes its own). */
 const registry = new WeakMap<StateStore, Map<string, Persister>>();
 
@@ -329,15 +365,36 @@ export function attachQuotaPersistence(store: StateStore, opts: QuotaPersistence
     byPath.set(path, p);
     // One restore per process and path: the marker lives in the shared store, so exactly one
     // thread (the first to get here) restores; the others find their counters already in place.
-    const first = store.markIfAbsent(`${QUOTA_KEY_PREFIX}restored:${path}`, MARKER_TTL_MS);
-    if (first === true) restore(p, store, path, opts);
+    const first = store.markIfAbsent(`${QUOTA_KEY_PREFIX}restoring:${path}`, MARKER_TTL_MS);
+    if (first === true) {
+      try {
+        restore(p, store, path, opts);
+      } finally {
+        store.mark(doneKey(path), MARKER_TTL_MS);
+      }
+    }
   }
   const persister = p;
   persister.refs++;
   persister.start();
   let released = false;
+  let done = false;
+  let waiting: Promise<void> | undefined;
+  const restored = (): Promise<void> | undefined => {
+    if (done) return undefined;
+    if (isDone(store, path)) {
+      done = true;
+      return undefined;
+    }
+    waiting ??= waitDone(store, path, opts).finally(() => {
+      done = true;
+      waiting = undefined;
+    });
+    return waiting;
+  };
   return {
     file: persister.file,
+    restored,
     track: (key, exp) => persister.track(key, exp),
     flush: () => persister.flush(),
     release() {

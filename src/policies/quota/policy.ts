@@ -14,6 +14,7 @@ import { type QuotaConfig, QuotaSchema } from './schema.ts';
 import { bucketOf, compileSubject } from './subject.ts';
 import { quotaKey } from './usage.ts';
 
+export { restoreQuotaUsage } from './persist.ts';
 export { type QuotaUsage, type QuotaUsageQuery, quotaKey, readQuotaUsage } from './usage.ts';
 
 const NAME = 'quota';
@@ -49,7 +50,8 @@ function isThenable<T>(v: MaybePromise<T>): v is Promise<T> {
  * restored once per process before the first request is counted (see `persist.ts`): a crash
  * forgets at most the last interval's counts, a clean shutdown nothing.
  *
- * Usage is readable with {@link readQuotaUsage}. Store failures: `on_store_error: deny` (503) or
+ * Usage is readable with {@link readQuotaUsage} (after `restoreQuotaUsage` when nothing was
+ * counted yet since a local-store restart). Store failures: `on_store_error: deny` (503) or
  * `allow`. `mode: report-only` logs `would-deny` instead of refusing.
  *
  * @example
@@ -163,6 +165,13 @@ export const policy = definePolicy({
         persistPending = false;
         persistence = attachQuotaPersistence(store, persistenceOptions);
       }
+      // While another worker thread is still restoring the usage, wait for it (once, briefly).
+      const pending = persistence?.restored();
+      if (pending !== undefined) return pending.then(() => count(ctx, subject));
+      return count(ctx, subject);
+    };
+
+    const count = (ctx: RequestContext, subject: string): MaybePromise<HookResult> => {
       const max = limitFor(ctx);
       const t = now();
       const p = periods.at(t);
