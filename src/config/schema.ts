@@ -122,6 +122,32 @@ export const ListenerTlsSchema = Type.Object(
       60_000,
       'How often certificate files are checked for changes and reloaded without restart. 0 disables.',
     ),
+    client_auth: Type.Optional(
+      Type.Object(
+        {
+          ca: Type.Array(Type.String({ minLength: 1 }), {
+            minItems: 1,
+            description: 'PEM files of the CAs that may sign client certificates.',
+          }),
+          mode: Type.Union([Type.Literal('request'), Type.Literal('require')], {
+            default: 'request',
+            description:
+              'request: ask for a certificate and verify it when given (routes decide with mtls-auth); require: refuse the handshake without a valid one.',
+          }),
+          verify_depth: Type.Integer({
+            minimum: 0,
+            maximum: 10,
+            default: 3,
+            description: 'Longest accepted chain of intermediates between the client certificate and a trusted CA.',
+          }),
+          crl: Type.Array(Type.String({ minLength: 1 }), {
+            default: [],
+            description: 'PEM CRL files; revoked client certificates are refused.',
+          }),
+        },
+        { additionalProperties: false, description: 'Mutual TLS: client certificates.' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

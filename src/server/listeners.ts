@@ -114,6 +114,7 @@ class OpenListener {
         ...store.baseOptions(),
         ...store.defaultMaterial,
         SNICallback: store.sniCallback,
+        ...store.clientAuthOptions(),
         // A client that connects and never completes the handshake holds a socket as long as
         // one that never sends its head: the same bound applies.
         handshakeTimeout: limits.headersTimeoutMs,
@@ -145,6 +146,26 @@ class OpenListener {
         server = https.createServer({ ...serverOpts, ...tlsOpts }, onRequest);
       }
       const secureServer = server as https.Server;
+      const depth = store.verifyDepth;
+      if (depth !== undefined) {
+        // Node has no verify-depth option: a verified chain longer than allowed is cut after the handshake.
+        secureServer.on('secureConnection', (sock: import('node:tls').TLSSocket) => {
+          if (!sock.authorized) return;
+          let n = 0;
+          let c = sock.getPeerCertificate(true) as import('node:tls').DetailedPeerCertificate | undefined;
+          const seen = new Set<string>();
+          while (c && c.raw && !seen.has(c.fingerprint256)) {
+            seen.add(c.fingerprint256);
+            n++;
+            if (c.issuerCertificate === c) break;
+            c = c.issuerCertificate;
+          }
+          if (n - 1 > depth) {
+            events.rejected('client_cert_depth');
+            sock.destroy();
+          }
+        });
+      }
       store.onChange((material) => secureServer.setSecureContext({ ...store.baseOptions(), ...material }));
       if (cfg.tls.reload_interval_ms > 0) {
         this.#certTimer = setInterval(() => {

@@ -3,6 +3,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { createSecureContext, getCiphers, type SecureContext } from 'node:tls';
 
 /** One certificate of a listener, as configured. */
+function readPem(file: string, field: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new TypeError(`tls.${field}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
 export interface TlsCertConfig {
   cert: string;
   key: string;
@@ -17,6 +25,14 @@ export interface ListenerTlsConfig {
   ciphers: string;
   http2: boolean;
   reload_interval_ms: number;
+  client_auth?:
+    | {
+        ca: string[];
+        mode: 'request' | 'require';
+        verify_depth: number;
+        crl: string[];
+      }
+    | undefined;
 }
 
 /** The PEM material of one certificate, as last loaded successfully. */
@@ -114,10 +130,18 @@ export class CertificateStore {
   constructor(cfg: ListenerTlsConfig) {
     this.#ciphers = checkCiphers(cfg.ciphers);
     this.#cfg = cfg;
+    this.#clientCa = cfg.client_auth?.ca.map((f) => readPem(f, 'client_auth.ca'));
+    this.#crl = cfg.client_auth?.crl.map((f) => readPem(f, 'client_auth.crl'));
     this.#load();
   }
 
-  /** Options shared by every context: versions, ciphers, curves. */
+  readonly #clientCa: string[] | undefined;
+  readonly #crl: string[] | undefined;
+
+  /**
+   * Options shared by every context: versions, ciphers, curves, and with client_auth the CAs
+   * that may sign client certificates and the CRLs that revoke them (SNI contexts need them too).
+   */
   baseOptions() {
     return {
       minVersion: this.#cfg.min_version,
@@ -125,7 +149,20 @@ export class CertificateStore {
       ciphers: this.#ciphers,
       honorCipherOrder: true,
       ecdhCurve: 'X25519:P-256:P-384',
+      ...(this.#clientCa ? { ca: this.#clientCa } : {}),
+      ...(this.#crl && this.#crl.length ? { crl: this.#crl } : {}),
     };
+  }
+
+  /** Server options for client certificates (none without client_auth). */
+  clientAuthOptions(): { requestCert: boolean; rejectUnauthorized: boolean } {
+    const ca = this.#cfg.client_auth;
+    return ca ? { requestCert: true, rejectUnauthorized: ca.mode === 'require' } : { requestCert: false, rejectUnauthorized: false };
+  }
+
+  /** Longest accepted chain below the CA (client_auth.verify_depth), or undefined. */
+  get verifyDepth(): number | undefined {
+    return this.#cfg.client_auth?.verify_depth;
   }
 
   #signature(): string {
