@@ -138,7 +138,8 @@ export const ListenerTlsSchema = Type.Object(
             minimum: 0,
             maximum: 10,
             default: 3,
-            description: 'Longest accepted chain of intermediates between the client certificate and a trusted CA.',
+            description:
+              'Longest accepted chain of intermediates between the client certificate and a trusted CA.',
           }),
           crl: Type.Array(Type.String({ minLength: 1 }), {
             default: [],

@@ -25,6 +25,7 @@ import { policy as requestSizeLimit } from './request-size-limit/policy.ts';
 import { policy as scopes } from './scopes/policy.ts';
 import { policy as senderConstraint } from './sender-constraint/policy.ts';
 import { policy as stepUp } from './step-up/policy.ts';
+import { policy as waf } from './waf/policy.ts';
 
 export const builtinPolicies = [
   requestId,
@@ -48,4 +49,5 @@ export const builtinPolicies = [
   quota,
   concurrencyLimit,
   loadShed,
+  waf,
 ] as const;

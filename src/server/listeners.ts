@@ -154,7 +154,7 @@ class OpenListener {
           let n = 0;
           let c = sock.getPeerCertificate(true) as import('node:tls').DetailedPeerCertificate | undefined;
           const seen = new Set<string>();
-          while (c && c.raw && !seen.has(c.fingerprint256)) {
+          while (c?.raw && !seen.has(c.fingerprint256)) {
             seen.add(c.fingerprint256);
             n++;
             if (c.issuerCertificate === c) break;

@@ -7,7 +7,9 @@ function readPem(file: string, field: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new TypeError(`tls.${field}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new TypeError(
+      `tls.${field}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
 }
 
@@ -150,14 +152,16 @@ export class CertificateStore {
       honorCipherOrder: true,
       ecdhCurve: 'X25519:P-256:P-384',
       ...(this.#clientCa ? { ca: this.#clientCa } : {}),
-      ...(this.#crl && this.#crl.length ? { crl: this.#crl } : {}),
+      ...(this.#crl?.length ? { crl: this.#crl } : {}),
     };
   }
 
   /** Server options for client certificates (none without client_auth). */
   clientAuthOptions(): { requestCert: boolean; rejectUnauthorized: boolean } {
     const ca = this.#cfg.client_auth;
-    return ca ? { requestCert: true, rejectUnauthorized: ca.mode === 'require' } : { requestCert: false, rejectUnauthorized: false };
+    return ca
+      ? { requestCert: true, rejectUnauthorized: ca.mode === 'require' }
+      : { requestCert: false, rejectUnauthorized: false };
   }
 
   /** Longest accepted chain below the CA (client_auth.verify_depth), or undefined. */
