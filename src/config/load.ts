@@ -93,6 +93,8 @@ export function getConfigValidator(schema: TSchema | object): ValidateFunction {
     useDefaults: true,
     coerceTypes: false,
     verbose: true,
+    inlineRefs: false,
+    code: { optimize: false },
   });
   // ajv-formats is CommonJS: its plugin is both module.exports and module.exports.default.
   ajvFormats.default(ajv);

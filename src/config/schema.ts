@@ -396,7 +396,13 @@ export function policiesSchema(policies: readonly PolicyDefinition[]): TObject {
 }
 
 export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
-  const Policies = policiesSchema(policies);
+  // Defined once under $defs and referenced four times (global, service, route, consumer), so the
+  // validator compiles the policy schemas once instead of four times.
+  const PoliciesDef = policiesSchema(policies);
+  const Policies = Type.Unsafe<Record<string, Record<string, unknown> | undefined>>({
+    $ref: '#/$defs/policies',
+    description: PoliciesDef.description,
+  });
   const Route = Type.Object(
     {
       name: Type.String({
@@ -669,6 +675,7 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
     },
     {
       additionalProperties: false,
+      $defs: { policies: PoliciesDef },
       $id: 'https://gatehouse.dev/schema/gatehouse.schema.json',
       title: 'Gatehouse configuration',
     },
