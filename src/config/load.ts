@@ -93,7 +93,9 @@ export function getConfigValidator(schema: TSchema | object): ValidateFunction {
     useDefaults: true,
     coerceTypes: false,
     verbose: true,
-    inlineRefs: false,
+    // Small referenced schemas are inlined (precise error attribution); the large policies schema is not
+    // (it is referenced four times: compiling it once keeps the heap small).
+    inlineRefs: 64,
     code: { optimize: false },
   });
   // ajv-formats is CommonJS: its plugin is both module.exports and module.exports.default.
