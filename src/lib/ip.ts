@@ -157,7 +157,7 @@ function scan(s: string, lenient: boolean, unmap: boolean): 0 | 4 | 6 {
       if (zone === end - 1) return 0;
       for (let i = zone + 1; i < end; i++) {
         const c = s.charCodeAt(i);
-        if (c <= 32 || c >= 127 || c === 93 || c === PERCENT) return 0;
+        if (c <= 32 || c >= 127 || c === 91 || c === 93 || c === PERCENT) return 0;
       }
       end = zone;
     }
