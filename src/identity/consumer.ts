@@ -11,9 +11,16 @@ import { type AuthFailure, type AuthSuccess, CONSUMER_HEADERS } from './types.ts
 export function recordSuccess(ctx: RequestContext, success: AuthSuccess): void {
   ctx.auth.successes.push(success);
   const c = success.consumer;
-  if (c && ctx.consumer === undefined) {
+  const h = ctx.upstreamHeaders;
+  // A real credential replaces the anonymous consumer an optional method set before it (Kong semantics:
+  // anonymous applies only when every method failed).
+  const anonymous = h[CONSUMER_HEADERS.anonymous] === 'true';
+  if (c && (ctx.consumer === undefined || anonymous)) {
+    if (anonymous) {
+      delete h[CONSUMER_HEADERS.anonymous];
+      delete h[CONSUMER_HEADERS.groups];
+    }
     ctx.consumer = { id: c.id, groups: c.groups };
-    const h = ctx.upstreamHeaders;
     h[CONSUMER_HEADERS.id] = c.id;
     if (c.groups.length) h[CONSUMER_HEADERS.groups] = c.groups.join(',');
     if (success.credentialId !== undefined) h[CONSUMER_HEADERS.credential] = success.credentialId;

@@ -49,13 +49,36 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/**
+ * Header names that carry credentials in this config beyond the defaults: every `key-auth.header`
+ * (global, per service, route or consumer), so a custom key header is redacted without being listed.
+ */
+export function credentialHeaders(config: GatewayConfig): string[] {
+  const out = new Set<string>();
+  const visit = (policies: unknown): void => {
+    const ka = (policies as Record<string, unknown> | undefined)?.['key-auth'] as
+      | { header?: unknown }
+      | undefined;
+    if (ka !== undefined && typeof ka.header === 'string') out.add(ka.header.toLowerCase());
+  };
+  const c = config as unknown as {
+    policies?: unknown;
+    services?: Array<{ policies?: unknown }>;
+    routes?: Array<{ policies?: unknown }>;
+    consumers?: Array<{ policies?: unknown }>;
+  };
+  visit(c.policies);
+  for (const list of [c.services, c.routes, c.consumers]) for (const e of list ?? []) visit(e.policies);
+  return [...out];
+}
+
 /** Builds the access logger for a config. */
 export function accessLoggerFor(config: GatewayConfig, logger: Logger) {
   return createAccessLogger({
     enabled: config.logging.access_log,
     logger,
     redactQueryParams: config.logging.redact_query_params,
-    redactHeaders: config.logging.redact_headers,
+    redactHeaders: [...config.logging.redact_headers, ...credentialHeaders(config)],
   });
 }
 

@@ -3,7 +3,13 @@ import { isAbsolute } from 'node:path';
 import { compactVerify, errors as joseErrors } from 'jose';
 import type { Agent } from 'undici';
 import { recordFailure, recordSuccess } from '../../identity/consumer.ts';
-import { recordPresentedToken, splitAuthorization, type TokenScheme } from '../../identity/dpop.ts';
+import {
+  ACCESS_TOKEN_STATE,
+  type PresentedToken,
+  recordPresentedToken,
+  splitAuthorization,
+  type TokenScheme,
+} from '../../identity/dpop.ts';
 import { authFailure } from '../../identity/errors.ts';
 import { CONSUMER_HEADERS, type Consumer } from '../../identity/types.ts';
 import { HOP_BY_HOP } from '../../lib/headers.ts';
@@ -13,6 +19,7 @@ import {
   type PolicyInstance,
   type RequestContext,
 } from '../../pipeline/types.ts';
+import { credentialGate } from '../brute-force/gate.ts';
 import { type VerifiedToken, VerifiedTokenCache } from './cache.ts';
 import { createJwksAgent, KeyEntry, KeySource } from './jwks.ts';
 import { type IssuerConfig, type JwsAlgorithm, type JwtAuthConfig, JwtAuthSchema } from './schema.ts';
@@ -299,6 +306,12 @@ function checkClaims(
  *       typ: at+jwt
  *       forward_claims: { sub: x-auth-subject }
  */
+/** The scheme this policy's token came with (`dpop`, `bearer` or `none`), once it was read. */
+function presentedScheme(ctx: RequestContext): TokenScheme | undefined {
+  const list = ctx.state[ACCESS_TOKEN_STATE] as PresentedToken[] | undefined;
+  return list?.find((p) => p.method === METHOD)?.scheme;
+}
+
 export const policy = definePolicy({
   name: 'jwt-auth',
   order: 740,
@@ -340,7 +353,10 @@ export const policy = definePolicy({
     const forwardHeaders = [...new Set(issuers.flatMap((i) => i.forward.map(([, h]) => h)))];
 
     const fail = (ctx: RequestContext, reason: JwtFailureReason, credentialId?: string): undefined => {
-      const err = authFailure(ctx, deps, METHOD, reason, credentialId === undefined ? {} : { credentialId });
+      // A token presented with the DPoP scheme is answered with a DPoP challenge (RFC 9449 §7.1).
+      const scheme = presentedScheme(ctx) === 'dpop' ? 'DPoP' : 'Bearer';
+      const opts = credentialId === undefined ? { scheme } : { credentialId, scheme };
+      const err = authFailure(ctx, deps, METHOD, reason, opts);
       if (optional) return undefined;
       throw err;
     };
@@ -351,7 +367,16 @@ export const policy = definePolicy({
       }
       throw authFailure(ctx, deps, METHOD, 'missing', { missing: true });
     };
-    const accept = (ctx: RequestContext, e: VerifiedToken, nowS: number): undefined => {
+    const accept = (ctx: RequestContext, e: VerifiedToken, nowS: number): undefined | Promise<undefined> => {
+      // A credential that brute-force blocked gets the same 429 whether the token is still valid or not.
+      const id = e.success.credentialId;
+      const pending = id === undefined ? undefined : credentialGate(ctx)?.check(ctx, METHOD, id);
+      if (pending !== undefined && typeof (pending as Promise<void>).then === 'function') {
+        return (pending as Promise<void>).then(() => admit(ctx, e, nowS));
+      }
+      return admit(ctx, e, nowS);
+    };
+    const admit = (ctx: RequestContext, e: VerifiedToken, nowS: number): undefined => {
       if (nowS >= e.notAfter) return fail(ctx, e.lateReason, e.success.credentialId);
       if (nowS < e.notBefore) return fail(ctx, 'not_yet_valid', e.success.credentialId);
       const consumer: Consumer = deps.consumers?.get(e.consumerId) ?? e.synthetic;

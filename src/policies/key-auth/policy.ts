@@ -19,6 +19,7 @@ import {
   type RequestContext,
 } from '../../pipeline/types.ts';
 import { DEFAULT_REDACT_QUERY_PARAMS } from '../../telemetry/access-log.ts';
+import { credentialGate } from '../brute-force/gate.ts';
 import { type KeyAuthConfig, KeyAuthSchema } from './schema.ts';
 
 const METHOD = 'key-auth';
@@ -212,7 +213,21 @@ export const policy = definePolicy({
       return new GatewayError('GW_NOT_READY', { reason: `${METHOD}:store_unavailable`, cause: err });
     };
 
-    const decide = (ctx: RequestContext, rec: ApiKeyRecord | undefined, hash: string): undefined => {
+    /** Asks brute-force's gate (if any) about the key's id before telling a good key from a bad one. */
+    const decide = (
+      ctx: RequestContext,
+      rec: ApiKeyRecord | undefined,
+      hash: string,
+    ): undefined | Promise<undefined> => {
+      const known = rec !== undefined && isKeyHash(rec.hash);
+      const pending = credentialGate(ctx)?.check(ctx, METHOD, known ? rec.id : keyIdOf(hash));
+      if (pending !== undefined && typeof (pending as Promise<void>).then === 'function') {
+        return (pending as Promise<void>).then(() => judge(ctx, rec, hash));
+      }
+      return judge(ctx, rec, hash);
+    };
+
+    const judge = (ctx: RequestContext, rec: ApiKeyRecord | undefined, hash: string): undefined => {
       // The store found the record by hash; compare the full hashes once more, in constant time
       // (both are `sha256:` + 64 hex, so equal lengths once isKeyHash holds).
       if (rec === undefined || !isKeyHash(rec.hash)) return fail(ctx, 'unknown', keyIdOf(hash));
