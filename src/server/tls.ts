@@ -164,6 +164,29 @@ export class CertificateStore {
       : { requestCert: false, rejectUnauthorized: false };
   }
 
+  #caCerts: X509Certificate[] | undefined;
+
+  /**
+   * True when `leaf` is signed directly by one of the client_auth CAs (no intermediate between them).
+   * Node exposes only the leaf of a client chain that went through intermediates, so this is how
+   * `verify_depth: 0` is enforced exactly.
+   */
+  issuedByTrustedCa(leaf: X509Certificate): boolean {
+    if (this.#caCerts === undefined) {
+      this.#caCerts = [];
+      for (const pem of this.#clientCa ?? []) {
+        for (const m of pem.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)) {
+          try {
+            this.#caCerts.push(new X509Certificate(m[0]));
+          } catch {
+            // Not a certificate Node can parse: it cannot be the issuer either.
+          }
+        }
+      }
+    }
+    return this.#caCerts.some((ca) => leaf.checkIssued(ca) && leaf.verify(ca.publicKey));
+  }
+
   /** Longest accepted chain below the CA (client_auth.verify_depth), or undefined. */
   get verifyDepth(): number | undefined {
     return this.#cfg.client_auth?.verify_depth;
