@@ -7,6 +7,9 @@ const HELP = `gatehouse — a security-first API gateway
 Usage:
   gatehouse start --config FILE [--workers N]   run the gateway (SIGHUP or a file change reloads)
   gatehouse validate --config FILE              check a config exactly as start would; exit 1 on errors
+  gatehouse audit --config FILE [--fail-on high] [--format text|json]
+                                                flag insecure settings (OWASP API Top 10); exit 1 at or
+                                                above --fail-on (info, low, medium, high, critical)
   gatehouse keys generate [--prefix gh] [--id ID]  print a new API key and its consumers[].api_keys entry
   gatehouse version                             print the version
   gatehouse help                                this text
@@ -18,6 +21,7 @@ Exit codes: 0 ok, 1 invalid configuration or failure to start, 2 usage error.
 const ALLOWED_FLAGS: Record<string, readonly string[]> = {
   start: ['config', 'workers'],
   validate: ['config'],
+  audit: ['config', 'fail-on', 'format'],
   version: [],
   help: [],
 };
@@ -101,6 +105,13 @@ export async function main(argv: string[]): Promise<number> {
     case '-h':
       process.stdout.write(HELP);
       return 0;
+    case 'audit': {
+      const { auditConfigCommand } = await import('./audit-config.ts');
+      const r = await auditConfigCommand(flags, process.env);
+      process.stdout.write(r.stdout);
+      process.stderr.write(r.stderr);
+      return r.code;
+    }
     case 'validate': {
       if (!flags.config) {
         process.stderr.write(`gatehouse validate: --config FILE is required\n`);
@@ -189,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     default:
-      process.stderr.write(`gatehouse: unknown command "${cmd}"\n\n$HELP`);
+      process.stderr.write(`gatehouse: unknown command "${cmd}"\n\n${HELP}`);
       return 2;
   }
 }
