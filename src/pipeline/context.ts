@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientCertificateOf } from '../identity/client-cert.ts';
 import type { AuthState } from '../identity/types.ts';
+import type { TraceState } from '../telemetry/tracing.ts';
 import type { Upstream } from '../upstream/index.ts';
 import type { RequestStep, ResponseStep } from './runner.ts';
 import type {
@@ -96,6 +97,10 @@ export class Exchange implements RequestContext, ResponseContext, LogContext {
   bytesOut: number;
   durationMs: number;
   upstreamMs: number | undefined;
+  /** performance.now() when the first upstream attempt started (tracing). */
+  upstreamStart: number | undefined;
+  /** Trace ids of this request when tracing is on. */
+  trace: TraceState | undefined;
   error: Error | undefined;
   target: string | undefined;
   readonly compiled: CompiledRoute;
@@ -151,6 +156,8 @@ export class Exchange implements RequestContext, ResponseContext, LogContext {
     this.bytesOut = 0;
     this.durationMs = 0;
     this.upstreamMs = undefined;
+    this.upstreamStart = undefined;
+    this.trace = undefined;
     this.error = undefined;
     this.target = undefined;
     this.compiled = compiled;

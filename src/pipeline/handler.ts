@@ -123,6 +123,7 @@ function reject(
   );
   ex.id = nextRequestId();
   track(ex, rt);
+  if (rt.tracer !== undefined) rt.tracer.begin(ex, req.headers);
   const steps = rt.unrouted.requestSteps;
   if (steps.length === 0) return sendError(ex, rt, err);
   runRequestSteps(steps, ex, 0, () => sendError(ex, rt, err));
@@ -158,6 +159,7 @@ function track(ex: Exchange, rt: Runtime): void {
       }
     }
     if (rt.accessLog) rt.accessLog(ex);
+    if (rt.tracer !== undefined) rt.tracer.end(ex);
   });
 }
 
@@ -373,6 +375,10 @@ export function createRequestHandler(ref: RuntimeRef, listenerName: string, secu
     if (rt.via) {
       const via = req.headers.via;
       up.via = via === undefined ? '1.1 gatehouse' : `${via}, 1.1 gatehouse`;
+    }
+    if (rt.tracer !== undefined) {
+      up.traceparent = rt.tracer.begin(ex, req.headers);
+      if (ex.trace?.tracestate === undefined) delete up.tracestate;
     }
     ex.upstreamHeaders = up;
     let fwdPath: string;

@@ -72,6 +72,7 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
     this.attempt = attempt;
     this.retriable = retriable;
     this.t0 = performance.now();
+    if (ex.upstreamStart === undefined) ex.upstreamStart = this.t0;
     this.abortFn = null;
     this.resumeFn = null;
     this.discarding = false;

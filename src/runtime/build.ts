@@ -21,6 +21,7 @@ import type {
 } from '../pipeline/types.ts';
 import { compileRouter, type RouteSpec } from '../router/index.ts';
 import type { StateStore } from '../stores/types.ts';
+import type { Tracer } from '../telemetry/tracing.ts';
 import { createUpstream, type Upstream, type UpstreamSpec } from '../upstream/index.ts';
 import type { ListenerLimits, Runtime } from './types.ts';
 
@@ -45,6 +46,8 @@ export interface BuildDeps {
   readonly generation: number;
   /** The process's state store (outlives runtimes). */
   readonly store?: StateStore;
+  /** The process's tracer (outlives runtimes); undefined when tracing is off. */
+  readonly tracer?: Tracer;
 }
 
 interface PolicyUse {
@@ -383,6 +386,7 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
       via: config.via,
       serverHeader: config.server_header,
       accessLog: config.logging.access_log ? deps.accessLog : undefined,
+      tracer: deps.tracer,
       logger: deps.logger,
       counters: {
         rejected: (reason) => deps.metrics.rejected(reason),

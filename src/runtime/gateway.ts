@@ -14,6 +14,7 @@ import { createLocalStore } from '../stores/local/index.ts';
 import type { StateStore } from '../stores/types.ts';
 import { setLoggerSecrets } from '../telemetry/logger.ts';
 import type { Metrics } from '../telemetry/metrics.ts';
+import { type Tracer, tracerFromEnv } from '../telemetry/tracing.ts';
 import { type BuildDeps, buildRuntime, type GatewayConfig } from './build.ts';
 import type { Runtime, RuntimeRef } from './types.ts';
 
@@ -39,6 +40,8 @@ export interface GatewayOptions {
   readonly event?: (type: string, fields: Record<string, unknown>) => void;
   /** The process's state store (see stores/from-config.ts); policies that need one fail at load without it. */
   readonly store?: StateStore;
+  /** Tracer for OpenTelemetry spans; by default built from the OTEL_* variables of `env`. */
+  readonly tracer?: Tracer;
 }
 
 /**
@@ -329,7 +332,11 @@ export class Gateway {
    * Loads, validates and builds, then opens the listeners. Throws a ConfigLoadError listing every
    * problem; if a listener cannot be opened, whatever was opened is closed again before rethrowing.
    */
-  static async start(opts: GatewayOptions): Promise<Gateway> {
+  static async start(options: GatewayOptions): Promise<Gateway> {
+    const opts: GatewayOptions =
+      options.tracer === undefined
+        ? { ...options, tracer: tracerFromEnv(options.env, options.logger) }
+        : options;
     const checked = opts.checked ? { ok: true as const, value: opts.checked } : Gateway.#readChecked(opts);
     if (!checked.ok) throw new ConfigLoadError(checked.errors);
     const { loaded, digest } = checked.value;
@@ -385,6 +392,7 @@ export class Gateway {
       readFile: (p) => readFileSync(p, 'utf8'),
       generation,
       store: opts.store,
+      tracer: opts.tracer,
     };
     try {
       return { ok: true, runtime: buildRuntime(loaded.config, deps) };
@@ -496,6 +504,7 @@ export class Gateway {
       if (running) await running.catch(() => undefined);
       await this.listeners.close(deadlineMs);
       await this.ref.current.retire();
+      await this.#opts.tracer?.close();
     })();
     return this.#closing;
   }

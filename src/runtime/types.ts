@@ -5,6 +5,7 @@ import type { PathOptions } from '../lib/path.ts';
 import type { CompiledRoute } from '../pipeline/context.ts';
 import type { LogContext } from '../pipeline/types.ts';
 import type { Router } from '../router/index.ts';
+import type { Tracer } from '../telemetry/tracing.ts';
 import type { Upstream } from '../upstream/index.ts';
 
 /** Effective limits of one listener (global limits with the listener's overrides). */
@@ -44,6 +45,8 @@ export interface Runtime {
   readonly via: boolean;
   readonly serverHeader: boolean;
   readonly accessLog: ((ctx: LogContext) => void) | undefined;
+  /** OpenTelemetry spans and traceparent propagation (undefined when tracing is off). */
+  readonly tracer: Tracer | undefined;
   readonly logger: Logger;
   readonly counters: RequestCounters;
   readonly upstreams: ReadonlyMap<string, Upstream>;
