@@ -5,6 +5,7 @@ import type net from 'node:net';
 import type { Server } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import { captureClientHellos } from '../bot/client-hello.ts';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors/catalogue.ts';
 import { GatewayError } from '../errors/gateway-error.ts';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../errors/problem.ts';
@@ -145,12 +146,27 @@ class OpenListener {
       } else {
         server = https.createServer({ ...serverOpts, ...tlsOpts }, onRequest);
       }
+      // Each connection's ClientHello is kept (bounded, timed) for the bot-defense JA4 fingerprint.
+      captureClientHellos(server, {
+        timeoutMs: limits.headersTimeoutMs,
+        onRefused: (r) => events.rejected(r),
+      });
       const secureServer = server as https.Server;
       const depth = store.verifyDepth;
       if (depth !== undefined) {
         // Node has no verify-depth option: a verified chain longer than allowed is cut after the handshake.
         secureServer.on('secureConnection', (sock: import('node:tls').TLSSocket) => {
           if (!sock.authorized) return;
+          if (depth === 0) {
+            // Exact: the client certificate must be signed by a listed CA itself.
+            const leaf = sock.getPeerX509Certificate();
+            if (leaf !== undefined && !store.issuedByTrustedCa(leaf)) {
+              events.rejected('client_cert_depth');
+              sock.destroy();
+            }
+            return;
+          }
+          // Deeper limits count the verified chain as far as Node exposes it (leaf, intermediates…, CA).
           let n = 0;
           let c = sock.getPeerCertificate(true) as import('node:tls').DetailedPeerCertificate | undefined;
           const seen = new Set<string>();
@@ -160,7 +176,7 @@ class OpenListener {
             if (c.issuerCertificate === c) break;
             c = c.issuerCertificate;
           }
-          if (n - 1 > depth) {
+          if (n - 2 > depth) {
             events.rejected('client_cert_depth');
             sock.destroy();
           }

@@ -1,0 +1,213 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { solvePow } from '../../bot/pow.ts';
+import { recordFailure } from '../../identity/consumer.ts';
+import type { LogContext, PolicyInstance, RequestContext } from '../../pipeline/types.ts';
+import {
+  fakeDeps,
+  fakeRequestContext,
+  instantiate,
+  runRequest,
+  schemaFixtureSuite,
+  toResponseContext,
+} from '../testing.ts';
+import { policy, SCORE_HEADER } from './policy.ts';
+
+schemaFixtureSuite(policy, new URL('./fixtures/', import.meta.url));
+
+const SECRET = 'x'.repeat(32);
+const CHROME =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+/** Runs onRequest then onUpstream; returns the thrown error, if any. */
+async function run(inst: PolicyInstance, ctx: RequestContext) {
+  const r = await runRequest(inst, ctx);
+  if (r.error) return r.error;
+  try {
+    await inst.onUpstream?.(ctx);
+  } catch (err) {
+    return err as import('../../errors/gateway-error.ts').GatewayError;
+  }
+  return undefined;
+}
+
+function asLog(ctx: RequestContext, status: number): LogContext {
+  return Object.assign(ctx, {
+    status,
+    bytesIn: 0,
+    bytesOut: 0,
+    durationMs: 1,
+    upstreamMs: undefined,
+    error: undefined,
+    target: undefined,
+  }) as LogContext;
+}
+
+describe('bot-defense policy', () => {
+  test('UA scoring by category: scanner blocked, curl tagged, unknown client untouched', async () => {
+    const deps = fakeDeps();
+    const inst = instantiate(policy, { pow: { secret: SECRET } }, deps);
+    const scanner = await run(inst, fakeRequestContext({ headers: { 'user-agent': 'sqlmap/1.7.2' } }));
+    assert.equal(scanner?.status, 403);
+    assert.equal(scanner?.reason, 'bot_block');
+    assert.equal(deps.events.at(-1)?.type, 'bot_block');
+    const curl = fakeRequestContext({ headers: { 'user-agent': 'curl/8.5.0' }, clientIp: '198.51.100.2' });
+    assert.equal(await run(inst, curl), undefined);
+    assert.equal(curl.upstreamHeaders[SCORE_HEADER], '25');
+    const app = fakeRequestContext({
+      headers: { 'user-agent': 'AcmeApp/1.0', [SCORE_HEADER]: '0' },
+      clientIp: '198.51.100.3',
+    });
+    assert.equal(await run(inst, app), undefined);
+    assert.equal(app.upstreamHeaders[SCORE_HEADER], undefined, 'a spoofed score header is removed');
+  });
+
+  test('weights are configurable: curl weighted 0 is not tagged; extra user agents count', async () => {
+    const inst = instantiate(policy, {
+      weights: { tool: 0 },
+      extra_user_agents: [{ name: 'acme', kind: 'scanner', match: 'acme-scan' }],
+    });
+    const curl = fakeRequestContext({ headers: { 'user-agent': 'curl/8.5.0' } });
+    assert.equal(await run(inst, curl), undefined);
+    assert.equal(curl.upstreamHeaders[SCORE_HEADER], undefined);
+    assert.equal(
+      (await run(inst, fakeRequestContext({ headers: { 'user-agent': 'acme-scan/2' } })))?.status,
+      403,
+    );
+  });
+
+  test('a fake Chrome (requests-style header set) is challenged; with a solution it passes and earns a pass', async () => {
+    const inst = instantiate(policy, {
+      pow: { secret: SECRET, difficulty: 6 },
+      thresholds: { challenge: 45 },
+    });
+    const headers = { 'user-agent': CHROME, 'accept-encoding': 'gzip', accept: '*/*' };
+    const err = await run(inst, fakeRequestContext({ headers, secure: true }));
+    assert.equal(err?.status, 429);
+    const challenge = err?.headers?.['x-gatehouse-pow-challenge'];
+    assert.ok(challenge);
+    const ctx = fakeRequestContext({
+      headers: { ...headers, 'x-gatehouse-pow': `${challenge}:${solvePow(challenge, 6)}` },
+      secure: true,
+    });
+    assert.equal(await run(inst, ctx), undefined);
+    const res = toResponseContext(ctx);
+    inst.onResponse?.(res);
+    assert.match(String(res.responseHeaders['x-gatehouse-pass']), /^p1\./);
+  });
+
+  test('verified CIDRs skip everything; verified groups skip the challenge', async () => {
+    const inst = instantiate(policy, {
+      pow: { secret: SECRET },
+      verified: { cidrs: ['203.0.113.0/24'], groups: ['partners'] },
+    });
+    assert.equal(await run(inst, fakeRequestContext({ headers: { 'user-agent': 'sqlmap' } })), undefined);
+    const partner = fakeRequestContext({
+      headers: { 'user-agent': 'python-requests/2', accept: '*/*' },
+      clientIp: '198.51.100.9',
+      consumer: { id: 'p', groups: ['partners'] },
+    });
+    // python-requests (30) + …: tagged threshold reached but the partner is exempt from tag/challenge.
+    const inst2 = instantiate(policy, {
+      pow: { secret: SECRET },
+      thresholds: { challenge: 30 },
+      verified: { groups: ['partners'] },
+    });
+    assert.equal(await run(inst2, partner), undefined);
+    const stranger = fakeRequestContext({
+      headers: { 'user-agent': 'python-requests/2' },
+      clientIp: '198.51.100.10',
+    });
+    assert.equal((await run(inst2, stranger))?.status, 429);
+  });
+
+  test('no PoW secret: the challenge threshold blocks instead', async () => {
+    const inst = instantiate(policy, { thresholds: { challenge: 20 } });
+    assert.equal((await run(inst, fakeRequestContext({ headers: { 'user-agent': 'curl/8' } })))?.status, 403);
+  });
+
+  test('report-only never enforces', async () => {
+    const deps = { ...fakeDeps(), mode: 'report-only' as const };
+    const inst = instantiate(policy, { pow: { secret: SECRET } }, deps);
+    const ctx = fakeRequestContext({ headers: { 'user-agent': 'sqlmap' } });
+    assert.equal(await run(inst, ctx), undefined);
+    assert.equal(ctx.decisions[0]?.action, 'would-deny');
+  });
+
+  test('credential stuffing from auth failures: many identities from one client → blocked', async () => {
+    const deps = fakeDeps();
+    const inst = instantiate(policy, { credential_stuffing: { identities_per_client: 3 } }, deps);
+    for (const id of ['k1', 'k2', 'k3']) {
+      const ctx = fakeRequestContext({ headers: { 'user-agent': 'AcmeApp/1' } });
+      assert.equal(await run(inst, ctx), undefined);
+      recordFailure(ctx, { method: 'key-auth', reason: 'unknown_key', credentialId: id });
+      inst.onLog?.(asLog(ctx, 401));
+    }
+    assert.equal(deps.events.filter((e) => e.type === 'credential_stuffing').length, 1);
+    assert.equal(
+      (await run(inst, fakeRequestContext({ headers: { 'user-agent': 'AcmeApp/1' } })))?.status,
+      403,
+    );
+  });
+
+  test('one identity failing from many clients flags those clients', async () => {
+    const inst = instantiate(policy, { credential_stuffing: { clients_per_identity: 3 } });
+    for (const ip of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+      const ctx = fakeRequestContext({ clientIp: ip, headers: { 'user-agent': 'AcmeApp/1' } });
+      await run(inst, ctx);
+      recordFailure(ctx, { method: 'key-auth', reason: 'bad_secret', credentialId: 'alice' });
+      inst.onLog?.(asLog(ctx, 401));
+    }
+    assert.equal(
+      (
+        await run(
+          inst,
+          fakeRequestContext({ clientIp: '198.51.100.3', headers: { 'user-agent': 'AcmeApp/1' } }),
+        )
+      )?.status,
+      403,
+    );
+    assert.equal(
+      await run(
+        inst,
+        fakeRequestContext({ clientIp: '198.51.100.1', headers: { 'user-agent': 'AcmeApp/1' } }),
+      ),
+      undefined,
+    );
+  });
+
+  test('high request rate and path enumeration add to the score', async () => {
+    const inst = instantiate(policy, {
+      behaviour: { max_requests: 5, min_requests_for_entropy: 5 },
+      thresholds: { tag: 30 },
+    });
+    let last: RequestContext | undefined;
+    for (let i = 0; i < 7; i++) {
+      last = fakeRequestContext({ path: `/users/${i}`, headers: { 'user-agent': 'AcmeApp/1' } });
+      await run(inst, last);
+    }
+    assert.equal(last!.upstreamHeaders[SCORE_HEADER], '70');
+  });
+
+  test('throttle delays the request; a client that goes away ends the wait with a 408', async () => {
+    const inst = instantiate(policy, {
+      thresholds: { tag: 10, challenge: 900, throttle: 20, block: 1000 },
+      throttle_delay_ms: 60,
+    });
+    const t0 = performance.now();
+    const ctx = fakeRequestContext({ headers: { 'user-agent': 'curl/8' } });
+    assert.equal(await run(inst, ctx), undefined);
+    assert.ok(performance.now() - t0 >= 55, 'delayed');
+    assert.ok(ctx.decisions.some((d) => d.reason === 'bot_throttle'));
+    const ac = new AbortController();
+    const gone = fakeRequestContext({ headers: { 'user-agent': 'curl/8' }, signal: ac.signal });
+    const pending = run(inst, gone);
+    ac.abort();
+    assert.equal((await pending)?.status, 408);
+  });
+
+  test('inconsistent thresholds are refused at construction', () => {
+    assert.throws(() => instantiate(policy, { thresholds: { tag: 60, challenge: 50 } }), TypeError);
+    assert.throws(() => instantiate(policy, { pow: { secret: 'short' } }), TypeError);
+  });
+});
