@@ -102,7 +102,10 @@ async function* replay(
 /** The body still to be read: what an earlier policy buffered (e.g. `waf`), else the request stream. */
 function bodySource(ctx: RequestContext): AsyncIterable<Buffer> {
   const prior = ctx.state[BUFFERED_BODY_KEY] as Buffer | AsyncIterable<Buffer> | undefined;
-  if (prior === undefined) return ctx.req as AsyncIterable<Buffer>;
+  if (prior === undefined) {
+    ctx.sendContinue?.();
+    return ctx.req as AsyncIterable<Buffer>;
+  }
   if (!Buffer.isBuffer(prior)) return prior;
   return (async function* one(): AsyncGenerator<Buffer> {
     yield prior;

@@ -170,6 +170,13 @@ export class Exchange implements RequestContext, ResponseContext, LogContext {
   }
 
   /** Created on first use: unauthenticated routes never pay for it. */
+  /** Answers `Expect: 100-continue` once, for a policy about to read the body (the proxy then won't). */
+  sendContinue(): void {
+    if (!this.expectContinue) return;
+    this.expectContinue = false;
+    if (!this.res.headersSent && !this.res.destroyed) this.res.writeContinue();
+  }
+
   get auth(): AuthState {
     if (!this.#auth) {
       const req = this.req;

@@ -80,6 +80,11 @@ export interface RequestContext {
   maxBodyBytes: number;
   /** Authentication results so far (created on first use). */
   readonly auth: AuthState;
+  /**
+   * A policy that reads the request body calls this first: it answers `Expect: 100-continue` (once) so
+   * the client starts sending. Absent on contexts without a client connection (unit tests).
+   */
+  sendContinue?(): void;
 }
 
 /** Response-phase view: status and headers can still be changed before they are written. */
