@@ -10,6 +10,7 @@ import {
   type ResponseContext,
 } from '../../pipeline/types.ts';
 import type { StateStore } from '../../stores/types.ts';
+import { banRegistry } from '../../traffic/bans.ts';
 import { isCredentialFailure } from '../auth-requirement/results.ts';
 import { type CredentialGate, GATE_STATE_KEY } from './gate.ts';
 import { type BruteForceConfig, BruteForceSchema } from './schema.ts';
@@ -184,6 +185,22 @@ export const policy = definePolicy({
       const ms = Math.min(baseMs * 2 ** Math.min(Math.max(level, 1) - 1, 40), maxMs);
       await store.mark(`bf:b:${subject}`, ms);
       await store.delete(counter);
+      const isIp = subject.startsWith('ip:');
+      const t = Date.now();
+      banRegistry.record(
+        {
+          id: `${NAME}:${deps.scope}:${subject}`,
+          policy: NAME,
+          scope: deps.scope,
+          subject: isIp ? 'ip' : 'credential',
+          ...(isIp ? { client_ip: subject.slice(3) } : {}),
+          route: ctx.route.name,
+          level,
+          since: t,
+          until: t + ms,
+        },
+        () => store.delete(`bf:b:${subject}`),
+      );
       deps.event('auth_block_started', {
         ...fields(ctx),
         'event.reason': reason,

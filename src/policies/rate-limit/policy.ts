@@ -10,6 +10,7 @@ import {
 import { StoreError } from '../../stores/errors.ts';
 import { createLocalStore, type LocalStore } from '../../stores/local/index.ts';
 import type { StateStore } from '../../stores/types.ts';
+import { banRegistry } from '../../traffic/bans.ts';
 import { ceilSeconds, rateLimitHeader } from './headers.ts';
 import { compileKey, hashKey, ipMaterial } from './keys.ts';
 import {
@@ -286,6 +287,25 @@ export function createRateLimit(
             );
             return chain(s.mark(banKey(p.hash), ms), () => {
               rememberBan(p.hash, ms);
+              const t = now();
+              banRegistry.record(
+                {
+                  id: `${NAME}:${deps.scope}:${p.hash}`,
+                  policy: NAME,
+                  scope: deps.scope,
+                  subject: 'key',
+                  client_ip: p.ctx.clientIp,
+                  ...(p.ctx.consumer ? { consumer: p.ctx.consumer.id } : {}),
+                  route: p.ctx.route.name,
+                  level,
+                  since: t,
+                  until: t + ms,
+                },
+                () => {
+                  bans.delete(p.hash);
+                  return s.delete(banKey(p.hash));
+                },
+              );
               deps.event('rate_limit_ban', {
                 ...fields(p.ctx, p.hash),
                 'gatehouse.ban.level': level,
