@@ -56,11 +56,15 @@ describe('admin server', () => {
   let ready = false;
   let admin: AdminServer;
   let port = 0;
+  let printed = '';
 
   before(async () => {
     admin = createAdminServer({
       port: 0,
       logger,
+      printToken: (l) => {
+        printed += l;
+      },
       metrics: () => metrics.exposition(),
       ready: () => ready,
       status: () => ({ routes: 1, config: { version: 'abc' } }),
@@ -104,8 +108,12 @@ describe('admin server', () => {
     );
   });
 
-  it('GET /status serves the status JSON', async () => {
-    const r = await call(port, { path: '/status' });
+  it('GET /status needs a token; without a configured one, the one-time token printed at start works', async () => {
+    assert.equal((await call(port, { path: '/status' })).status, 401);
+    const token = /gha_[A-Za-z0-9_-]{43}/.exec(printed)?.[0];
+    assert.ok(token, 'a one-time token was printed');
+    assert.equal(printed.match(/gha_/g)?.length, 1, 'printed once');
+    const r = await call(port, { path: '/status', headers: { authorization: `Bearer ${token}` } });
     assert.equal(r.status, 200);
     assert.deepEqual(JSON.parse(r.body), { routes: 1, config: { version: 'abc' } });
   });
@@ -156,6 +164,7 @@ describe('admin server: failures and limits', () => {
     const admin = createAdminServer({
       port: 0,
       logger,
+      printToken: () => {},
       metrics: () => Promise.reject(new Error('registry exploded')),
       ready: () => {
         throw new Error('ready exploded');
@@ -171,7 +180,7 @@ describe('admin server: failures and limits', () => {
       const notReady = await call(port, { path: '/readyz' });
       assert.equal(notReady.status, 503);
       const noStatus = await call(port, { path: '/status' });
-      assert.equal(noStatus.status, 404);
+      assert.equal(noStatus.status, 401);
     } finally {
       await admin.close();
     }
@@ -182,6 +191,7 @@ describe('admin server: failures and limits', () => {
     const admin = createAdminServer({
       port: 0,
       logger,
+      printToken: () => {},
       token,
       metrics: async () => ({ contentType: 'text/plain', body: 'm 1\n' }),
       ready: () => true,
@@ -208,6 +218,7 @@ describe('admin server: failures and limits', () => {
     const admin = createAdminServer({
       port: 0,
       logger,
+      printToken: () => {},
       headersTimeoutMs: 200,
       metrics: async () => ({ contentType: 'text/plain', body: '' }),
       ready: () => true,
@@ -244,6 +255,7 @@ describe('admin server: failures and limits', () => {
       const admin = createAdminServer({
         port: taken,
         logger,
+        printToken: () => {},
         metrics: async () => ({ contentType: 'text/plain', body: '' }),
         ready: () => true,
       });
@@ -255,13 +267,26 @@ describe('admin server: failures and limits', () => {
   });
 
   it('throws TypeError for bad options', () => {
-    const base = { port: 0, logger, metrics: async () => ({ contentType: '', body: '' }), ready: () => true };
+    const base = {
+      port: 0,
+      logger,
+      metrics: async () => ({ contentType: '', body: '' }),
+      ready: () => true,
+      printToken: () => {},
+    };
     assert.throws(() => createAdminServer({ ...base, port: 70000 }), TypeError);
     assert.throws(() => createAdminServer({ ...base, port: 1.5 }), TypeError);
     assert.throws(() => createAdminServer({ ...base, host: '' }), TypeError);
     assert.throws(() => createAdminServer({ ...base, token: 'short' }), TypeError);
     assert.throws(() => createAdminServer({ ...base, headersTimeoutMs: 0 }), TypeError);
     assert.throws(() => createAdminServer({ ...base, maxConnections: 0 }), TypeError);
+    // No default credential beyond loopback: a configured token is required.
+    assert.throws(() => createAdminServer({ ...base, host: '0.0.0.0' }), /token is required/);
+    assert.throws(
+      () => createAdminServer({ ...base, access: { tokens: [{ id: 'a', role: 'admin' }] } }),
+      /exactly one of "hash" or "token"/,
+    );
+    assert.throws(() => createAdminServer({ ...base, access: { allow: ['10.0.0.0/33'] } }), TypeError);
     assert.throws(() => createAdminServer({ ...base, ready: undefined as never }), TypeError);
   });
 
@@ -269,6 +294,7 @@ describe('admin server: failures and limits', () => {
     const admin = createAdminServer({
       port: 0,
       logger,
+      printToken: () => {},
       metrics: async () => ({ contentType: 'text/plain', body: '' }),
       ready: () => true,
     });

@@ -11,6 +11,16 @@ Usage:
                                                 flag insecure settings (OWASP API Top 10); exit 1 at or
                                                 above --fail-on (info, low, medium, high, critical)
   gatehouse keys generate [--prefix gh] [--id ID]  print a new API key and its consumers[].api_keys entry
+  gatehouse keys create|rotate|revoke ...       manage stored keys through the admin API
+  gatehouse status                              the running gateway's status (admin API)
+  gatehouse config diff|validate|apply|rollback|history --file F
+                                                compare, check, apply or roll back the running config
+                                                (diff marks changes that weaken security)
+  gatehouse audit verify --file F               check the admin audit log's hash chain
+  gatehouse openapi import SPEC                 print the gateway config an OpenAPI 3.x document implies
+
+  Admin API commands read the token from GATEHOUSE_ADMIN_TOKEN and take --admin-url URL.
+
   gatehouse version                             print the version
   gatehouse help                                this text
 
@@ -72,7 +82,31 @@ export async function validateConfig(
 /** CLI entry; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
-  if (cmd === 'keys') return keysCommand(args);
+  if (cmd === 'keys') {
+    // `keys generate` works offline; create/rotate/revoke talk to the admin API.
+    if (args[0] === 'generate' || args[0] === undefined || args[0] === 'help') return keysCommand(args);
+    const { adminKeysCommand } = await import('./admin-client.ts');
+    return adminKeysCommand(args);
+  }
+  if (cmd === 'status') {
+    const { statusCommand } = await import('./admin-client.ts');
+    return statusCommand(args);
+  }
+  if (cmd === 'config') {
+    const { configCommand } = await import('./admin-client.ts');
+    return configCommand(args);
+  }
+  if (cmd === 'audit' && (args[0] === 'verify' || args[0] === 'export')) {
+    const { auditCommand } = await import('./audit.ts');
+    return auditCommand(args);
+  }
+  if (cmd === 'openapi') {
+    const { openapiCommand } = await import('./openapi.ts');
+    const r = await openapiCommand(args);
+    process.stdout.write(r.stdout);
+    process.stderr.write(r.stderr);
+    return r.code;
+  }
   const parsed = parseFlags(args);
   if (typeof parsed === 'string') {
     process.stderr.write(`gatehouse: ${parsed}\n\n${HELP}`);

@@ -1,4 +1,6 @@
 import { type TObject, type TSchema, Type } from '@sinclair/typebox';
+import { AnomalySchema } from '../anomaly/schema.ts';
+import { EventsSchema } from '../events/schema.ts';
 import type { PolicyDefinition } from '../pipeline/types.ts';
 
 /**
@@ -139,7 +141,7 @@ export const ListenerTlsSchema = Type.Object(
             maximum: 10,
             default: 3,
             description:
-              'Longest accepted chain of intermediates between the client certificate and a trusted CA.',
+              'Longest accepted chain of intermediates between the client certificate and a trusted CA. 0 (exact): the client certificate must be signed by a listed CA itself. Above 0 the verified chain is counted as far as Node exposes it, which for chains through intermediates is the leaf only: list the intermediates you accept as CAs, or use 0, where the depth matters.',
           }),
           crl: Type.Array(Type.String({ minLength: 1 }), {
             default: [],
@@ -538,8 +540,70 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
             description: 'Admin bind address (loopback by default).',
           }),
           port: Type.Integer({ minimum: 0, maximum: 65_535, default: 9901, description: 'Admin port.' }),
+          tokens: Type.Array(
+            Type.Object(
+              {
+                id: Type.String({
+                  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+                  description: 'Token id, recorded in the audit log (never the token).',
+                }),
+                role: Type.Union([Type.Literal('viewer'), Type.Literal('operator'), Type.Literal('admin')], {
+                  description: 'viewer: read; operator: read + bans and keys; admin: everything.',
+                }),
+                hash: Type.Optional(
+                  Type.String({
+                    pattern: '^sha256:[0-9a-f]{64}$',
+                    description: 'SHA-256 of the token (`sha256:<hex>`). The token itself is not stored.',
+                  }),
+                ),
+                token: Type.Optional(
+                  Type.String({
+                    minLength: 16,
+                    'x-secret': true,
+                    description:
+                      'The token itself, usually a `file:/path` or environment reference (instead of `hash`).',
+                  }),
+                ),
+              },
+              { additionalProperties: false },
+            ),
+            {
+              default: [],
+              description:
+                'Bearer tokens of the admin API. None: a one-time admin token is printed to stderr at start (loopback only).',
+            },
+          ),
+          allow: Type.Array(Type.String(), {
+            default: [],
+            description: 'CIDRs allowed to call the authenticated admin API. Empty = any address.',
+          }),
+          state_dir: Type.String({
+            default: '.gatehouse/admin',
+            description: 'Directory of the audit log and the config version history.',
+          }),
+          history: Type.Integer({
+            minimum: 1,
+            maximum: 1000,
+            default: 20,
+            description: 'Config versions kept for rollback.',
+          }),
+          metrics_auth: Type.Boolean({
+            default: false,
+            description: 'Require an admin token (any role) for /metrics.',
+          }),
+          tls: Type.Optional(
+            Type.Object(ListenerTlsSchema.properties, {
+              additionalProperties: false,
+              description:
+                'Serve the admin API over TLS; with client_auth, the API (not the probes) also needs a client certificate signed by one of its CAs.',
+            }),
+          ),
         },
-        { additionalProperties: false, default: {}, description: 'Health, readiness and metrics listener.' },
+        {
+          additionalProperties: false,
+          default: {},
+          description: 'Admin API: health, readiness, metrics and the authenticated management API.',
+        },
       ),
       limits: Type.Object(LimitsSchema.properties, {
         additionalProperties: false,
@@ -667,6 +731,8 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
         },
         { additionalProperties: false, default: {} },
       ),
+      events: EventsSchema,
+      anomaly: AnomalySchema,
       upstreams: Type.Array(UpstreamSchema, { default: [], description: 'Named groups of targets.' }),
       services: Type.Array(Service, { default: [], description: 'Logical APIs: an upstream plus policies.' }),
       routes: Type.Array(Route, { default: [], description: 'What requests match, and where they go.' }),

@@ -159,6 +159,7 @@ function track(ex: Exchange, rt: Runtime): void {
       }
     }
     if (rt.accessLog) rt.accessLog(ex);
+    if (rt.observe !== undefined) rt.observe(ex);
     if (rt.tracer !== undefined) rt.tracer.end(ex);
   });
 }

@@ -1,12 +1,26 @@
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import { GatewayError } from '../errors/gateway-error.ts';
+import { GatewayError, toGatewayError } from '../errors/gateway-error.ts';
 import { connectionTokens, RESPONSE_DROP } from '../lib/headers.ts';
 import type { Runtime } from '../runtime/types.ts';
 import { classifyUpstreamError, type Target } from '../upstream/index.ts';
 import type { Exchange } from './context.ts';
 import { sendError } from './respond.ts';
 import { runResponseSteps } from './runner.ts';
+
+/**
+ * `ctx.state` key under which a response-phase policy asks for the response body to be buffered (up to
+ * `maxBytes`) and transformed before it is sent: the head is held, `apply` gets the whole body and returns what
+ * to send (Content-Length recomputed), or throws a GatewayError that is answered instead.
+ */
+export const RESPONSE_BODY_FILTER_KEY = 'responseBodyFilter';
+
+/** See {@link RESPONSE_BODY_FILTER_KEY}. */
+export interface BodyFilter {
+  readonly maxBytes: number;
+  readonly onOversize: 'pass' | 'error';
+  apply(body: Buffer): Buffer;
+}
 
 /** The part of Node's Http2ServerRequest the body check needs. */
 interface H2Req {
@@ -64,6 +78,11 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
   settled: boolean;
   cancelled: boolean;
   headAt: number;
+  /** A response-phase policy asked to transform the body (ctx.state.responseBodyFilter): buffered here. */
+  filter: BodyFilter | null;
+  held: Buffer[];
+  heldBytes: number;
+  headReady: boolean;
 
   constructor(ex: Exchange, rt: Runtime, target: Target, attempt: number, retriable: boolean) {
     this.ex = ex;
@@ -81,6 +100,10 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
     this.settled = false;
     this.cancelled = false;
     this.headAt = 0;
+    this.filter = null;
+    this.held = [];
+    this.heldBytes = 0;
+    this.headReady = false;
   }
 
   onConnect(abort: (err?: Error) => void): void {
@@ -133,7 +156,7 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
     ex.responseHeaders = headers;
     const steps = ex.chain.responseSteps;
     if (steps.length === 0) {
-      this.writeHead();
+      this.startBody();
       return true;
     }
     let sync = true;
@@ -149,15 +172,67 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
         );
         return;
       }
-      this.writeHead();
+      this.startBody();
       if (!sync && paused) resume();
     });
     sync = false;
-    if (!ex.res.headersSent && !this.done) {
+    if (!this.headReady && !this.done) {
       paused = true;
       return false;
     }
     return true;
+  }
+
+  /** Writes the head now, or holds it when a body filter was requested (the head goes out with the body). */
+  startBody(): void {
+    this.headReady = true;
+    const ex = this.ex;
+    const f = ex.state[RESPONSE_BODY_FILTER_KEY] as BodyFilter | undefined;
+    if (f !== undefined && ex.method !== 'HEAD' && ex.status !== 204 && ex.status !== 304) {
+      this.filter = f;
+      return;
+    }
+    this.writeHead();
+  }
+
+  /** Sends the held head and body unchanged and streams the rest (oversize body, filter gives up). */
+  release(): void {
+    this.filter = null;
+    this.writeHead();
+    const res = this.ex.res;
+    for (const c of this.held) {
+      this.ex.bytesOut += c.length;
+      res.write(c);
+    }
+    this.held = [];
+  }
+
+  /** End of a held body: apply the filter and answer with its result (or its error). */
+  finishFiltered(): void {
+    const ex = this.ex;
+    const f = this.filter!;
+    this.filter = null;
+    const body = Buffer.concat(this.held, this.heldBytes);
+    this.held = [];
+    let out: Buffer;
+    try {
+      out = f.apply(body);
+    } catch (err) {
+      sendError(ex, this.rt, toGatewayError(err), true);
+      return;
+    }
+    const h = ex.responseHeaders;
+    delete h['transfer-encoding'];
+    if (out !== body) {
+      delete h.etag;
+      delete h['content-md5'];
+      delete h.digest;
+    }
+    h['content-length'] = String(out.length);
+    this.writeHead();
+    if (ex.res.destroyed || !ex.res.headersSent) return;
+    ex.bytesOut += out.length;
+    ex.res.end(out);
   }
 
   writeHead(): void {
@@ -181,6 +256,29 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
     if (this.discarding) return true;
     const ex = this.ex;
     const res = ex.res;
+    const f = this.filter;
+    if (f !== null) {
+      this.heldBytes += chunk.length;
+      this.held.push(chunk);
+      if (this.heldBytes <= f.maxBytes) return true;
+      if (f.onOversize === 'pass') {
+        this.release();
+        return true;
+      }
+      this.filter = null;
+      this.held = [];
+      this.abort();
+      sendError(
+        ex,
+        this.rt,
+        new GatewayError('GW_UPSTREAM_ERROR', {
+          reason: 'response_too_large',
+          detail: 'The upstream response is too large.',
+        }),
+        true,
+      );
+      return true;
+    }
     if (!res.headersSent || res.destroyed) return true;
     ex.bytesOut += chunk.length;
     if (res.write(chunk)) return true;
@@ -209,6 +307,10 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
       return;
     }
     this.done = true;
+    if (this.filter !== null) {
+      this.finishFiltered();
+      return;
+    }
     if (ex.res.headersSent) ex.res.end();
   }
 

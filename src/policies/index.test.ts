@@ -56,6 +56,14 @@ const ACTIVE: Record<string, unknown> = {
   'mock-response': { echo: true },
   'key-auth': { query_param: 'api_key' },
   'mtls-auth': { optional: true },
+  graphql: { introspection: { allow_groups: ['admins'] }, field_auth: { 'Query.admin': ['admin'] } },
+  openapi: {
+    spec: 'src/openapi/fixtures/petstore/openapi.yaml',
+    strict: true,
+    reject_unknown_query_params: true,
+    response_validation: 'enforce',
+    response_allowlist: true,
+  },
   waf: { custom_rules: ['SecRule ARGS "@rx (?i)<script" "id:100,phase:2,deny,status:403"'] },
   'jwt-auth': {
     issuers: [
@@ -68,6 +76,7 @@ const ACTIVE: Record<string, unknown> = {
   cel: { allow: "request.method == 'GET'" },
   'step-up': { amr: ['mfa'] },
   'brute-force': {},
+  'bot-defense': { pow: { secret: 'p'.repeat(32), difficulty: 8 }, throttle_delay_ms: 0 },
   'oauth-introspection': {
     endpoint: 'https://127.0.0.1:9/introspect',
     client_id: 'gateway',
@@ -90,6 +99,8 @@ const ACTIVE: Record<string, unknown> = {
     consumer_priority: { gold: 'critical' },
     upstream_latency_ms: { low: 100 },
   },
+  'json-threat-protection': { max_depth: 4, max_size: 4096 },
+  'xml-threat-protection': { max_depth: 4, max_size: 4096 },
 };
 
 const headerValue = fc.oneof(

@@ -48,6 +48,8 @@ export interface BuildDeps {
   readonly store?: StateStore;
   /** The process's tracer (outlives runtimes); undefined when tracing is off. */
   readonly tracer?: Tracer;
+  /** Sees every finished request (dashboard statistics, anomaly detection). */
+  readonly observe?: (ctx: LogContext) => void;
 }
 
 interface PolicyUse {
@@ -387,6 +389,7 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
       serverHeader: config.server_header,
       accessLog: config.logging.access_log ? deps.accessLog : undefined,
       tracer: deps.tracer,
+      observe: deps.observe,
       logger: deps.logger,
       counters: {
         rejected: (reason) => deps.metrics.rejected(reason),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
+import { adminConfigProblems } from '../admin/auth.ts';
 import { type ConfigError, formatConfigErrors } from '../config/errors.ts';
 import { deepFreeze } from '../config/freeze.ts';
 import { type LoadedConfig, loadGatewayConfig, loadGatewayConfigText } from '../config/index.ts';
@@ -16,6 +17,7 @@ import { setLoggerSecrets } from '../telemetry/logger.ts';
 import type { Metrics } from '../telemetry/metrics.ts';
 import { type Tracer, tracerFromEnv } from '../telemetry/tracing.ts';
 import { type BuildDeps, buildRuntime, type GatewayConfig } from './build.ts';
+import { GatewayTelemetry } from './telemetry.ts';
 import type { Runtime, RuntimeRef } from './types.ts';
 
 /** What a Gateway needs from the process around it. */
@@ -42,6 +44,8 @@ export interface GatewayOptions {
   readonly store?: StateStore;
   /** Tracer for OpenTelemetry spans; by default built from the OTEL_* variables of `env`. */
   readonly tracer?: Tracer;
+  /** Event bus, anomaly detector and traffic statistics; by default built from the config. */
+  readonly telemetry?: GatewayTelemetry;
 }
 
 /**
@@ -214,6 +218,7 @@ export function referenceProblems(config: GatewayConfig): string[] {
     if (r.service === undefined && r.upstream === undefined && !mock)
       out.push(`routes.${r.name}: needs "service", "upstream" or a "mock-response" policy`);
   }
+  out.push(...adminConfigProblems(config.admin));
   return out;
 }
 
@@ -323,6 +328,11 @@ export class Gateway {
     this.#closing = undefined;
   }
 
+  /** Security events, anomaly detection and traffic statistics of this gateway. */
+  get telemetry(): GatewayTelemetry | undefined {
+    return this.#opts.telemetry;
+  }
+
   /** The policy set in use: the built-in policies unless the options name others. */
   static policies(opts: { policies?: readonly PolicyDefinition[] }): readonly PolicyDefinition[] {
     return opts.policies ?? builtinPolicies;
@@ -333,13 +343,23 @@ export class Gateway {
    * problem; if a listener cannot be opened, whatever was opened is closed again before rethrowing.
    */
   static async start(options: GatewayOptions): Promise<Gateway> {
-    const opts: GatewayOptions =
-      options.tracer === undefined
-        ? { ...options, tracer: tracerFromEnv(options.env, options.logger) }
-        : options;
-    const checked = opts.checked ? { ok: true as const, value: opts.checked } : Gateway.#readChecked(opts);
+    const checked = options.checked
+      ? { ok: true as const, value: options.checked }
+      : Gateway.#readChecked(options);
     if (!checked.ok) throw new ConfigLoadError(checked.errors);
     const { loaded, digest } = checked.value;
+    const telemetry =
+      options.telemetry ??
+      new GatewayTelemetry(loaded.config, {
+        logger: options.logger,
+        metrics: options.metrics,
+        forward: options.event,
+      });
+    const opts: GatewayOptions = {
+      ...options,
+      tracer: options.tracer ?? tracerFromEnv(options.env, options.logger),
+      telemetry,
+    };
     const rt = Gateway.#build(opts, loaded, 1);
     if (!rt.ok) throw new ConfigLoadError(rt.errors);
     const gw = new Gateway(opts, loaded, rt.runtime, digest);
@@ -386,9 +406,11 @@ export class Gateway {
       },
       accessLog: opts.accessLogFor ? opts.accessLogFor(loaded.config) : opts.accessLog,
       event:
+        opts.telemetry?.event ??
         opts.event ??
         ((type, fields) =>
           opts.logger.warn({ 'event.kind': 'alert', 'event.action': type, ...fields }, type)),
+      observe: opts.telemetry?.observe,
       readFile: (p) => readFileSync(p, 'utf8'),
       generation,
       store: opts.store,
@@ -469,6 +491,7 @@ export class Gateway {
     this.#digest = digest;
     this.config = loaded.config;
     this.secrets = new Set([...this.secrets, ...loaded.secrets]);
+    opts.telemetry?.apply(loaded.config);
     try {
       setLoggerSecrets(opts.logger, this.secrets);
     } catch {
@@ -505,6 +528,7 @@ export class Gateway {
       await this.listeners.close(deadlineMs);
       await this.ref.current.retire();
       await this.#opts.tracer?.close();
+      await this.#opts.telemetry?.close();
     })();
     return this.#closing;
   }

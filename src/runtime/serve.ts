@@ -3,12 +3,18 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pino, { type Logger } from 'pino';
-import { createAdminServer } from '../admin/server.ts';
+import { fileConfigControl, gatewayUpstreams } from '../admin/gateway-control.ts';
+import { type AdminServer, createAdminServer } from '../admin/server.ts';
 import { type ConfigError, formatConfigErrors } from '../config/errors.ts';
+import type { EventCategory } from '../events/index.ts';
+import { type CredentialStore, openEmbeddedCredentialStore } from '../identity/credentials/index.ts';
+import { shadowInventory } from '../openapi/inventory.ts';
 import { storeFromConfig } from '../stores/from-config.ts';
+import type { StateStore } from '../stores/types.ts';
 import { createAccessLogger } from '../telemetry/access-log.ts';
 import { closeLogger, createLogger } from '../telemetry/logger.ts';
 import { aggregate, createMetrics, type Metrics } from '../telemetry/metrics.ts';
+import { banRegistry } from '../traffic/bans.ts';
 import type { GatewayConfig } from './build.ts';
 import {
   type Checked,
@@ -20,6 +26,7 @@ import {
   readConfig,
   toMessage,
 } from './gateway.ts';
+import type { GatewayTelemetry } from './telemetry.ts';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -189,7 +196,7 @@ async function serveStarted(opts: ServeOptions, hupWhileStarting: () => boolean)
   }
   let served: Served;
   try {
-    served = await withAdmin(config, logger, core);
+    served = await withAdmin(opts, config, logger, core);
   } catch (err) {
     await core.close();
     await closeLogger(logger);
@@ -238,6 +245,14 @@ export interface ConfigStatus {
 
 interface Core {
   ports: Record<string, number>;
+  /** The config serving now (for the admin API's config control). */
+  appliedConfig(): { digest: string; config: GatewayConfig; secrets: ReadonlySet<string> };
+  /** Events, statistics and anomalies (in this thread: single-worker mode only). */
+  telemetry: GatewayTelemetry | undefined;
+  /** Upstream target health (single-worker mode). */
+  upstreams: (() => readonly unknown[]) | undefined;
+  /** The process's state store, when it lives in this thread. */
+  store: StateStore | undefined;
   /** Generation and digest of the config applied everywhere. */
   applied(): { generation: number; config_sha256: string };
   workers: number;
@@ -275,6 +290,10 @@ async function startInline(
   return {
     ports: gw.ports(),
     applied: () => ({ generation: gw.generation, config_sha256: gw.digest }),
+    appliedConfig: () => ({ digest: gw.digest, config: gw.config, secrets: gw.secrets }),
+    telemetry: gw.telemetry,
+    upstreams: gatewayUpstreams(gw),
+    store,
     workers: 1,
     metricsText: () => metrics.exposition(),
     reload: () => gw.reload(),
@@ -287,9 +306,26 @@ async function startInline(
   };
 }
 
-async function withAdmin(config: GatewayConfig, logger: Logger, core: Core): Promise<Served> {
+/** The writable credential store the admin API creates, rotates and revokes keys in (or none). */
+function adminCredentialStore(
+  config: GatewayConfig,
+  core: Core,
+  logger: Logger,
+): CredentialStore | undefined {
+  const c = config.credentials;
+  if (c.store === 'embedded') return openEmbeddedCredentialStore({ path: c.path, store: core.store, logger });
+  return undefined;
+}
+
+async function withAdmin(
+  opts: ServeOptions,
+  config: GatewayConfig,
+  logger: Logger,
+  core: Core,
+): Promise<Served> {
   let adminPort: number | undefined;
-  let admin: { close(): Promise<void> } | undefined;
+  let admin: AdminServer | undefined;
+  let credentials: CredentialStore | undefined;
   let closing = false;
   let lastReload: ConfigStatus['last_reload'] = null;
   let lastTried: string | undefined = core.applied().config_sha256;
@@ -299,10 +335,14 @@ async function withAdmin(config: GatewayConfig, logger: Logger, core: Core): Pro
     lastReload = r.ok
       ? { ok: true, at: new Date().toISOString() }
       : { ok: false, at: new Date().toISOString(), errors: formatConfigErrors(r.errors).split('\n') };
+    // A reload from the file or SIGHUP lands in the admin API's history and audit log.
+    if (r.ok) admin?.syncConfig();
     return r;
   };
   const status = (): ConfigStatus => ({ ...core.applied(), workers: core.workers, last_reload: lastReload });
   if (config.admin.enabled) {
+    credentials = adminCredentialStore(config, core, logger);
+    const telemetry = core.telemetry;
     const a = createAdminServer({
       host: config.admin.host,
       port: config.admin.port,
@@ -310,6 +350,31 @@ async function withAdmin(config: GatewayConfig, logger: Logger, core: Core): Pro
       ready: () => !closing && core.ready(),
       status,
       logger,
+      stateDir: config.admin.state_dir,
+      config: fileConfigControl({
+        path: opts.configPath,
+        env: opts.env,
+        applied: core.appliedConfig,
+        reload,
+      }),
+      credentials,
+      upstreams: core.upstreams,
+      recentEvents:
+        telemetry === undefined
+          ? undefined
+          : (f) =>
+              telemetry.bus.recent({
+                ...(f.type === undefined ? {} : { type: f.type }),
+                ...(f.category === undefined ? {} : { category: f.category as EventCategory }),
+                ...(f.since === undefined ? {} : { since: f.since }),
+                limit: f.limit,
+              }) as unknown as readonly Readonly<Record<string, unknown>>[],
+      bans: {
+        list: async () => banRegistry.list().map((b) => ({ key: b.id, ...b })),
+        lift: (key) => banRegistry.lift(key),
+      },
+      dashboard: telemetry === undefined ? undefined : { stats: telemetry.stats },
+      shadowApis: () => shadowInventory(),
     });
     adminPort = (await a.listen()).port;
     admin = a;
@@ -324,6 +389,7 @@ async function withAdmin(config: GatewayConfig, logger: Logger, core: Core): Pro
       closing = true;
       await core.close();
       await admin?.close();
+      await credentials?.close?.();
     },
   };
 }
@@ -558,6 +624,14 @@ async function startWorkers(
   return {
     ports,
     applied: () => ({ generation, config_sha256: applied.digest }),
+    appliedConfig: () => ({
+      digest: applied.digest,
+      config: applied.loaded.config,
+      secrets: applied.loaded.secrets,
+    }),
+    telemetry: undefined,
+    upstreams: undefined,
+    store: undefined,
     workers: n,
     ready: () => live().length > 0,
     async metricsText() {

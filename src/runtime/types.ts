@@ -47,6 +47,8 @@ export interface Runtime {
   readonly accessLog: ((ctx: LogContext) => void) | undefined;
   /** OpenTelemetry spans and traceparent propagation (undefined when tracing is off). */
   readonly tracer: Tracer | undefined;
+  /** Sees every finished request (traffic statistics, anomaly baselines), access log on or off. */
+  readonly observe: ((ctx: LogContext) => void) | undefined;
   readonly logger: Logger;
   readonly counters: RequestCounters;
   readonly upstreams: ReadonlyMap<string, Upstream>;

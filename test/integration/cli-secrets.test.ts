@@ -14,6 +14,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
 import { freePort, runCli } from '../helpers/cli.ts';
 
+/** The admin token the test configs declare (the admin API needs one for /status). */
+const ADMIN_AUTH = { authorization: 'Bearer gatehouse-test-admin-token-0001' };
+
 let dir: string;
 /** The passphrase of key.pem, and of key2.pem (the rotated key). */
 let pass1: string;
@@ -73,7 +76,7 @@ function config(o: { port: number; admin: number; key?: string; passFile?: strin
   return `gatehouse: 1
 workers: 2
 shutdown_timeout_ms: 2000
-admin: { host: 127.0.0.1, port: ${o.admin} }
+admin: { host: 127.0.0.1, port: ${o.admin}, tokens: [{ id: test, role: admin, token: "gatehouse-test-admin-token-0001" }], state_dir: "${join(tmpdir(), `gh-admin-${process.pid}`)}" }
 logging: { level: debug, access_log: true }
 listeners:
   - name: tls
@@ -170,7 +173,9 @@ describe('secrets from file: references', () => {
       gh.kill('SIGHUP');
       const deadline = Date.now() + 5000;
       for (;;) {
-        const st = (await (await request(`http://127.0.0.1:${admin}/status`)).body.json()) as {
+        const st = (await (
+          await request(`http://127.0.0.1:${admin}/status`, { headers: ADMIN_AUTH })
+        ).body.json()) as {
           generation: number;
           last_reload: { ok: boolean } | null;
         };

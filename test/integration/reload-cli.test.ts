@@ -15,6 +15,9 @@ import { request } from 'undici';
 import { type CliProcess, freePort, runCli } from '../helpers/cli.ts';
 import { type FastUpstream, startFastUpstream, startLoad } from '../helpers/load.ts';
 
+/** The admin token the test configs declare (the admin API needs one for /status). */
+const ADMIN_AUTH = { authorization: 'Bearer gatehouse-test-admin-token-0001' };
+
 const RELOADS = 50;
 const RELOADED = 'configuration reloaded in every worker';
 const FAILED = 'configuration reload failed; keeping the running configuration';
@@ -49,7 +52,7 @@ interface Status {
 }
 
 async function status(adminPort: number): Promise<Status> {
-  const res = await request(`http://127.0.0.1:${adminPort}/status`);
+  const res = await request(`http://127.0.0.1:${adminPort}/status`, { headers: ADMIN_AUTH });
   assert.equal(res.statusCode, 200);
   return (await res.body.json()) as Status;
 }
@@ -87,7 +90,7 @@ describe('hot reload of `gatehouse start` with two workers, under load', () => {
     const config = (version: string, variant: number) => `gatehouse: 1
 workers: 2
 shutdown_timeout_ms: 5000
-admin: { host: 127.0.0.1, port: ${adminPort} }
+admin: { host: 127.0.0.1, port: ${adminPort}, tokens: [{ id: test, role: admin, token: "gatehouse-test-admin-token-0001" }], state_dir: "${join(tmpdir(), `gh-admin-${process.pid}`)}" }
 logging: { level: info, access_log: false }
 listeners:
   - { name: main, host: 127.0.0.1, port: ${port} }

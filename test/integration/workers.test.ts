@@ -14,6 +14,9 @@ import { request } from 'undici';
 import { type CliProcess, freePort, runCli } from '../helpers/cli.ts';
 import { type FastUpstream, startFastUpstream } from '../helpers/load.ts';
 
+/** The admin token the test configs declare (the admin API needs one for /status). */
+const ADMIN_AUTH = { authorization: 'Bearer gatehouse-test-admin-token-0001' };
+
 let up: FastUpstream;
 let dir: string;
 
@@ -29,7 +32,7 @@ after(async () => {
 function config(o: { port: number; admin: number; workers: number; version: string }): string {
   return `gatehouse: 1
 workers: ${o.workers}
-admin: { host: 127.0.0.1, port: ${o.admin} }
+admin: { host: 127.0.0.1, port: ${o.admin}, tokens: [{ id: test, role: admin, token: "gatehouse-test-admin-token-0001" }], state_dir: "${join(tmpdir(), `gh-admin-${process.pid}`)}" }
 logging: { level: info, access_log: true }
 listeners:
   - { name: main, host: 127.0.0.1, port: ${o.port} }
@@ -74,7 +77,7 @@ function accessByWorker(gh: CliProcess, prefix: string): Map<unknown, number> {
 }
 
 async function adminGet(admin: number, path: string): Promise<string> {
-  const res = await request(`http://127.0.0.1:${admin}${path}`);
+  const res = await request(`http://127.0.0.1:${admin}${path}`, { headers: ADMIN_AUTH });
   assert.equal(res.statusCode, 200, path);
   return res.body.text();
 }

@@ -1,0 +1,327 @@
+import { GatewayError } from '../../errors/gateway-error.ts';
+import { authFailure, authzDenied } from '../../identity/errors.ts';
+import {
+  type CompiledApi,
+  type CompiledMedia,
+  type CompiledOperation,
+  compileSpecCached,
+  mediaTypeOf,
+  pickMedia,
+  type ValidationIssue,
+} from '../../openapi/compile.ts';
+import { recordShadow } from '../../openapi/inventory.ts';
+import { checkResponseHead, filterResponseBody } from '../../openapi/response.ts';
+import { validateBody, validateParams } from '../../openapi/validate.ts';
+import {
+  definePolicy,
+  type HookResult,
+  type PolicyDeps,
+  type PolicyInstance,
+  type RequestContext,
+  type ResponseContext,
+} from '../../pipeline/types.ts';
+import { authenticatedSuccesses } from '../auth-requirement/results.ts';
+import { BUFFERED_BODY_KEY, readBodyPrefix } from '../waf/body.ts';
+import { type OpenApiConfig, OpenApiSchema } from './schema.ts';
+
+const NAME = 'openapi';
+
+/** `ctx.state` key under which the request phase leaves the matched operation for the response phase. */
+export const OPERATION_STATE_KEY = 'openapi';
+
+/**
+ * `ctx.state` key of a {@link ResponseBodyFilter} installed by a response hook. The proxy (src/pipeline/proxy.ts)
+ * and local replies (src/pipeline/respond.ts) would buffer the response body up to `maxBytes`, call `apply`
+ * and send what it returns (or the GatewayError it throws) instead of streaming the body through.
+ */
+export const RESPONSE_BODY_FILTER_KEY = 'responseBodyFilter';
+
+/** A response body transformation requested by a response-phase hook (see {@link RESPONSE_BODY_FILTER_KEY}). */
+export interface ResponseBodyFilter {
+  /** Largest body buffered; a larger body is passed on (`onOversize: 'pass'`) or refused with 502. */
+  readonly maxBytes: number;
+  readonly onOversize: 'pass' | 'error';
+  /** Returns the body to send (Content-Length recomputed) or throws a GatewayError (answered instead). */
+  apply(body: Buffer): Buffer;
+}
+
+interface OperationState {
+  readonly op: CompiledOperation;
+}
+
+function invalidRequest(issues: readonly ValidationIssue[]): GatewayError {
+  return new GatewayError('GW_BAD_REQUEST', {
+    reason: 'openapi:invalid_request',
+    detail: `The request does not match the API specification (${issues.length} issue${issues.length === 1 ? '' : 's'}; see errors).`,
+    extensions: { errors: issues.map((i) => ({ pointer: i.pointer, keyword: i.keyword })) },
+  });
+}
+
+function hasBody(ctx: RequestContext): boolean {
+  const h = ctx.headers;
+  if (h['transfer-encoding'] !== undefined) return true;
+  const cl = h['content-length'];
+  if (cl !== undefined) return cl !== '0';
+  // HTTP/2 needs no Content-Length: a stream that did not end with its headers may carry a body.
+  const stream = (ctx.req as unknown as { stream?: { endAfterHeaders?: boolean } }).stream;
+  return ctx.req.httpVersionMajor === 2 && stream !== undefined && stream.endAfterHeaders !== true;
+}
+
+/** Per-instance runtime, built once by `create()`. */
+interface Runtime {
+  readonly api: CompiledApi;
+  readonly config: OpenApiConfig;
+  readonly deps: PolicyDeps;
+  /** Per operation (with `enforce_scopes`): the scopes required and the RFC 6750 challenge. */
+  readonly scopes: ReadonlyMap<
+    CompiledOperation,
+    { readonly required: readonly string[]; readonly challenge: string }
+  >;
+}
+
+function checkScopes(rt: Runtime, ctx: RequestContext, op: CompiledOperation): void {
+  const need = rt.scopes.get(op);
+  if (need === undefined) return;
+  const successes = authenticatedSuccesses(ctx);
+  if (successes.length === 0) throw authFailure(ctx, rt.deps, NAME, 'unauthenticated', { missing: true });
+  const have = new Set<string>();
+  for (const s of successes) for (const scope of s.scopes) have.add(scope);
+  for (const s of need.required) {
+    if (!have.has(s))
+      throw authzDenied(ctx, rt.deps, NAME, 'insufficient_scope', { 'www-authenticate': need.challenge });
+  }
+}
+
+function report(
+  rt: Runtime,
+  ctx: RequestContext,
+  type: string,
+  reason: string,
+  extra: Record<string, unknown>,
+): void {
+  rt.deps.event(type, {
+    'event.reason': reason,
+    'gatehouse.policy': NAME,
+    'client.ip': ctx.clientIp,
+    'http.request.id': ctx.id,
+    'gatehouse.route': ctx.route.name,
+    ...(ctx.consumer ? { 'gatehouse.consumer.id': ctx.consumer.id } : {}),
+    ...extra,
+  });
+}
+
+function fail(rt: Runtime, ctx: RequestContext, op: CompiledOperation, issues: ValidationIssue[]): never {
+  report(rt, ctx, 'openapi_request_invalid', 'invalid_request', {
+    'gatehouse.openapi.operation': op.operationId ?? `${op.method} ${op.template}`,
+    'gatehouse.openapi.errors': issues,
+    decision: rt.deps.mode === 'enforce' ? 'deny' : 'would-deny',
+  });
+  throw invalidRequest(issues);
+}
+
+function onRequest(rt: Runtime, ctx: RequestContext): HookResult | Promise<HookResult> {
+  const { api, config, deps } = rt;
+  const m = api.match(ctx.method, ctx.path);
+  if (m.kind === 'no-path') {
+    recordShadow(deps.scope, 'path', ctx.method, ctx.path);
+    if (!config.strict) return undefined;
+    throw new GatewayError('GW_NOT_FOUND', {
+      reason: 'openapi:unknown_operation',
+      detail: 'The API specification declares no such path.',
+    });
+  }
+  if (m.kind === 'no-method') {
+    recordShadow(deps.scope, 'method', ctx.method, m.template);
+    if (!config.strict) return undefined;
+    throw new GatewayError('GW_METHOD_NOT_ALLOWED', {
+      reason: 'openapi:unknown_operation',
+      detail: 'The API specification declares no such method for this path.',
+      headers: { allow: m.allow.join(', ') },
+    });
+  }
+  const op = m.op;
+  ctx.state[OPERATION_STATE_KEY] = { op } satisfies OperationState;
+  if (rt.scopes.size > 0) checkScopes(rt, ctx, op);
+  const params = validateParams(op, m.segments, ctx.query, ctx.headers);
+  const issues = params.issues;
+  for (const name of params.unknownQuery) {
+    recordShadow(deps.scope, 'query-param', ctx.method, op.template, name);
+    if (config.reject_unknown_query_params) issues.push({ pointer: `/query/${name}`, keyword: 'undeclared' });
+  }
+  if (!config.validate_request_body) {
+    if (issues.length > 0) fail(rt, ctx, op, issues);
+    return undefined;
+  }
+  const withBody = hasBody(ctx);
+  const mt = mediaTypeOf(ctx.headers['content-type']);
+  if (!withBody) {
+    const r = validateBody(op, mt, undefined);
+    if (r.kind === 'invalid') issues.push(...r.issues);
+    if (issues.length > 0) fail(rt, ctx, op, issues);
+    return undefined;
+  }
+  const media = op.body === undefined ? undefined : pickMedia(op.body.media, mt);
+  if (media === undefined) {
+    report(rt, ctx, 'openapi_request_invalid', 'unsupported_media_type', {
+      'gatehouse.openapi.operation': op.operationId ?? `${op.method} ${op.template}`,
+    });
+    throw new GatewayError('GW_UNSUPPORTED_MEDIA_TYPE', {
+      reason: 'openapi:unsupported_media_type',
+      detail:
+        op.body === undefined
+          ? 'This operation takes no request body.'
+          : `Accepted content types: ${op.body.media.map((x) => x.range).join(', ')}.`,
+    });
+  }
+  if (issues.length > 0) fail(rt, ctx, op, issues);
+  if (media.validate === undefined) return undefined;
+  return readAndValidate(rt, ctx, op, mt);
+}
+
+async function readAndValidate(
+  rt: Runtime,
+  ctx: RequestContext,
+  op: CompiledOperation,
+  mt: string,
+): Promise<HookResult> {
+  const limit = rt.config.max_body_bytes;
+  const tooLarge = () =>
+    new GatewayError('GW_PAYLOAD_TOO_LARGE', {
+      reason: 'openapi:body_too_large',
+      detail: `Request bodies are validated up to ${limit} bytes.`,
+    });
+  const cl = ctx.headers['content-length'];
+  if (typeof cl === 'string' && /^[0-9]+$/.test(cl) && Number(cl) > limit) throw tooLarge();
+  let body: Buffer;
+  const earlier = ctx.state[BUFFERED_BODY_KEY];
+  if (Buffer.isBuffer(earlier)) {
+    body = earlier;
+    if (body.length > limit) throw tooLarge();
+  } else {
+    // Answer `Expect: 100-continue` before waiting for a body nobody read yet.
+    if (earlier === undefined) ctx.sendContinue?.();
+    const source = earlier === undefined ? ctx.req : (earlier as AsyncIterable<Buffer>);
+    const prefix = await readBodyPrefix(source as typeof ctx.req, limit, ctx.maxBodyBytes);
+    ctx.state[BUFFERED_BODY_KEY] = prefix.forward;
+    if (prefix.oversize) throw tooLarge();
+    body = prefix.inspected;
+  }
+  const r = validateBody(op, mt, body, rt.config.max_json_depth);
+  if (r.kind === 'invalid') fail(rt, ctx, op, r.issues);
+  return undefined;
+}
+
+function onResponse(rt: Runtime, ctx: ResponseContext): void {
+  const st = ctx.state[OPERATION_STATE_KEY] as OperationState | undefined;
+  if (st === undefined || ctx.local) return;
+  const { config } = rt;
+  const validate = config.response_validation !== 'off';
+  const enforce = config.response_validation === 'enforce' && rt.deps.mode === 'enforce';
+  const bodyAllowed = ctx.method !== 'HEAD' && ctx.status !== 204 && ctx.status !== 304;
+  const head = checkResponseHead(st.op, ctx.status, ctx.responseHeaders['content-type'], bodyAllowed);
+  const operation = st.op.operationId ?? `${st.op.method} ${st.op.template}`;
+  const invalid = (issues: ValidationIssue[]): GatewayError => {
+    report(rt, ctx, 'openapi_response_invalid', 'invalid_response', {
+      'gatehouse.openapi.operation': operation,
+      'gatehouse.openapi.errors': issues,
+      'http.response.status_code': ctx.status,
+      decision: enforce ? 'deny' : 'would-deny',
+    });
+    ctx.decisions.push({
+      policy: NAME,
+      action: enforce ? 'deny' : 'would-deny',
+      reason: 'openapi:invalid_response',
+    });
+    return new GatewayError('GW_UPSTREAM_ERROR', {
+      reason: 'openapi:invalid_response',
+      detail: 'The upstream response does not match the API specification.',
+    });
+  };
+  if (validate && head.issues.length > 0) {
+    const err = invalid(head.issues);
+    if (enforce)
+      installFilter(ctx, config, () => {
+        throw err;
+      });
+    return;
+  }
+  const media: CompiledMedia | undefined = head.media;
+  if (media === undefined || !(validate || config.response_allowlist)) return;
+  const encoding = ctx.responseHeaders['content-encoding'];
+  if (encoding !== undefined && encoding !== 'identity') return;
+  installFilter(ctx, config, (body) => {
+    const r = filterResponseBody(rt.api, media, body, {
+      validate,
+      strip: config.response_allowlist,
+      maxDepth: config.max_json_depth,
+    });
+    if (r.issues.length > 0) {
+      const err = invalid(r.issues);
+      if (enforce) throw err;
+    }
+    return r.body;
+  });
+}
+
+function installFilter(ctx: ResponseContext, config: OpenApiConfig, apply: (body: Buffer) => Buffer): void {
+  const filter: ResponseBodyFilter = {
+    maxBytes: config.max_response_bytes,
+    onOversize: config.response_validation === 'enforce' || config.response_allowlist ? 'error' : 'pass',
+    apply,
+  };
+  ctx.state[RESPONSE_BODY_FILTER_KEY] = filter;
+}
+
+/**
+ * `openapi`: enforces an OpenAPI 3.0/3.1 contract at the edge. The spec is loaded and every validator compiled
+ * once per config load (Ajv, patterns on RE2JS). Requests are matched to an operation (server base path + path
+ * templates); path, query (form, spaceDelimited, pipeDelimited, deepObject), header and cookie parameters and
+ * JSON / urlencoded bodies are validated; invalid requests get 400 problem+json with an `errors` list of JSON
+ * pointers and keywords (never the offending values), undeclared content types 415 and, with `strict`,
+ * undeclared operations 404/405. Responses can be checked (`response_validation`) and reduced to the declared
+ * members (`response_allowlist`). Undeclared paths, methods and query parameters are counted in the shadow-API
+ * inventory (`shadowInventory()` in src/openapi/inventory.ts).
+ *
+ * @example
+ * openapi:
+ *   spec: api/openapi.yaml
+ *   strict: true
+ *   reject_unknown_query_params: true
+ *   response_validation: report-only
+ */
+export const policy = definePolicy({
+  name: NAME,
+  order: 420,
+  phases: ['request', 'response'],
+  status: 'experimental',
+  posture: 'hardened',
+  description:
+    'Validates requests (and optionally responses) against an OpenAPI 3.0/3.1 spec; counts undeclared (shadow) API usage.',
+  supportsMode: true,
+  schema: OpenApiSchema,
+  create(config: OpenApiConfig, deps: PolicyDeps): PolicyInstance {
+    const api = compileSpecCached(config.spec, {
+      basePath: config.base_path,
+      responses: config.response_validation !== 'off' || config.response_allowlist,
+    });
+    const scopes = new Map<CompiledOperation, { required: readonly string[]; challenge: string }>();
+    if (config.enforce_scopes) {
+      for (const op of api.operations) {
+        const required = op.extensions.scopes ?? op.securityScopes;
+        if (required.length === 0) continue;
+        for (const s of required) {
+          if (!/^[\x21\x23-\x5B\x5D-\x7E]+$/.test(s))
+            throw new TypeError(`openapi: invalid scope ${JSON.stringify(s)}`);
+        }
+        const challenge = `Bearer realm="gatehouse", error="insufficient_scope", scope="${required.join(' ')}"`;
+        scopes.set(op, { required, challenge });
+      }
+    }
+    const rt: Runtime = { api, config, deps, scopes };
+    const responses = config.response_validation !== 'off' || config.response_allowlist;
+    return Object.freeze({
+      onRequest: (ctx: RequestContext) => onRequest(rt, ctx),
+      ...(responses ? { onResponse: (ctx: ResponseContext) => onResponse(rt, ctx) } : {}),
+    });
+  },
+});
