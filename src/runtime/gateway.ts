@@ -17,7 +17,7 @@ import { setLoggerSecrets } from '../telemetry/logger.ts';
 import type { Metrics } from '../telemetry/metrics.ts';
 import { type Tracer, tracerFromEnv } from '../telemetry/tracing.ts';
 import { type BuildDeps, buildRuntime, type GatewayConfig } from './build.ts';
-import { GatewayTelemetry } from './telemetry.ts';
+import { GatewayTelemetry, type TelemetryPort } from './telemetry.ts';
 import type { Runtime, RuntimeRef } from './types.ts';
 
 /** What a Gateway needs from the process around it. */
@@ -45,7 +45,7 @@ export interface GatewayOptions {
   /** Tracer for OpenTelemetry spans; by default built from the OTEL_* variables of `env`. */
   readonly tracer?: Tracer;
   /** Event bus, anomaly detector and traffic statistics; by default built from the config. */
-  readonly telemetry?: GatewayTelemetry;
+  readonly telemetry?: TelemetryPort;
 }
 
 /**
@@ -329,7 +329,7 @@ export class Gateway {
   }
 
   /** Security events, anomaly detection and traffic statistics of this gateway. */
-  get telemetry(): GatewayTelemetry | undefined {
+  get telemetry(): TelemetryPort | undefined {
     return this.#opts.telemetry;
   }
 

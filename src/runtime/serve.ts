@@ -26,7 +26,7 @@ import {
   readConfig,
   toMessage,
 } from './gateway.ts';
-import type { GatewayTelemetry } from './telemetry.ts';
+import { GatewayTelemetry, type TelemetryBatch } from './telemetry.ts';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -271,6 +271,7 @@ async function startInline(
 ): Promise<Core> {
   // One state store for the process; reloads keep it (changing `state` needs a restart).
   const { store } = storeFromConfig(checked.loaded.config, logger);
+  const telemetry = new GatewayTelemetry(checked.loaded.config, { logger, metrics });
   let gw: Gateway;
   try {
     gw = await Gateway.start({
@@ -282,8 +283,10 @@ async function startInline(
       accessLog: undefined,
       accessLogFor: (c) => accessLoggerFor(c, logger),
       store,
+      telemetry,
     });
   } catch (err) {
+    await telemetry.close();
     await store.close();
     throw err;
   }
@@ -291,7 +294,7 @@ async function startInline(
     ports: gw.ports(),
     applied: () => ({ generation: gw.generation, config_sha256: gw.digest }),
     appliedConfig: () => ({ digest: gw.digest, config: gw.config, secrets: gw.secrets }),
-    telemetry: gw.telemetry,
+    telemetry,
     upstreams: gatewayUpstreams(gw),
     store,
     workers: 1,
@@ -399,7 +402,8 @@ type FromWorker =
   | { type: 'listening'; ports: Record<string, number> }
   | { type: 'failed'; message: string; errors?: ConfigError[] }
   | { type: 'reloaded'; id: number; result: ReloadResult }
-  | { type: 'metrics'; id: number; json: object[] };
+  | { type: 'metrics'; id: number; json: object[] }
+  | { type: 'telemetry'; batch: TelemetryBatch };
 
 function workerUrl(): URL {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
@@ -455,6 +459,9 @@ async function startWorkers(
   const dest =
     (logger as unknown as Record<symbol, { write(s: string): void } | undefined>)[pino.symbols.streamSym] ??
     process.stdout;
+  // Events and request samples of every worker meet here: one bus (sinks, recent buffer), one set of
+  // dashboard statistics, one anomaly detector. Workers log their events themselves.
+  const telemetry = new GatewayTelemetry(initial.loaded.config, { logger, metrics, logEvents: false });
 
   const spawn = (index: number): WorkerHandle => {
     const w = new Worker(workerUrl(), {
@@ -476,6 +483,9 @@ async function startWorkers(
       switch (m.type) {
         case 'log':
           dest.write(m.data);
+          break;
+        case 'telemetry':
+          telemetry.ingest(m.batch);
           break;
         case 'listening':
           h.started = true;
@@ -611,6 +621,7 @@ async function startWorkers(
       return fail(errors);
     }
     applied = next;
+    telemetry.apply(next.loaded.config);
     metrics.configReload(true);
     generation++;
     logger.info(
@@ -629,7 +640,7 @@ async function startWorkers(
       config: applied.loaded.config,
       secrets: applied.loaded.secrets,
     }),
-    telemetry: undefined,
+    telemetry,
     upstreams: undefined,
     store: undefined,
     workers: n,
@@ -647,6 +658,7 @@ async function startWorkers(
       stopping = true;
       await idle();
       await stopAll(applied.loaded.config.shutdown_timeout_ms);
+      await telemetry.close();
       await local?.store.close();
     },
     shutdownTimeoutMs: () => applied.loaded.config.shutdown_timeout_ms,

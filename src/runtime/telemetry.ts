@@ -8,7 +8,7 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { type AnomalyDetector, createAnomalyDetector } from '../anomaly/index.ts';
-import { recordLog, TrafficStats } from '../dashboard/stats.ts';
+import { blockReasonOf, recordLog, TrafficStats } from '../dashboard/stats.ts';
 import { createEventBus, type EventBus } from '../events/index.ts';
 import type { LogContext } from '../pipeline/types.ts';
 
@@ -28,8 +28,109 @@ export interface GatewayTelemetryOptions {
   readonly logEvents?: boolean;
 }
 
+/** What a Gateway needs from its telemetry: the event sink, the per-request observer, reload and close. */
+export interface TelemetryPort {
+  readonly event: (type: string, fields: Record<string, unknown>) => void;
+  readonly observe: (ctx: LogContext) => void;
+  apply(config: TelemetryConfig): void;
+  close(): Promise<void>;
+}
+
+/** One finished request as a worker thread forwards it (plain data, cheap to clone). */
+export interface ForwardedSample {
+  readonly route: string;
+  readonly consumer: string | undefined;
+  readonly clientIp: string;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly bytesIn: number;
+  readonly bytesOut: number;
+  readonly blockReason: string | undefined;
+}
+
+/** A batch of events and samples from a worker thread. */
+export interface TelemetryBatch {
+  readonly events: Array<[string, Record<string, unknown>]>;
+  readonly samples: ForwardedSample[];
+}
+
+/**
+ * The telemetry of a worker thread: events and request samples are batched (once per turn of the event
+ * loop, at most 4,096 each; beyond that they are counted and dropped) and posted to the main thread,
+ * whose {@link GatewayTelemetry} owns the sinks, the recent buffer, the statistics and the detector.
+ */
+export class ForwardingTelemetry implements TelemetryPort {
+  #events: Array<[string, Record<string, unknown>]> = [];
+  #samples: ForwardedSample[] = [];
+  #scheduled = false;
+  /** Events or samples dropped because a batch was full or could not be posted. */
+  dropped = 0;
+  readonly #post: (batch: TelemetryBatch) => void;
+  readonly #logger: Logger;
+
+  constructor(post: (batch: TelemetryBatch) => void, logger: Logger) {
+    this.#post = post;
+    this.#logger = logger;
+  }
+
+  readonly event = (type: string, fields: Record<string, unknown>): void => {
+    this.#logger.warn({ 'event.kind': 'alert', 'event.action': type, ...fields }, type);
+    if (this.#events.length >= 4096) {
+      this.dropped++;
+      return;
+    }
+    this.#events.push([type, fields]);
+    this.#schedule();
+  };
+
+  readonly observe = (ctx: LogContext): void => {
+    if (this.#samples.length >= 4096) {
+      this.dropped++;
+      return;
+    }
+    this.#samples.push({
+      route: ctx.route.name,
+      consumer: ctx.consumer?.id,
+      clientIp: ctx.clientIp,
+      status: ctx.status,
+      durationMs: ctx.durationMs,
+      bytesIn: ctx.bytesIn,
+      bytesOut: ctx.bytesOut,
+      blockReason: blockReasonOf(ctx),
+    });
+    this.#schedule();
+  };
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /** Posts what is batched now. */
+  flush(): void {
+    this.#scheduled = false;
+    if (this.#events.length === 0 && this.#samples.length === 0) return;
+    const batch = { events: this.#events, samples: this.#samples };
+    this.#events = [];
+    this.#samples = [];
+    try {
+      this.#post(batch);
+    } catch {
+      // A field that cannot be cloned (a function, a socket): the batch is lost, not the worker.
+      this.dropped += batch.events.length + batch.samples.length;
+    }
+  }
+
+  apply(): void {}
+
+  async close(): Promise<void> {
+    this.flush();
+  }
+}
+
 /** The bus, the anomaly detector and the traffic statistics of one gateway. */
-export class GatewayTelemetry {
+export class GatewayTelemetry implements TelemetryPort {
   readonly stats = new TrafficStats();
   #bus: EventBus;
   #anomaly: AnomalyDetector;
@@ -78,6 +179,26 @@ export class GatewayTelemetry {
       authFailure: ctx.status === 401,
     });
   };
+
+  /** Takes a batch forwarded by a worker thread (the worker already logged its events). */
+  ingest(batch: TelemetryBatch): void {
+    for (const [type, fields] of batch.events) this.#bus.emit(type, fields);
+    for (const s of batch.samples) {
+      try {
+        this.stats.record(s);
+      } catch {
+        // Statistics never break the gateway.
+      }
+      this.#anomaly.record({
+        route: s.route,
+        consumer: s.consumer,
+        status: s.status,
+        durationMs: s.durationMs,
+        bytesIn: s.bytesIn,
+        authFailure: s.status === 401,
+      });
+    }
+  }
 
   /** Applies a new config: rebuilds what changed, carrying the recent events over. */
   apply(config: TelemetryConfig): void {

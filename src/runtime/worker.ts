@@ -6,6 +6,7 @@ import { createLogger } from '../telemetry/logger.ts';
 import { createMetrics } from '../telemetry/metrics.ts';
 import { type CheckedMessage, ConfigLoadError, fromMessage, Gateway } from './gateway.ts';
 import { accessLoggerFor } from './serve.ts';
+import { ForwardingTelemetry } from './telemetry.ts';
 
 /**
  * A worker thread: one Gateway bound to the shared ports (SO_REUSEPORT). The main thread reads and
@@ -79,6 +80,7 @@ async function start(m: {
       accessLogFor: (c) => accessLoggerFor(c, logger),
       fixedPorts: m.fixedPorts,
       store,
+      telemetry: new ForwardingTelemetry((batch) => port.postMessage({ type: 'telemetry', batch }), logger),
     });
   } catch (err) {
     await store?.close();

@@ -182,3 +182,25 @@ test('per-request evaluation time of a benign GET', () => {
   );
   assert.ok(per < 20_000);
 });
+
+test('response phases: an SQL error leaking in the body reaches the outbound threshold (951/959)', () => {
+  const leak = evaluate({ uri: '/items?id=1' });
+  assert.equal(leak.intervention, null);
+  assert.equal(
+    leak.tx.processResponseHeaders({ status: 500, headers: [['Content-Type', 'text/html']] }),
+    null,
+  );
+  const i = leak.tx.processResponseBody(
+    '<html><body>Warning: mysql_fetch_array() expects parameter 1 to be resource; You have an error in your SQL syntax</body></html>',
+  );
+  const fired = new Set(leak.tx.matches.map((m) => m.id));
+  assert.ok(
+    [...fired].some((id) => id >= 951000 && id < 952000),
+    [...fired].join(','),
+  );
+  assert.equal(i?.ruleId, 959100, 'outbound anomaly score blocks');
+  const clean = evaluate({ uri: '/items?id=1' });
+  clean.tx.processResponseHeaders({ status: 200, headers: [['Content-Type', 'text/html']] });
+  assert.equal(clean.tx.processResponseBody('<html><body>Blue chair, 3 in stock</body></html>'), null);
+  assert.ok(!clean.tx.matches.some((m) => m.id >= 950000 && m.id < 960000 && m.log));
+});

@@ -7,6 +7,8 @@
 import { dirname } from 'node:path';
 import { RE2JS } from 're2js';
 import { type JsonBodyLimits, parseJsonBody } from './body/json.ts';
+import { type MultipartLimits, multipartStrictError, parseMultipartBody } from './body/multipart.ts';
+import { parseXmlBody, type XmlBodyLimits } from './body/xml.ts';
 import {
   type Actions,
   compileMacro as compileMacroInline,
@@ -40,6 +42,10 @@ export interface EngineOptions {
   readonly mode?: EngineMode;
   /** Limits of the JSON body processor (nesting depth, number of arguments). */
   readonly json?: JsonBodyLimits;
+  /** Limits of the multipart body processor (parts, files, part headers). */
+  readonly multipart?: MultipartLimits;
+  /** Limits of the XML body processor (depth, nodes). */
+  readonly xml?: XmlBodyLimits;
 }
 
 /** A compiled rule (a chain link when `next` is set on its predecessor). */
@@ -61,6 +67,12 @@ export interface CompiledRule {
   /** Cache keys of each transformation prefix (`urlDecodeUni,lowercase,`), computed once. */
   readonly transformKeys: readonly string[];
   readonly keyRegexes: Map<string, RE2JS>;
+  /**
+   * Run setvars once per matched variable rather than once per rule: true when a setvar names its target with
+   * a macro (CRS 922150 counts multipart Content-Types into `tx.multipart_headers_content_types_%{counter}`;
+   * 920450 records every header name as `tx.header_name_920450_%{tx.0}`).
+   */
+  readonly perMatch: boolean;
   next: CompiledRule | null;
 }
 
@@ -75,6 +87,10 @@ export interface Ruleset {
   readonly mode: EngineMode;
   /** Limits of the JSON body processor, from {@link EngineOptions.json}. */
   readonly jsonLimits: JsonBodyLimits;
+  /** Limits of the multipart body processor, from {@link EngineOptions.multipart}. */
+  readonly multipartLimits: MultipartLimits;
+  /** Limits of the XML body processor, from {@link EngineOptions.xml}. */
+  readonly xmlLimits: XmlBodyLimits;
   /** Starts a transaction for one request. */
   newTransaction(request: RequestInput): Transaction;
 }
@@ -89,6 +105,14 @@ export interface RequestInput {
   readonly body?: string;
   readonly remoteAddr?: string;
   readonly id?: string;
+}
+
+/** The upstream's response as the engine sees it (phases 3 and 4). Header values are byte strings. */
+export interface ResponseInput {
+  readonly status: number;
+  /** e.g. `HTTP/1.1`. */
+  readonly protocol?: string;
+  readonly headers: readonly (readonly [string, string])[];
 }
 
 /** A rule match recorded by the transaction. */
@@ -117,6 +141,8 @@ interface Entry {
   value: string;
   /** The collection entry a named view (`ARGS:x`) was made from; transformation caches are keyed on it. */
   readonly src?: Entry;
+  /** Captures (TX.0–TX.9) of the match that produced this hit, for per-match setvars. */
+  captures?: readonly (string | undefined)[];
 }
 
 function ruleCompileError(d: Directive, err: unknown): Error {
@@ -240,6 +266,7 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
                 .join(''),
             ),
             keyRegexes: new Map(),
+            perMatch: actions.setvars.some((sv) => sv.key.refs.length > 0),
             next: null,
           };
           compileKeyRegexes(rule);
@@ -314,6 +341,8 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
     ruleCount: frozenPhases.reduce((n, p) => n + p.filter((e) => e.kind === 'rule').length, 0),
     mode,
     jsonLimits: Object.freeze({ ...options.json }),
+    multipartLimits: Object.freeze({ ...options.multipart }),
+    xmlLimits: Object.freeze({ ...options.xml }),
     newTransaction(request) {
       return new Transaction(ruleset, request);
     },
@@ -327,9 +356,15 @@ function parseMode(v: string): EngineMode | null {
   return l === 'on' ? 'On' : l === 'off' ? 'Off' : l === 'detectiononly' ? 'DetectionOnly' : null;
 }
 
+/** XPath expressions the XML collection answers (what CRS uses); others fail at load. */
+const XML_PATHS = new Set(['', '/*', '//@*']);
+
 function checkVariables(vars: Variable[]): Variable[] {
-  for (const v of vars)
+  for (const v of vars) {
     if (!isKnownCollection(v.collection)) throw new Error(`unknown variable ${v.collection}`);
+    if (v.collection === 'XML' && !XML_PATHS.has(v.key))
+      throw new Error(`unsupported XPath XML:${v.key} (supported: XML:/*, XML://@*)`);
+  }
   return vars;
 }
 
@@ -384,6 +419,8 @@ const SCALARS = new Set([
   'REQBODY_PROCESSOR',
   'REQBODY_ERROR',
   'REQBODY_ERROR_MSG',
+  'REQBODY_PROCESSOR_ERROR',
+  'REQBODY_PROCESSOR_ERROR_MSG',
   'REMOTE_ADDR',
   'UNIQUE_ID',
   'ARGS_COMBINED_SIZE',
@@ -566,34 +603,113 @@ export class Transaction {
     this.tx.set(name.toLowerCase(), { key: name.toLowerCase(), lkey: name.toLowerCase(), value });
   }
 
+  /**
+   * Fills `RESPONSE_STATUS`, `RESPONSE_PROTOCOL`, `RESPONSE_HEADERS(_NAMES)`, `RESPONSE_CONTENT_TYPE` and
+   * `RESPONSE_CONTENT_LENGTH`, then evaluates phase 3 (response headers). Returns the intervention, if any.
+   */
+  processResponseHeaders(response: ResponseInput): Intervention | null {
+    this.setScalar('RESPONSE_STATUS', String(response.status));
+    this.setScalar('RESPONSE_PROTOCOL', response.protocol ?? 'HTTP/1.1');
+    for (const [name, value] of response.headers) {
+      this.add('RESPONSE_HEADERS', name, value);
+      this.add('RESPONSE_HEADERS_NAMES', name, name);
+      const l = name.toLowerCase();
+      if (l === 'content-type') this.setScalar('RESPONSE_CONTENT_TYPE', value);
+      else if (l === 'content-length') this.setScalar('RESPONSE_CONTENT_LENGTH', value);
+    }
+    return this.runPhase(3);
+  }
+
+  /**
+   * Sets `RESPONSE_BODY` (byte string; the caller decides which content types and how many bytes are inspected,
+   * as ModSecurity's `SecResponseBodyMimeType` / `SecResponseBodyLimit`) and evaluates phase 4.
+   */
+  processResponseBody(body: string): Intervention | null {
+    this.setScalar('RESPONSE_BODY', body);
+    return this.runPhase(4);
+  }
+
   /** Evaluates phase 1 (request headers). Returns the intervention, if any. */
   processRequestHeaders(): Intervention | null {
     return this.runPhase(1);
   }
 
   /**
-   * Fills the body collections and evaluates phase 2: URL-encoded forms and JSON (`REQBODY_PROCESSOR` `JSON`, set
-   * by `ctl:requestBodyProcessor=JSON`; see src/waf/body/json.ts) become ARGS_POST. A body the processor rejects
-   * sets `REQBODY_ERROR` to 1 and `REQBODY_ERROR_MSG`, as ModSecurity does; otherwise `REQBODY_ERROR` is 0.
+   * Fills the body collections and evaluates phase 2. By `REQBODY_PROCESSOR`: `URLENCODED` (set from the
+   * Content-Type) and `JSON` (src/waf/body/json.ts) become ARGS_POST; `MULTIPART` (from the Content-Type,
+   * src/waf/body/multipart.ts) fills ARGS_POST, FILES, FILES_NAMES, FILES_SIZES, FILES_COMBINED_SIZE,
+   * MULTIPART_PART_HEADERS and the `MULTIPART_*` flags; `XML` (set by `ctl:requestBodyProcessor=XML`,
+   * src/waf/body/xml.ts) fills `XML:/*` and `XML://@*`. A body the processor rejects sets `REQBODY_ERROR` to 1 and
+   * `REQBODY_ERROR_MSG`, as ModSecurity does; otherwise `REQBODY_ERROR` is 0. `REQUEST_BODY` holds the raw body
+   * except under the XML and MULTIPART processors (as in ModSecurity, whose CRS tests expect element names and
+   * part headers to be seen only through their collections), unless `ctl:forceRequestBodyVariable=On`.
    */
   processRequestBody(): Intervention | null {
     const body = this.request.body ?? '';
     this.setScalar('REQUEST_BODY_LENGTH', String(body.length));
     this.setScalar('REQBODY_ERROR', '0');
+    this.setScalar('REQBODY_PROCESSOR_ERROR', '0');
     const proc = this.first('REQBODY_PROCESSOR', '');
-    // ModSecurity v3 (the CRS reference) fills REQUEST_BODY for every non-empty body, whatever the processor.
-    if (body !== '' || proc === 'URLENCODED' || this.forceBodyVariable) this.setScalar('REQUEST_BODY', body);
+    const structured = proc === 'XML' || proc === 'MULTIPART';
+    if ((body !== '' && !structured) || proc === 'URLENCODED' || this.forceBodyVariable)
+      this.setScalar('REQUEST_BODY', body);
+    let error: string | null = null;
     if (proc === 'URLENCODED') for (const [k, v] of parseUrlEncoded(body)) this.addArg('POST', k, v);
     else if (proc === 'JSON' && body !== '') {
       const r = parseJsonBody(body, this.ruleset.jsonLimits);
       if (r.ok) for (const [k, v] of r.args) this.addArg('POST', k, v);
-      else {
-        this.setScalar('REQBODY_ERROR', '1');
-        this.setScalar('REQBODY_ERROR_MSG', r.error);
-      }
+      else error = r.error;
+    } else if (proc === 'MULTIPART') error = this.processMultipart(body);
+    else if (proc === 'XML' && body !== '') {
+      const r = parseXmlBody(body, this.ruleset.xmlLimits);
+      if (r.ok) {
+        this.add('XML', '/*', r.text);
+        for (const a of r.attributes) this.add('XML', '//@*', a);
+      } else error = r.error;
+    }
+    if (error !== null) {
+      this.setScalar('REQBODY_ERROR', '1');
+      this.setScalar('REQBODY_ERROR_MSG', error);
+      this.setScalar('REQBODY_PROCESSOR_ERROR', '1');
+      this.setScalar('REQBODY_PROCESSOR_ERROR_MSG', error);
     }
     this.updateCombinedSize();
     return this.runPhase(2);
+  }
+
+  /** Runs the multipart processor and fills its collections; returns the error message, if any. */
+  private processMultipart(body: string): string | null {
+    const r = parseMultipartBody(
+      this.first('REQUEST_HEADERS', 'content-type'),
+      body,
+      this.ruleset.multipartLimits,
+    );
+    for (const [k, v] of r.args) this.addArg('POST', k, v);
+    let combined = 0;
+    for (const f of r.files) {
+      this.add('FILES', f.name, f.filename);
+      this.add('FILES_NAMES', f.name, f.name);
+      this.add('FILES_SIZES', f.name, String(f.size));
+      combined += f.size;
+    }
+    this.setScalar('FILES_COMBINED_SIZE', String(combined));
+    for (const [k, v] of r.partHeaders) this.add('MULTIPART_PART_HEADERS', k, v);
+    const f = r.flags;
+    const flag = (name: string, on: boolean): void => this.setScalar(name, on ? '1' : '0');
+    flag('MULTIPART_STRICT_ERROR', multipartStrictError(r));
+    flag('MULTIPART_UNMATCHED_BOUNDARY', f.unmatchedBoundary);
+    flag('MULTIPART_BOUNDARY_QUOTED', f.boundaryQuoted);
+    flag('MULTIPART_BOUNDARY_WHITESPACE', f.boundaryWhitespace);
+    flag('MULTIPART_DATA_BEFORE', f.dataBefore);
+    flag('MULTIPART_DATA_AFTER', f.dataAfter);
+    flag('MULTIPART_HEADER_FOLDING', f.headerFolding);
+    flag('MULTIPART_LF_LINE', f.lfLine);
+    flag('MULTIPART_MISSING_SEMICOLON', f.missingSemicolon);
+    flag('MULTIPART_INVALID_QUOTING', f.invalidQuoting);
+    flag('MULTIPART_INVALID_PART', f.invalidPart);
+    flag('MULTIPART_INVALID_HEADER_FOLDING', f.invalidHeaderFolding);
+    flag('MULTIPART_FILE_LIMIT_EXCEEDED', f.fileLimitExceeded);
+    return r.error;
   }
 
   private runPhase(phase: number): Intervention | null {
@@ -647,8 +763,13 @@ export class Transaction {
     this.matchedVars = hits;
     const last = hits[hits.length - 1] as Entry;
     this.matchedVar = last;
-    if (rule.next !== null && !this.evalChain(head, rule.next)) return false;
-    // Chain fully matched: run this link's non-disruptive actions (innermost link first, like ModSecurity).
+    if (rule.next !== null) {
+      // As ModSecurity, a link's setvars run as soon as it matches, whatever the rest of the chain does
+      // (CRS 922100 sets tx.922100_charset in the chain starter and tests it in the next link).
+      this.setvarsForHits(head, rule, hits);
+      if (!this.evalChain(head, rule.next)) return false;
+    } else this.setvarsForHits(head, rule, hits);
+    // Chain fully matched: run this link's other non-disruptive actions (innermost link first, like ModSecurity).
     this.matchedVar = last;
     this.runActions(head, rule, last);
     return true;
@@ -721,8 +842,8 @@ export class Transaction {
       const re = rule.keyRegexes.get(v.keyRegex) ?? RE2JS.compile(v.keyRegex, RE2JS.CASE_INSENSITIVE);
       return re.matcher(e.key).find();
     }
-    if (v.key === '' || v.collection === 'XML') return true;
-    return e.lkey === v.key;
+    if (v.key === '') return true;
+    return v.collection === 'XML' ? e.key === v.key : e.lkey === v.key;
   }
 
   /**
@@ -783,7 +904,11 @@ export class Transaction {
             else this.tx.delete(String(i));
           }
         }
-        hits.push({ key: e.key, lkey: e.lkey, value });
+        hits.push(
+          rule.perMatch && rule.actions.capture && m !== null
+            ? { key: e.key, lkey: e.lkey, value, captures: m.captures }
+            : { key: e.key, lkey: e.lkey, value },
+        );
         return true;
       });
     }
@@ -812,21 +937,33 @@ export class Transaction {
     return s;
   }
 
+  private applyCaptures(h: Entry): void {
+    if (h.captures === undefined) return;
+    for (let i = 0; i < 10; i++) {
+      const c = h.captures[i];
+      if (c !== undefined) this.setTx(String(i), c);
+      else this.tx.delete(String(i));
+    }
+  }
+
+  /** Runs a link's setvars: once (MATCHED_VAR = the last hit), or once per hit for {@link CompiledRule.perMatch}. */
+  private setvarsForHits(head: CompiledRule, rule: CompiledRule, hits: readonly Entry[]): void {
+    const last = hits[hits.length - 1] as Entry;
+    if (rule.perMatch && hits.length > 1) {
+      for (let i = 0; i < hits.length - 1; i++) {
+        const h = hits[i] as Entry;
+        this.matchedVar = h;
+        this.applyCaptures(h);
+        this.runSetvars(head, rule);
+      }
+      this.applyCaptures(last);
+    }
+    this.matchedVar = last;
+    this.runSetvars(head, rule);
+  }
+
   private runActions(head: CompiledRule, rule: CompiledRule, last: Entry): void {
     const a = rule.actions;
-    for (const sv of a.setvars) {
-      const key = this.expand(sv.key, head).toLowerCase();
-      if (sv.op === 'delete') {
-        this.tx.delete(key);
-        continue;
-      }
-      const val = this.expand(sv.value, head);
-      if (sv.op === 'set') this.setTx(key, val);
-      else {
-        const cur = toIntLoose(this.tx.get(key)?.value ?? '0');
-        this.setTx(key, String(sv.op === 'add' ? cur + toIntLoose(val) : cur - toIntLoose(val)));
-      }
-    }
     for (const c of a.ctls) this.applyCtl(c.option, this.expand(compileMacroCached(c.value), head));
     if (rule === head) {
       this.matches.push({
@@ -840,6 +977,22 @@ export class Transaction {
         matchedValue: last.value,
         log: a.log !== false,
       });
+    }
+  }
+
+  private runSetvars(head: CompiledRule, rule: CompiledRule): void {
+    for (const sv of rule.actions.setvars) {
+      const key = this.expand(sv.key, head).toLowerCase();
+      if (sv.op === 'delete') {
+        this.tx.delete(key);
+        continue;
+      }
+      const val = this.expand(sv.value, head);
+      if (sv.op === 'set') this.setTx(key, val);
+      else {
+        const cur = toIntLoose(this.tx.get(key)?.value ?? '0');
+        this.setTx(key, String(sv.op === 'add' ? cur + toIntLoose(val) : cur - toIntLoose(val)));
+      }
     }
   }
 

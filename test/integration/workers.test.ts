@@ -112,6 +112,9 @@ describe('worker threads', () => {
       const status = JSON.parse(await adminGet(admin, '/status')) as { workers: number; generation: number };
       assert.equal(status.workers, 2);
       assert.equal(status.generation, 1);
+      // Both workers' requests reach the main thread's dashboard statistics.
+      const stats = JSON.parse(await adminGet(admin, '/stats')) as { data: { totals: { requests: number } } };
+      assert.equal(stats.data.totals.requests, N, 'dashboard statistics count every worker');
 
       // SIGHUP: both workers apply the new file.
       const next = config({ port, admin, workers: 2, version: 'two' });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { GatewayError } from '../../errors/gateway-error.ts';
 import { definePolicy, type PolicyDeps, type RequestContext } from '../../pipeline/types.ts';
 import type { Intervention, MatchEvent, Ruleset, Transaction } from '../../waf/engine.ts';
@@ -7,7 +8,7 @@ import { type WafConfig, WafSchema } from './schema.ts';
 
 /** Rule family of a CRS rule id (by its file number), used in reasons (`waf:sqli`) and metrics. */
 export function ruleFamily(id: number): string {
-  if (id === BUILTIN_IDS.bodyError) return 'reqbody-error';
+  if (id === BUILTIN_IDS.bodyError || id === BUILTIN_IDS.multipartStrict) return 'reqbody-error';
   const file = Math.floor(id / 1000);
   switch (file) {
     case 911:
@@ -209,7 +210,12 @@ async function bodyFor(rt: WafRuntime, ctx: RequestContext): Promise<string> {
       detail: `The WAF inspects request bodies up to ${limit} bytes.`,
     });
   }
-  const prefix = await readBodyPrefix(ctx.req, limit, ctx.maxBodyBytes);
+  // A body an earlier policy buffered is read from where it left it; otherwise answer `Expect: 100-continue`
+  // first, or the client would wait for the interim response while we wait for its body.
+  const held = ctx.state[BUFFERED_BODY_KEY] as Buffer | AsyncIterable<Buffer> | undefined;
+  if (held === undefined) ctx.sendContinue?.();
+  const source = Buffer.isBuffer(held) ? Readable.from([held]) : (held ?? ctx.req);
+  const prefix = await readBodyPrefix(source as Readable, limit, ctx.maxBodyBytes);
   ctx.state[BUFFERED_BODY_KEY] = prefix.forward;
   if (prefix.oversize && reject) {
     throw new GatewayError('GW_PAYLOAD_TOO_LARGE', {

@@ -9,7 +9,13 @@ import { TRANSFORMS } from '../../waf/transform/index.ts';
 import type { WafConfig } from './schema.ts';
 
 /** Ids of the directives the policy adds around the user's rules (ModSecurity's local-use range). */
-export const BUILTIN_IDS = { settings: 90001, jsonProcessor: 90002, bodyError: 90003 } as const;
+export const BUILTIN_IDS = {
+  settings: 90001,
+  jsonProcessor: 90002,
+  bodyError: 90003,
+  xmlProcessor: 90004,
+  multipartStrict: 90005,
+} as const;
 
 /** `@detectSQLi` / `@detectXSS`: the libinjection ports in src/waf/detect/. */
 export const DETECTORS = {
@@ -53,7 +59,7 @@ function directive(name: string, args: string[], file: string, line = 1): Direct
 
 /**
  * The full directive list for a config: setup file, the policy's settings (paranoia level, threshold, JSON body
- * processor), the included rule files, custom rules, the body-error rule and the exclusions (which must come last:
+ * and XML body processors), the included rule files, custom rules, the body-error and strict-multipart rules and the exclusions (which must come last:
  * SecRuleRemoveBy and SecRuleUpdateTargetBy directives only affect rules loaded before them).
  */
 export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): Directive[] {
@@ -70,6 +76,8 @@ export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): D
           `setvar:tx.detection_paranoia_level=${pl},setvar:tx.inbound_anomaly_score_threshold=${config.inbound_threshold}"`,
         `SecRule REQUEST_HEADERS:Content-Type "@rx ^application/(?:[a-z0-9!#$&^_.-]+\\+)?json(?:\\s*;.*)?$" ` +
           `"id:${BUILTIN_IDS.jsonProcessor},phase:1,pass,nolog,t:none,t:lowercase,ctl:requestBodyProcessor=JSON"`,
+        `SecRule REQUEST_HEADERS:Content-Type "@rx ^(?:application/(?:[a-z0-9!#$&^_.-]+\\+)?xml|text/xml)(?:\\s*;.*)?$" ` +
+          `"id:${BUILTIN_IDS.xmlProcessor},phase:1,pass,nolog,t:none,t:lowercase,ctl:requestBodyProcessor=XML"`,
       ].join('\n'),
       'waf:settings',
     ),
@@ -83,7 +91,12 @@ export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): D
   out.push(
     ...parseSecLang(
       `SecRule REQBODY_ERROR "!@eq 0" "id:${BUILTIN_IDS.bodyError},phase:2,deny,status:400,log,` +
-        `msg:'Failed to parse request body',logdata:'%{REQBODY_ERROR_MSG}',tag:'gatehouse/reqbody-error'"`,
+        `msg:'Failed to parse request body',logdata:'%{REQBODY_ERROR_MSG}',tag:'gatehouse/reqbody-error'"\n` +
+        // ModSecurity's recommended 200003/200004: a multipart body that only a lenient parser would read the
+        // same way as the application is refused (quoted or padded boundary, LF lines, folding, bad quoting...).
+        `SecRule MULTIPART_STRICT_ERROR|MULTIPART_UNMATCHED_BOUNDARY "!@eq 0" "id:${BUILTIN_IDS.multipartStrict},` +
+        `phase:2,deny,status:400,log,msg:'Multipart request body failed strict validation',` +
+        `tag:'gatehouse/reqbody-error'"`,
       'waf:settings',
     ),
   );

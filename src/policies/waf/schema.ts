@@ -7,6 +7,9 @@ export const DEFAULT_INSPECT_CONTENT_TYPES: readonly string[] = [
   'multipart/form-data',
   'application/json',
   'application/*+json',
+  'application/xml',
+  'text/xml',
+  'application/*+xml',
 ];
 
 const Exclusion = Type.Object(
