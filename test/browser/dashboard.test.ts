@@ -579,11 +579,10 @@ consumers:
       assert.ok(key, 'a ban with a key');
       await lift.first().click();
       await waitText(page, '[data-error="bans"]', (t) => t === '', 'no lift error');
-      await page.waitForFunction(
-        `!document.querySelector('#t-bans button[data-key="' + CSS.escape(${JSON.stringify(key)}) + '"]')`,
-        undefined,
-        { timeout: WAIT_MS },
-      );
+      // A locator, not waitForFunction: a string predicate is eval'd in the page, which its CSP forbids.
+      await page
+        .locator(`#t-bans button[data-key=${JSON.stringify(key)}]`)
+        .waitFor({ state: 'detached', timeout: WAIT_MS });
       await waitText(page, '#t-audit', (t) => t.includes('ban.lift'), 'the lift in the audit log');
 
       mkdirSync(ARTIFACTS, { recursive: true });
