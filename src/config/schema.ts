@@ -731,6 +731,27 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
         },
         { additionalProperties: false, default: {} },
       ),
+      metrics: Type.Object(
+        {
+          per_consumer: Type.Boolean({
+            default: false,
+            description:
+              'Count requests per authenticated consumer (gatehouse_consumer_requests_total). Off by default: one series per consumer.',
+          }),
+          max_consumers: Type.Integer({
+            minimum: 1,
+            maximum: 10_000,
+            default: 100,
+            description:
+              'Consumers that get their own series (per worker); the rest are counted under "other".',
+          }),
+        },
+        {
+          additionalProperties: false,
+          default: {},
+          description: 'Prometheus metrics options (cardinality guards).',
+        },
+      ),
       events: EventsSchema,
       anomaly: AnomalySchema,
       upstreams: Type.Array(UpstreamSchema, { default: [], description: 'Named groups of targets.' }),

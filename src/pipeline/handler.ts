@@ -144,6 +144,9 @@ function track(ex: Exchange, rt: Runtime): void {
     const c = ex.compiled;
     const d = ex.decisions;
     for (let i = 0; i < d.length; i++) rt.counters.decision(d[i]!.policy, d[i]!.action, d[i]!.reason);
+    if (rt.counters.consumer !== undefined && ex.consumer !== undefined) {
+      rt.counters.consumer(ex.consumer.id, ex.status);
+    }
     c.metrics.observe(
       ex.method,
       ex.status,

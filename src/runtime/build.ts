@@ -38,6 +38,7 @@ export interface BuildDeps {
     rejected(reason: string): void;
     decision?(policy: string, action: string, reason: string): void;
     healthChanged?(upstream: string, target: string, healthy: boolean): void;
+    consumerRequest?(consumer: string, status: number, max: number): void;
   };
   readonly accessLog: ((ctx: LogContext) => void) | undefined;
   readonly event: (type: string, fields: Record<string, unknown>) => void;
@@ -394,6 +395,10 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
       counters: {
         rejected: (reason) => deps.metrics.rejected(reason),
         decision: (policy, action, reason) => deps.metrics.decision?.(policy, action, reason),
+        consumer:
+          config.metrics.per_consumer && deps.metrics.consumerRequest !== undefined
+            ? (id, status) => deps.metrics.consumerRequest!(id, status, config.metrics.max_consumers)
+            : undefined,
       },
       upstreams,
       unrouted,

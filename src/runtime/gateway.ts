@@ -403,6 +403,7 @@ export class Gateway {
         rejected: (reason) => opts.metrics.rejected(reason),
         decision: (policy, action, reason) => opts.metrics.policyDecision(policy, action, reason),
         healthChanged: (u, t, healthy) => opts.metrics.targetHealth(u, t, healthy),
+        consumerRequest: (c, s, max) => opts.metrics.consumerRequest(c, s, max),
       },
       accessLog: opts.accessLogFor ? opts.accessLogFor(loaded.config) : opts.accessLog,
       event:

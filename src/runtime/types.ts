@@ -28,6 +28,8 @@ export interface RequestCounters {
   rejected(reason: string): void;
   /** A policy decision (deny, would-deny, reply). */
   decision(policy: string, action: string, reason: string): void;
+  /** A finished request of an authenticated consumer; undefined unless `metrics.per_consumer`. */
+  readonly consumer: ((consumer: string, status: number) => void) | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { register as globalRegistry } from 'prom-client';
 import { aggregate, createMetrics, DURATION_BUCKETS, type MetricJson } from './metrics.ts';
 
@@ -229,4 +229,19 @@ describe('aggregate', () => {
     assert.equal(s.get('gatehouse_connections_active{listener="l"}'), 2);
     assert.equal(s.get('gatehouse_connections_total{listener="l"}'), 2);
   });
+});
+
+test('per-consumer requests: one series per consumer and status class, capped, the rest under "other"', async () => {
+  const m = createMetrics({ defaultMetrics: false });
+  m.consumerRequest('alice', 200, 2);
+  m.consumerRequest('alice', 201, 2);
+  m.consumerRequest('alice', 404, 2);
+  m.consumerRequest('bob', 200, 2);
+  for (let i = 0; i < 50; i++) m.consumerRequest(`flood-${i}`, 200, 2);
+  const text = (await m.exposition()).body;
+  assert.match(text, /gatehouse_consumer_requests_total\{consumer="alice",status_class="2xx"\} 2/);
+  assert.match(text, /gatehouse_consumer_requests_total\{consumer="alice",status_class="4xx"\} 1/);
+  assert.match(text, /gatehouse_consumer_requests_total\{consumer="bob",status_class="2xx"\} 1/);
+  assert.match(text, /gatehouse_consumer_requests_total\{consumer="other",status_class="2xx"\} 50/);
+  assert.doesNotMatch(text, /flood-/);
 });

@@ -240,6 +240,8 @@ export interface Metrics {
   policyDecision(policy: string, action: string, reason: string): void;
   /** Counts a request refused before routing (bad framing, limits). */
   rejected(reason: string): void;
+  /** Counts a request of an authenticated consumer; at most `max` consumers get their own series. */
+  consumerRequest(consumer: string, status: number, max: number): void;
   /** Prometheus text exposition of this registry. */
   exposition(): Promise<{ contentType: string; body: string }>;
 }
@@ -300,7 +302,20 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     'Requests refused before routing (bad framing, limits), by reason.',
     ['reason'],
   );
-  for (const m of [requests, duration, upstreamDuration, connectionsTotal, decisions, rejectedTotal]) {
+  const consumerRequests = new CellCounter(
+    'gatehouse_consumer_requests_total',
+    'Requests by authenticated consumer and status class (opt-in: metrics.per_consumer; capped, the rest under "other").',
+    ['consumer', 'status_class'],
+  );
+  for (const m of [
+    requests,
+    duration,
+    upstreamDuration,
+    connectionsTotal,
+    decisions,
+    rejectedTotal,
+    consumerRequests,
+  ]) {
     registry.registerMetric(m as never);
   }
 
@@ -451,9 +466,25 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     cell.value++;
   }
 
+  const consumerCells = new Map<string, CounterCell>();
+  const consumerNames = new Set<string>();
+  function consumerRequest(consumer: string, status: number, max: number): void {
+    const cls = status >= 100 && status < 600 ? `${Math.floor(status / 100)}xx` : 'other';
+    const key = `${consumer}\u0000${cls}`;
+    let cell = consumerCells.get(key);
+    if (cell === undefined) {
+      const known = consumerNames.has(consumer) || consumerNames.size < max;
+      if (known) consumerNames.add(consumer);
+      cell = consumerRequests.cell([known ? consumer : OVERFLOW_LABEL, cls]);
+      if (consumerCells.size < max * 8) consumerCells.set(key, cell);
+    }
+    cell.value++;
+  }
+
   return {
     registry,
     routeHandle,
+    consumerRequest,
     listener,
     targetHealth(upstream, target, healthy) {
       targetHealthy.set({ upstream, target }, healthy ? 1 : 0);
