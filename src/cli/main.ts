@@ -188,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
               `Gatehouse ${version()} is running. Send a request to:\n${lines.join('\n')}\n` +
                 (admin === undefined
                   ? ''
-                  : `  admin: http://${config.admin.host}:${admin}/healthz, /readyz, /metrics\n`),
+                  : `  admin: http://${config.admin.host}:${admin}/healthz, /readyz, /metrics; dashboard: http://${config.admin.host}:${admin}/dashboard\n`),
             );
           },
         });
