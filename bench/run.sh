@@ -9,7 +9,7 @@ shared="${GATEHOUSE_SHARED:-$root/../shared}/bench"
 [ -x "$shared/run.sh" ] || { echo "bench: $shared/run.sh not found (the shared harness lives beside the checkout)" >&2; exit 2; }
 export PATH="$root/node_modules/.bin:$PATH"
 (cd "$root" && npm run build --silent)
-export GATEWAY_CMD="$here/gateway-cmd.sh"
+export GATEWAY_CMD="${GATEWAY_CMD_OVERRIDE:-$here/gateway-cmd.sh}"
 [ -x "$here/gateway-secured-cmd.sh" ] && export GATEWAY_SECURED_CMD="$here/gateway-secured-cmd.sh"
 out="$(mktemp -d)"
 BENCH_OUT="$out/results.json" "$shared/run.sh" "$@" | tee "$out/table.md"
