@@ -119,6 +119,47 @@ export const AnomalySchema = Type.Object(
       },
       { additionalProperties: false, default: {}, description: 'Per-metric settings.' },
     ),
+    actions: Type.Object(
+      {
+        tighten_rate_limit: Type.Object(
+          {
+            enabled: Type.Boolean({
+              default: false,
+              description: 'Tighten rate limits where an anomaly rose.',
+            }),
+            cost: Type.Integer({
+              minimum: 2,
+              maximum: 100,
+              default: 2,
+              description:
+                'Units each request is charged by the rate-limit policies of the route or consumer (2 halves the limits).',
+            }),
+            duration_s: Type.Integer({ minimum: 1, maximum: 86_400, default: 300, description: 'How long.' }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+        challenge: Type.Object(
+          {
+            enabled: Type.Boolean({
+              default: false,
+              description:
+                'Make bot-defense challenge every client of the route or consumer (proof of work).',
+            }),
+            duration_s: Type.Integer({ minimum: 1, maximum: 86_400, default: 300, description: 'How long.' }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+        metrics: Type.Array(Type.Union(ANOMALY_METRICS.map((m) => Type.Literal(m))), {
+          default: ['request_rate', 'error_ratio', 'auth_failures'],
+          description: 'Anomalies (upward) of these metrics trigger the actions.',
+        }),
+      },
+      {
+        additionalProperties: false,
+        default: {},
+        description: 'What an upward anomaly does besides the event (and the webhook).',
+      },
+    ),
     webhook: Type.Optional(
       Type.Object(WebhookSchema.properties, {
         additionalProperties: false,

@@ -461,7 +461,14 @@ async function startWorkers(
     process.stdout;
   // Events and request samples of every worker meet here: one bus (sinks, recent buffer), one set of
   // dashboard statistics, one anomaly detector. Workers log their events themselves.
-  const telemetry = new GatewayTelemetry(initial.loaded.config, { logger, metrics, logEvents: false });
+  const telemetry = new GatewayTelemetry(initial.loaded.config, {
+    logger,
+    metrics,
+    logEvents: false,
+    onAction: (action) => {
+      for (const h of handles) h?.worker.postMessage({ type: 'anomaly-action', action });
+    },
+  });
 
   const spawn = (index: number): WorkerHandle => {
     const w = new Worker(workerUrl(), {

@@ -7,10 +7,11 @@
  */
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { type AnomalyDetector, createAnomalyDetector } from '../anomaly/index.ts';
+import { type AnomalyDetector, createAnomalyDetector, resolveAnomalyConfig } from '../anomaly/index.ts';
 import { blockReasonOf, recordLog, TrafficStats } from '../dashboard/stats.ts';
 import { createEventBus, type EventBus } from '../events/index.ts';
 import type { LogContext } from '../pipeline/types.ts';
+import { type AnomalyAction, anomalyActions } from '../traffic/anomaly-actions.ts';
 
 /** The config sections this reads. */
 export interface TelemetryConfig {
@@ -26,6 +27,8 @@ export interface GatewayTelemetryOptions {
   readonly forward?: (type: string, fields: Record<string, unknown>) => void;
   /** Also log each event at warn level (the behaviour before the bus; default true). */
   readonly logEvents?: boolean;
+  /** Called with each anomaly action applied here (worker mode broadcasts it to the workers). */
+  readonly onAction?: (action: AnomalyAction) => void;
 }
 
 /** What a Gateway needs from its telemetry: the event sink, the per-request observer, reload and close. */
@@ -226,7 +229,48 @@ export class GatewayTelemetry implements TelemetryPort {
   }
 
   #newDetector(config: unknown): AnomalyDetector {
-    return createAnomalyDetector(config ?? {}, { emit: (t, f) => this.event(t, f), logger: this.#o.logger });
+    const det = createAnomalyDetector(config ?? {}, {
+      emit: (t, f) => this.event(t, f),
+      logger: this.#o.logger,
+    });
+    const actions = resolveAnomalyConfig(config ?? {}).actions;
+    const triggers = new Set<string>(actions.metrics);
+    det.onAnomaly((a) => {
+      if (a.direction !== 'up' || !triggers.has(a.metric)) return;
+      const now = Date.now();
+      const out: AnomalyAction[] = [];
+      if (actions.tighten_rate_limit.enabled) {
+        const t = actions.tighten_rate_limit;
+        out.push({
+          kind: 'tighten',
+          scope: a.scope,
+          key: a.key,
+          until: now + t.duration_s * 1000,
+          cost: t.cost,
+        });
+      }
+      if (actions.challenge.enabled) {
+        out.push({
+          kind: 'challenge',
+          scope: a.scope,
+          key: a.key,
+          until: now + actions.challenge.duration_s * 1000,
+        });
+      }
+      for (const act of out) {
+        anomalyActions.apply(act);
+        this.#o.onAction?.(act);
+        this.event('anomaly_action', {
+          'event.reason': act.kind,
+          'gatehouse.anomaly.scope': act.scope,
+          'gatehouse.anomaly.key': act.key,
+          'gatehouse.anomaly.metric': a.metric,
+          'gatehouse.anomaly.until': new Date(act.until).toISOString(),
+          ...(act.scope === 'route' ? { 'gatehouse.route': act.key } : { 'gatehouse.consumer.id': act.key }),
+        });
+      }
+    });
+    return det;
   }
 
   #startTimer(): void {

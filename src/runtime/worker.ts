@@ -4,6 +4,7 @@ import type { LocalStoreHandle } from '../stores/local/index.ts';
 import type { StateStore } from '../stores/types.ts';
 import { createLogger } from '../telemetry/logger.ts';
 import { createMetrics } from '../telemetry/metrics.ts';
+import { type AnomalyAction, anomalyActions } from '../traffic/anomaly-actions.ts';
 import { type CheckedMessage, ConfigLoadError, fromMessage, Gateway } from './gateway.ts';
 import { accessLoggerFor } from './serve.ts';
 import { ForwardingTelemetry } from './telemetry.ts';
@@ -49,6 +50,7 @@ type ToWorker =
   | { type: 'start'; checked: CheckedMessage; fixedPorts?: Record<string, number>; store?: LocalStoreHandle }
   | { type: 'reload'; id: number; checked: CheckedMessage }
   | { type: 'metrics'; id: number }
+  | { type: 'anomaly-action'; action: AnomalyAction }
   | { type: 'shutdown' };
 
 const metrics = createMetrics({ defaultMetrics: false });
@@ -106,6 +108,9 @@ port.on('message', async (m: ToWorker) => {
         id: m.id,
         result: await gw!.reload(fromMessage(data.configPath, m.checked)),
       });
+      break;
+    case 'anomaly-action':
+      anomalyActions.apply(m.action);
       break;
     case 'metrics':
       port.postMessage({ type: 'metrics', id: m.id, json: await metrics.registry.getMetricsAsJSON() });

@@ -14,6 +14,7 @@ import {
   type RequestContext,
   type ResponseContext,
 } from '../../pipeline/types.ts';
+import { anomalyActions } from '../../traffic/anomaly-actions.ts';
 import { isCredentialFailure } from '../auth-requirement/results.ts';
 import { clientKey } from '../brute-force/policy.ts';
 import { type BotDefenseConfig, BotDefenseSchema } from './schema.ts';
@@ -242,7 +243,16 @@ export const policy = definePolicy({
       },
 
       async onUpstream(ctx: RequestContext): Promise<void> {
-        const st = ctx.state[NAME] as BotState | undefined;
+        let st = ctx.state[NAME] as BotState | undefined;
+        // The anomaly detector asked to challenge this route or consumer for a while.
+        if (
+          st !== undefined &&
+          st.score < t.challenge &&
+          anomalyActions.challenged(ctx.route.name, ctx.consumer?.id)
+        ) {
+          st = { ...st, score: t.challenge, reasons: [...st.reasons, 'anomaly'] };
+          ctx.state[NAME] = st;
+        }
         if (st === undefined || st.score < t.tag) return;
         if (verifiedGroups.size > 0 && ctx.consumer?.groups.some((g) => verifiedGroups.has(g))) return;
         ctx.upstreamHeaders[SCORE_HEADER] = String(st.score);

@@ -166,9 +166,10 @@ export function decide(
   store: StateStore,
   limits: readonly CompiledLimit[],
   keyOf: (l: CompiledLimit) => string,
+  cost = 1,
 ): MaybePromise<Outcome> {
   if (limits.length === 1) {
-    return chain(decideOne(store, limits[0]!, keyOf(limits[0]!), 1), (s) => ({
+    return chain(decideOne(store, limits[0]!, keyOf(limits[0]!), cost), (s) => ({
       allowed: s.allowed,
       states: [s],
     }));
@@ -178,7 +179,7 @@ export function decide(
     all(limits.map((l, i) => decideOne(store, l, keys[i]!, 0))),
     (peeks): MaybePromise<Outcome> => {
       for (const p of peeks) if (!p.allowed) return { allowed: false, states: peeks };
-      return chain(all(limits.map((l, i) => decideOne(store, l, keys[i]!, 1))), (states) => {
+      return chain(all(limits.map((l, i) => decideOne(store, l, keys[i]!, cost))), (states) => {
         let allowed = true;
         for (const s of states) if (!s.allowed) allowed = false;
         return { allowed, states };

@@ -10,6 +10,7 @@ import {
 import { StoreError } from '../../stores/errors.ts';
 import { createLocalStore, type LocalStore } from '../../stores/local/index.ts';
 import type { StateStore } from '../../stores/types.ts';
+import { anomalyActions } from '../../traffic/anomaly-actions.ts';
 import { banRegistry } from '../../traffic/bans.ts';
 import { ceilSeconds, rateLimitHeader } from './headers.ts';
 import { compileKey, hashKey, ipMaterial } from './keys.ts';
@@ -328,7 +329,12 @@ export function createRateLimit(
     const limits = useFallback ? p.set.fallback.limits : p.set.limits;
     const policyHeader = useFallback ? p.set.fallback.policyHeader : p.set.policyHeader;
     return chain(
-      decide(s, limits, (l) => storeKey(l.name, p.hash)),
+      decide(
+        s,
+        limits,
+        (l) => storeKey(l.name, p.hash),
+        anomalyActions.costFor(p.ctx.route.name, p.ctx.consumer?.id),
+      ),
       (o): MaybePromise<HookResult> => {
         if (o.allowed) {
           setHeaders(p.ctx, { policyHeader, limits, states: o.states });
