@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import {
   isAlias,
@@ -87,6 +87,39 @@ const kValidators = new WeakMap<object, ValidateFunction>();
 export function getConfigValidator(schema: TSchema | object): ValidateFunction {
   let validate = kValidators.get(schema);
   if (validate) return validate;
+  const ajv = newAjv();
+  // Each policy's schema is compiled the first time a config uses that policy (a config that uses three
+  // policies never pays for the code of the other twenty): the policies object keeps its property names
+  // (unknown policy names are still errors), each value is checked by a lazily compiled validator.
+  const lazy = lazyPolicies(schema, ajv);
+  let inner: ValidateFunction;
+  try {
+    inner = ajv.compile(lazy ?? schema);
+  } catch (err) {
+    throw new TypeError(`invalid configuration schema: ${(err as Error).message}`, { cause: err });
+  }
+  if (lazy === undefined) validate = inner;
+  else {
+    const wrapped = ((data: unknown) => {
+      const ok = inner(data);
+      wrapped.errors =
+        inner.errors?.map((e) => {
+          const o = (e as unknown as Record<symbol, Partial<ErrorObject> | undefined>)[kOriginal];
+          return o === undefined ? e : { ...e, ...o };
+        }) ?? null;
+      return ok;
+    }) as ValidateFunction;
+    validate = wrapped;
+  }
+  kValidators.set(schema, validate);
+  return validate;
+}
+
+/** Where a lazily validated policy's error keeps the fields Ajv overwrites. */
+const kOriginal = Symbol('original');
+
+/** The Ajv options every config validator uses. */
+function newAjv(): Ajv {
   const ajv = new Ajv({
     allErrors: true,
     strict: false,
@@ -100,13 +133,61 @@ export function getConfigValidator(schema: TSchema | object): ValidateFunction {
   });
   // ajv-formats is CommonJS: its plugin is both module.exports and module.exports.default.
   ajvFormats.default(ajv);
-  try {
-    validate = ajv.compile(schema);
-  } catch (err) {
-    throw new TypeError(`invalid configuration schema: ${(err as Error).message}`, { cause: err });
-  }
-  kValidators.set(schema, validate);
-  return validate;
+  return ajv;
+}
+
+/**
+ * For a gateway schema (`$defs.policies` marked `x-policy-key`): a copy whose policy schemas are
+ * replaced by `{ type: 'object', 'x-lazy-policy': name }`, with that keyword registered on `ajv`; it
+ * validates the value with the policy's own validator, compiled on first use and kept, and reports its
+ * errors at their full path. Undefined for other schemas.
+ */
+function lazyPolicies(schema: object, ajv: Ajv): object | undefined {
+  const defs = (schema as { $defs?: Record<string, unknown> }).$defs;
+  const policies = defs?.policies as
+    | { properties?: Record<string, object>; 'x-policy-key'?: string }
+    | undefined;
+  if (policies?.properties === undefined || policies['x-policy-key'] === undefined) return undefined;
+  const full = policies.properties;
+  const compiled = new Map<string, ValidateFunction>();
+  const validatorFor = (name: string): ValidateFunction => {
+    let v = compiled.get(name);
+    if (v === undefined) {
+      v = newAjv().compile(full[name]!);
+      compiled.set(name, v);
+    }
+    return v;
+  };
+  type LazyCheck = ((
+    name: string,
+    data: unknown,
+    parent: unknown,
+    cxt?: { instancePath: string },
+  ) => boolean) & {
+    errors?: unknown[];
+  };
+  const check: LazyCheck = (name, data, _parent, cxt) => {
+    const v = validatorFor(name);
+    if (v(data)) return true;
+    const at = cxt?.instancePath ?? '';
+    // Ajv overwrites schemaPath, schema and data of a keyword's errors (verbose mode): keep the
+    // originals aside; the wrapper below puts them back.
+    check.errors = (v.errors ?? []).map((e) => ({
+      ...e,
+      instancePath: at + e.instancePath,
+      [kOriginal]: { schemaPath: e.schemaPath, schema: e.schema, data: e.data },
+    }));
+    return false;
+  };
+  ajv.addKeyword({
+    keyword: 'x-lazy-policy',
+    schemaType: 'string',
+    errors: 'full',
+    validate: check as never,
+  });
+  const stubs: Record<string, object> = {};
+  for (const name of Object.keys(full)) stubs[name] = { type: 'object', 'x-lazy-policy': name };
+  return { ...schema, $defs: { ...defs, policies: { ...policies, properties: stubs } } };
 }
 
 class FileTooLarge extends Error {
