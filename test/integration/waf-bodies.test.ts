@@ -90,7 +90,7 @@ routes:
     paths: ["/*"]
     upstream: backend
     policies:
-      waf: { rules: ${rules} }
+      waf: { rules: ${rules}, profile: crs }
 `,
       {},
       { policies: [...builtinPolicies, waf] },

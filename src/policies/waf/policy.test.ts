@@ -7,7 +7,9 @@ import {
   fakeRequestContext,
   instantiate,
   runRequest,
+  runResponse,
   schemaFixtureSuite,
+  toResponseContext,
 } from '../testing.ts';
 import { policy, redactMatch, ruleFamily } from './policy.ts';
 import { loadWafRuleset } from './ruleset.ts';
@@ -278,6 +280,8 @@ describe('waf: helpers', () => {
     assert.equal(ruleFamily(932160), 'rce');
     assert.equal(ruleFamily(949110), 'anomaly');
     assert.equal(ruleFamily(1234), 'custom');
+    assert.equal(ruleFamily(90100), 'nosql');
+    assert.equal(ruleFamily(951110), 'data-leakage');
   });
 
   test('redactMatch truncates to 64 chars and hides sensitive variables', () => {
@@ -293,5 +297,216 @@ describe('waf: helpers', () => {
     assert.equal(d.inbound_threshold, 5);
     assert.equal(d.engine, 'on');
     assert.ok(WafSchema.properties.inspect_content_types);
+  });
+});
+
+describe('waf: API profile (default) vs crs', () => {
+  const api = { rules: crs };
+  const plain = { rules: crs, profile: 'crs' };
+  const ua = { 'user-agent': 'curl/8.5.0', accept: 'application/json' };
+  const send = (method: string, body: string, ct: string, extra: Record<string, string> = {}): Init => ({
+    method,
+    path: '/api/v1/orders/42',
+    headers: { ...ua, 'content-type': ct, 'content-length': String(Buffer.byteLength(body)), ...extra },
+    body,
+  });
+
+  test('REST methods and the JSON family of content types are allowed (CRS refuses them)', async () => {
+    const patch = send('PATCH', '{"status":"shipped","note":null}', 'application/merge-patch+json');
+    assert.equal((await run(api, patch)).error, undefined);
+    assert.equal((await run(plain, patch)).error?.reason, 'waf:method-enforcement');
+    const jp = send('PATCH', '[{"op":"replace","path":"/a","value":1}]', 'application/json-patch+json');
+    assert.equal((await run(api, jp)).error, undefined);
+    const custom = send('PUT', '{"a":1}', 'application/vnd.acme.order.v2+json');
+    assert.equal((await run(api, custom)).error, undefined);
+    assert.equal(
+      (await run(api, { method: 'DELETE', path: '/api/v1/orders/42', headers: ua })).error,
+      undefined,
+    );
+  });
+
+  test('Expect: 100-continue is not a restricted header in the API profile', async () => {
+    const init = send('POST', '{"a":"b"}', 'application/json', { expect: '100-continue' });
+    assert.equal((await run(api, init)).error, undefined);
+    assert.equal((await run(plain, init)).error?.reason, 'waf:protocol-enforcement');
+  });
+
+  test('a profile setting the user already set in the setup (allowed_methods) is left alone', async () => {
+    const custom = ['SecAction "id:900200,phase:1,pass,nolog,setvar:\'tx.allowed_methods=GET POST\'"'];
+    const { error } = await run(
+      { ...api, custom_rules: custom },
+      { method: 'DELETE', path: '/x', headers: ua },
+    );
+    // custom_rules load after the CRS: 901 already set the profile's value, so DELETE passes; the setup file
+    // (loaded first) is where a user narrows it, as with CRS itself.
+    assert.equal(error, undefined);
+  });
+
+  test('GraphQL: prose in literals passes; SQLi in a variable or a literal is blocked', async () => {
+    const q = 'query S($t: String!) { search(q: $t, note: "the select committee") { id } }';
+    const clean = JSON.stringify({ query: q, variables: { t: 'union of workers' }, operationName: 'S' });
+    assert.equal((await run(api, send('POST', clean, 'application/json'))).error, undefined);
+    const inVar = JSON.stringify({ query: q, variables: { t: "1' UNION SELECT password FROM users--" } });
+    assert.equal((await run(api, send('POST', inVar, 'application/json'))).error?.reason, 'waf:sqli');
+    const inLit = JSON.stringify({ query: "{ search(q: \"1' OR '1'='1\") { id } }" });
+    assert.equal((await run(api, send('POST', inLit, 'application/json'))).error?.reason, 'waf:sqli');
+  });
+
+  test('GraphQL over GET: literals and variables are inspected separately; the upstream target is unchanged', async () => {
+    const doc = 'query S($t: String!) { search(q: $t, note: "the select committee") { id } }';
+    const query = (t: string): string =>
+      `query=${encodeURIComponent(doc)}&variables=${encodeURIComponent(JSON.stringify({ t }))}&operationName=S`;
+    const ok = await run(api, { path: '/graphql', query: query('union of workers'), headers: ua });
+    assert.equal(ok.error, undefined);
+    assert.equal(ok.ctx.req.url, `/graphql?${query('union of workers')}`);
+    const evil = await run(api, {
+      path: '/graphql',
+      query: query("1' UNION SELECT password FROM users--"),
+      headers: ua,
+    });
+    assert.equal(evil.error?.reason, 'waf:sqli');
+    const ev = evil.events.find((e) => e.type === 'waf_block');
+    const vars = (ev?.fields.matches as { variable: string }[]).map((m) => m.variable);
+    assert.ok(vars.includes('ARGS:variables.t'), JSON.stringify(vars));
+    assert.ok(!vars.includes('ARGS:query'), JSON.stringify(vars));
+  });
+
+  test('application/graphql bodies are parsed as GraphQL; the upstream gets the original bytes', async () => {
+    const doc =
+      '# members: select only the fields we render\nquery { members(where: "union of workers") { name } }';
+    const { error, ctx } = await run(api, send('POST', doc, 'application/graphql'));
+    assert.equal(error, undefined);
+    assert.equal((await collect(ctx.state.body)).toString(), doc);
+    const evil = '{ members(where: "<script>alert(1)</script>") { name } }';
+    assert.equal((await run(api, send('POST', evil, 'application/graphql'))).error?.reason, 'waf:xss');
+  });
+
+  test('NDJSON: every line is inspected; a malformed line is a 400', async () => {
+    const ok = '{"event":"click","path":"/a"}\n{"event":"view","path":"/b"}\n';
+    assert.equal((await run(api, send('POST', ok, 'application/x-ndjson'))).error, undefined);
+    const bad = '{"event":"click"}\n{"event":"<script>alert(1)</script>"}\n';
+    assert.equal((await run(api, send('POST', bad, 'application/x-ndjson'))).error?.reason, 'waf:xss');
+    const broken = '{"event":"click"}\n{"event":\n';
+    assert.equal((await run(api, send('POST', broken, 'application/x-ndjson'))).error?.status, 400);
+  });
+
+  test('JSON, base64 and double percent-encoding inside strings are decoded and inspected', async () => {
+    const b64 = Buffer.from(JSON.stringify({ q: "1' UNION SELECT password FROM users--" })).toString(
+      'base64',
+    );
+    const body = JSON.stringify({ data: b64 });
+    const r = await run(api, send('POST', body, 'application/json'));
+    assert.equal(r.error?.reason, 'waf:sqli');
+    const ev = r.events.find((e) => e.type === 'waf_block');
+    assert.ok(
+      (ev?.fields.matches as { variable: string }[]).some((m) =>
+        m.variable.startsWith('ARGS:json.data.decoded-base64'),
+      ),
+      JSON.stringify(ev),
+    );
+    assert.equal((await run(plain, send('POST', body, 'application/json'))).error, undefined);
+    const dbl = JSON.stringify({ next: encodeURIComponent(encodeURIComponent('../../../../etc/passwd')) });
+    assert.equal((await run(api, send('POST', dbl, 'application/json'))).error?.reason, 'waf:lfi');
+  });
+
+  test('NoSQL operators, prototype pollution, template injection and SSRF are blocked by family', async () => {
+    const cases: [unknown, string][] = [
+      [{ username: 'admin', password: { $ne: null } }, 'waf:nosql'],
+      [{ user: { settings: JSON.parse('{"__proto__":{"isAdmin":true}}') } }, 'waf:prototype-pollution'],
+      [{ name: '{{7*7}}' }, 'waf:template'],
+      [{ avatar_url: 'http://169.254.169.254/latest/meta-data/' }, 'waf:ssrf'],
+    ];
+    for (const [doc, reason] of cases) {
+      const body = JSON.stringify(doc);
+      assert.equal((await run(api, send('POST', body, 'application/json'))).error?.reason, reason, body);
+    }
+    const clean = JSON.stringify({
+      greeting: 'Hello {{first_name}}',
+      site: 'https://example.com/a',
+      $schema: 'x',
+    });
+    assert.equal((await run(api, send('POST', clean, 'application/json'))).error, undefined);
+  });
+
+  test('exclude_fields removes rich-text and code fields (and their decodings) from the attack rules only', async () => {
+    const html = '<p>Read <a href="https://example.com/x" onclick="track()">this</a></p><script>x()</script>';
+    const body = JSON.stringify({ body: { html }, comments: [{ text: 'rm -rf / ; cat /etc/passwd' }] });
+    const cfg = { ...api, exclude_fields: ['body.body.html', 'comments[].text'] };
+    assert.ok((await run(api, send('POST', body, 'application/json'))).error);
+    assert.equal((await run(cfg, send('POST', body, 'application/json'))).error, undefined);
+    const other = JSON.stringify({ body: { html, title: '<script>alert(1)</script>' } });
+    assert.equal((await run(cfg, send('POST', other, 'application/json'))).error?.reason, 'waf:xss');
+    assert.throws(() => instantiate(policy, { ...cfg, exclude_fields: ['a..b'] }));
+  });
+});
+
+describe('waf: response phase', () => {
+  const cfg = { rules: crs, response_content_types: ['application/json', 'text/html'] };
+
+  async function respond(
+    config: unknown,
+    body: string,
+    ct = 'application/json',
+    mode: 'enforce' | 'report-only' = 'enforce',
+  ) {
+    const deps = { ...fakeDeps('waf@route:test'), mode };
+    const instance = instantiate(policy, config, deps);
+    const ctx = fakeRequestContext({
+      path: '/api/items/1',
+      headers: { 'user-agent': 'curl/8.5.0', accept: '*/*' },
+    });
+    const { error } = await runRequest(instance, ctx);
+    assert.equal(error, undefined);
+    const rctx = toResponseContext(ctx, {
+      status: 200,
+      responseHeaders: { 'content-type': ct, 'content-length': String(body.length) },
+    });
+    await runResponse(instance, rctx);
+    const filter = rctx.state.responseBodyFilter as
+      | { apply(b: Buffer): Buffer; maxBytes: number }
+      | undefined;
+    return { filter, rctx, events: deps.events };
+  }
+
+  test('off by default: no response hook', () => {
+    const inst = instantiate(policy, { rules: crs });
+    assert.equal(inst.onResponse, undefined);
+  });
+
+  test('a leaked SQL error is replaced by a 502 problem (CRS 951); a normal body passes byte-identical', async () => {
+    const leak = JSON.stringify({
+      error:
+        "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near ''' at line 1",
+    });
+    const { filter, events } = await respond(cfg, leak);
+    assert.ok(filter);
+    assert.equal(filter.maxBytes, 1048576);
+    assert.throws(
+      () => filter.apply(Buffer.from(leak)),
+      (err: unknown) => {
+        const e = err as { status: number; reason: string };
+        assert.equal(e.status, 502);
+        assert.match(e.reason, /^waf:/);
+        return true;
+      },
+    );
+    const ev = events.find((e) => e.type === 'waf_block' && e.fields.direction === 'outbound');
+    assert.ok(ev, JSON.stringify(events));
+    assert.ok((ev.fields.rule_ids as number[]).some((id) => id >= 951000 && id < 952000));
+    const normal = Buffer.from(JSON.stringify({ id: 1, name: 'select committee', items: [1, 2] }));
+    const again = await respond(cfg, normal.toString());
+    assert.equal(again.filter?.apply(normal), normal);
+  });
+
+  test('other content types are not inspected; report-only logs but passes', async () => {
+    const leak =
+      'java.lang.NullPointerException\n\tat com.acme.Foo.bar(Foo.java:42)\n\tat java.lang.Thread.run';
+    assert.equal((await respond(cfg, leak, 'image/png')).filter, undefined);
+    const ro = await respond(cfg, leak, 'text/html', 'report-only');
+    assert.ok(ro.filter);
+    assert.equal(ro.filter.apply(Buffer.from(leak)).toString(), leak);
+    assert.ok(
+      ro.events.some((e) => e.fields.direction === 'outbound' && e.fields.decision === 'would-block'),
+    );
   });
 });

@@ -1,7 +1,15 @@
 import { Readable } from 'node:stream';
 import { GatewayError } from '../../errors/gateway-error.ts';
-import { definePolicy, type PolicyDeps, type RequestContext } from '../../pipeline/types.ts';
+import {
+  definePolicy,
+  type PolicyDeps,
+  type RequestContext,
+  type ResponseContext,
+} from '../../pipeline/types.ts';
 import type { Intervention, MatchEvent, Ruleset, Transaction } from '../../waf/engine.ts';
+import { parseUrlEncoded } from '../../waf/engine.ts';
+import { DEFAULT_EXPAND_OPTIONS, graphqlGetQuery } from '../../waf/profile/expand.ts';
+import { PROFILE_FAMILIES } from '../../waf/profile/rules.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from './body.ts';
 import { BUILTIN_IDS, loadWafRuleset } from './ruleset.ts';
 import { type WafConfig, WafSchema } from './schema.ts';
@@ -9,6 +17,8 @@ import { type WafConfig, WafSchema } from './schema.ts';
 /** Rule family of a CRS rule id (by its file number), used in reasons (`waf:sqli`) and metrics. */
 export function ruleFamily(id: number): string {
   if (id === BUILTIN_IDS.bodyError || id === BUILTIN_IDS.multipartStrict) return 'reqbody-error';
+  const profile = PROFILE_FAMILIES[id];
+  if (profile !== undefined) return profile;
   const file = Math.floor(id / 1000);
   switch (file) {
     case 911:
@@ -39,6 +49,15 @@ export function ruleFamily(id: number): string {
       return 'session-fixation';
     case 944:
       return 'java';
+    case 950:
+    case 951:
+    case 952:
+    case 953:
+    case 954:
+    case 956:
+      return 'data-leakage';
+    case 955:
+      return 'web-shell';
     case 949:
     case 959:
     case 980:
@@ -46,6 +65,22 @@ export function ruleFamily(id: number): string {
     default:
       return id >= 900000 && id < 1000000 ? 'crs' : 'custom';
   }
+}
+
+/**
+ * `ctx.state` key of the response body filter read by the proxy (`RESPONSE_BODY_FILTER_KEY` in
+ * src/pipeline/proxy.ts; repeated here, as in the openapi policy, to keep policies free of proxy imports).
+ */
+const RESPONSE_BODY_FILTER_KEY = 'responseBodyFilter';
+
+/** `ctx.state` key of the request's WAF transaction, carried to the response phase. */
+export const WAF_TX_KEY = 'waf.tx';
+
+/** The proxy's response body filter (see {@link RESPONSE_BODY_FILTER_KEY}). */
+interface BodyFilter {
+  readonly maxBytes: number;
+  readonly onOversize: 'pass' | 'error';
+  apply(body: Buffer): Buffer;
 }
 
 const SENSITIVE = /authorization|cookie|passw|secret|token|api[-_]?key|session|credential/i;
@@ -114,12 +149,23 @@ function headerPairs(raw: readonly string[]): [string, string][] {
   return out;
 }
 
+/** Request bodies the API profile always inspects, whatever `inspect_content_types` says. */
+const API_BODY_TYPES = [
+  'application/json',
+  'application/*+json',
+  'application/graphql',
+  'application/x-ndjson',
+  'application/jsonl',
+];
+
 /** Per-instance runtime, built once by `create()`. */
 interface WafRuntime {
   readonly rs: Ruleset;
   readonly config: WafConfig;
   readonly deps: PolicyDeps;
   readonly inspectable: (mt: string) => boolean;
+  /** Response media types inspected (phases 3 and 4); null when response inspection is off. */
+  readonly responseInspectable: ((mt: string) => boolean) | null;
 }
 
 function report(
@@ -181,17 +227,147 @@ async function inspect(rt: WafRuntime, ctx: RequestContext): Promise<undefined> 
   const req = ctx.req;
   const tx = rt.rs.newTransaction({
     method: ctx.method,
-    uri: req.url ?? '/',
+    uri: engineUri(rt.config, req.url ?? '/'),
     protocol: `HTTP/${req.httpVersion}`,
     headers: headerPairs(req.rawHeaders),
     remoteAddr: ctx.clientIp,
     id: ctx.id,
-    body: await bodyFor(rt, ctx),
+    body: engineBody(rt.config.profile, requestMediaType(ctx), await bodyFor(rt, ctx)),
   });
   const intervention = tx.processRequestHeaders() ?? tx.processRequestBody();
   report(rt, ctx, tx, intervention);
   if (intervention !== null && tx.mode === 'On') throw block(rt, tx, intervention);
+  if (rt.responseInspectable !== null) ctx.state[WAF_TX_KEY] = tx;
   return undefined;
+}
+
+/**
+ * API profile: the request target the engine inspects. A GraphQL-over-GET query string is replaced by the
+ * document's literals and comments and the flattened variables (src/waf/profile/expand.ts `graphqlGetQuery`);
+ * the upstream still gets the original target. Anything else is returned unchanged.
+ */
+export function engineUri(config: Pick<WafConfig, 'profile' | 'decode_nested'>, url: string): string {
+  const q = url.indexOf('?');
+  if (config.profile !== 'api' || q === -1 || !url.includes('query=', q)) return url;
+  const query = graphqlGetQuery(parseUrlEncoded(url.slice(q + 1)), {
+    ...DEFAULT_EXPAND_OPTIONS,
+    maxDepth: config.decode_nested.max_depth,
+    maxDecodedBytes: config.decode_nested.max_decoded_bytes,
+    maxExtraArgs: config.decode_nested.max_extra_args,
+  });
+  return query === null ? url : `${url.slice(0, q)}?${query}`;
+}
+
+/**
+ * API profile: the body the engine parses for GraphQL documents and NDJSON, as JSON (`{"query": doc}` and
+ * `[line, …]`); the upstream still gets the original bytes. Other bodies are returned unchanged.
+ */
+export function engineBody(profile: WafConfig['profile'], mt: string, body: string): string {
+  if (profile !== 'api' || body === '') return body;
+  if (mt === 'application/graphql') {
+    const text = Buffer.from(body, 'latin1').toString('utf8');
+    return Buffer.from(JSON.stringify({ query: text }), 'utf8').toString('latin1');
+  }
+  if (mt === 'application/x-ndjson' || mt === 'application/jsonl') {
+    const lines = body.split('\n').filter((l) => l.trim() !== '');
+    return `[${lines.join(',')}]`;
+  }
+  return body;
+}
+
+/** Outbound events and decisions for a response the rules matched. */
+function reportResponse(
+  rt: WafRuntime,
+  ctx: ResponseContext,
+  tx: Transaction,
+  intervention: Intervention | null,
+): void {
+  const logged = tx.matches.filter((m) => m.log && m.phase >= 3);
+  if (logged.length === 0 && intervention === null) return;
+  const score = Number(tx.getTx('blocking_outbound_anomaly_score') ?? 0);
+  const detectionOnly = tx.mode === 'DetectionOnly';
+  const enforce = rt.deps.mode === 'enforce' && !detectionOnly && intervention !== null;
+  const wouldBlock = intervention !== null || (detectionOnly && score >= rt.config.outbound_threshold);
+  const family = dominantFamily(logged, intervention);
+  rt.deps.event(enforce ? 'waf_block' : 'waf_detect', {
+    request_id: ctx.id,
+    route: ctx.route.name,
+    direction: 'outbound',
+    decision: enforce ? 'block' : wouldBlock ? 'would-block' : 'log',
+    family,
+    anomaly_score: score,
+    threshold: rt.config.outbound_threshold,
+    'http.response.status_code': ctx.status,
+    rule_ids: [...new Set(logged.map((m) => m.id))],
+    matches: logged.slice(0, 32).map((m) => ({
+      id: m.id,
+      msg: m.msg,
+      severity: m.severity,
+      variable: m.matchedVar,
+      data: redactMatch(m.matchedVar, m.matchedValue),
+    })),
+  });
+  ctx.decisions.push({
+    policy: 'waf',
+    action: enforce ? 'deny' : wouldBlock ? 'would-deny' : 'tag',
+    reason: `waf:${family}`,
+  });
+}
+
+/** The problem answered instead of a response the outbound rules block (never the upstream's body). */
+function responseBlocked(family: string): GatewayError {
+  return new GatewayError('GW_UPSTREAM_ERROR', {
+    reason: `waf:${family}`,
+    detail: 'The upstream response was blocked by the web application firewall.',
+  });
+}
+
+/**
+ * Response phase: for a listed response media type, runs phase 3 on the head and installs a body filter that
+ * runs phase 4 on the buffered body; a blocking outbound anomaly replaces the response by a 502 problem.
+ */
+function inspectResponse(rt: WafRuntime, ctx: ResponseContext): void {
+  const tx = ctx.state[WAF_TX_KEY] as Transaction | undefined;
+  const match = rt.responseInspectable;
+  if (tx === undefined || match === null || ctx.local) return;
+  const ct = ctx.responseHeaders['content-type'];
+  if (!match(mediaType(typeof ct === 'string' ? ct : ''))) return;
+  const encoding = ctx.responseHeaders['content-encoding'];
+  if (encoding !== undefined && encoding !== 'identity') return;
+  // Header values are already byte strings (Node's parser and undici decode header bytes as latin1).
+  const headers: [string, string][] = [];
+  for (const [k, v] of Object.entries(ctx.responseHeaders)) {
+    for (const one of Array.isArray(v) ? v : [v]) headers.push([k, one]);
+  }
+  const head = tx.processResponseHeaders({
+    status: ctx.status,
+    protocol: `HTTP/${ctx.req.httpVersion}`,
+    headers,
+  });
+  const enforce = (i: Intervention | null): boolean =>
+    i !== null && tx.mode === 'On' && rt.deps.mode === 'enforce';
+  const filter: BodyFilter = {
+    maxBytes: rt.config.response_max_bytes,
+    onOversize: rt.config.response_oversize,
+    apply(body: Buffer): Buffer {
+      const intervention = head ?? tx.processResponseBody(body.toString('latin1'));
+      reportResponse(rt, ctx, tx, intervention);
+      if (enforce(intervention))
+        throw responseBlocked(
+          dominantFamily(
+            tx.matches.filter((m) => m.phase >= 3),
+            intervention,
+          ),
+        );
+      return body;
+    },
+  };
+  ctx.state[RESPONSE_BODY_FILTER_KEY] = filter;
+}
+
+function requestMediaType(ctx: RequestContext): string {
+  const ct = ctx.headers['content-type'];
+  return typeof ct === 'string' ? mediaType(ct) : '';
 }
 
 /** The body the WAF inspects (byte string), buffering it and handing it back to the proxy. */
@@ -200,8 +376,7 @@ async function bodyFor(rt: WafRuntime, ctx: RequestContext): Promise<string> {
   const cl = h['content-length'];
   const chunked = h['transfer-encoding'] !== undefined;
   if (!chunked && (cl === undefined || cl === '0')) return '';
-  const ct = h['content-type'];
-  if (!rt.inspectable(typeof ct === 'string' ? mediaType(ct) : '')) return '';
+  if (!rt.inspectable(requestMediaType(ctx))) return '';
   const limit = rt.config.max_body_bytes;
   const reject = rt.config.body_limit_action === 'reject';
   if (reject && typeof cl === 'string' && /^[0-9]+$/.test(cl) && Number(cl) > limit) {
@@ -245,7 +420,7 @@ async function bodyFor(rt: WafRuntime, ctx: RequestContext): Promise<string> {
 export const policy = definePolicy({
   name: 'waf',
   order: 400,
-  phases: ['request'],
+  phases: ['request', 'response'],
   status: 'experimental',
   posture: 'hardened',
   description:
@@ -254,16 +429,25 @@ export const policy = definePolicy({
   schema: WafSchema,
   create(config: WafConfig, deps: PolicyDeps) {
     if (config.engine === 'off') return Object.freeze({});
+    const inspectTypes =
+      config.profile === 'api'
+        ? [...config.inspect_content_types, ...API_BODY_TYPES]
+        : config.inspect_content_types;
     const rt: WafRuntime = {
       rs: loadWafRuleset(config),
       config,
       deps,
-      inspectable: contentTypeMatcher(config.inspect_content_types),
+      inspectable: contentTypeMatcher(inspectTypes),
+      responseInspectable:
+        config.response_content_types.length > 0 ? contentTypeMatcher(config.response_content_types) : null,
     };
     return Object.freeze({
       onRequest(ctx: RequestContext): Promise<undefined> {
         return inspect(rt, ctx);
       },
+      ...(rt.responseInspectable === null
+        ? {}
+        : { onResponse: (ctx: ResponseContext): void => inspectResponse(rt, ctx) }),
     });
   },
 });

@@ -5,6 +5,8 @@ import { detectSQLi } from '../../waf/detect/sqli.ts';
 import { detectXSS } from '../../waf/detect/xss.ts';
 import { compileRuleset, type EngineMode, type Ruleset } from '../../waf/engine.ts';
 import { type Directive, parseSecLang, parseSecLangFile } from '../../waf/parser/index.ts';
+import { DECODE_LIMIT_ARG, expandApiArgs, fieldExclusionRegexes } from '../../waf/profile/expand.ts';
+import { API_JSON_VALUE_EXCLUDED_RULES, apiProfileRules } from '../../waf/profile/rules.ts';
 import { TRANSFORMS } from '../../waf/transform/index.ts';
 import type { WafConfig } from './schema.ts';
 
@@ -69,12 +71,19 @@ export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): D
     out.push(...parseSecLangFile(setup));
   }
   const pl = config.paranoia_level;
+  const api = config.profile === 'api';
+  // The API profile also parses GraphQL documents and NDJSON as JSON (the policy hands them to the engine as
+  // `{"query": …}` and `[…]`).
+  const jsonTypes = api
+    ? '(?:(?:[a-z0-9!#$&^_.-]+\\+)?json|graphql|x-ndjson|jsonl)'
+    : '(?:[a-z0-9!#$&^_.-]+\\+)?json';
   out.push(
     ...parseSecLang(
       [
         `SecAction "id:${BUILTIN_IDS.settings},phase:1,pass,nolog,setvar:tx.blocking_paranoia_level=${pl},` +
-          `setvar:tx.detection_paranoia_level=${pl},setvar:tx.inbound_anomaly_score_threshold=${config.inbound_threshold}"`,
-        `SecRule REQUEST_HEADERS:Content-Type "@rx ^application/(?:[a-z0-9!#$&^_.-]+\\+)?json(?:\\s*;.*)?$" ` +
+          `setvar:tx.detection_paranoia_level=${pl},setvar:tx.inbound_anomaly_score_threshold=${config.inbound_threshold},` +
+          `setvar:tx.outbound_anomaly_score_threshold=${config.outbound_threshold}"`,
+        `SecRule REQUEST_HEADERS:Content-Type "@rx ^application/${jsonTypes}(?:\\s*;.*)?$" ` +
           `"id:${BUILTIN_IDS.jsonProcessor},phase:1,pass,nolog,t:none,t:lowercase,ctl:requestBodyProcessor=JSON"`,
         `SecRule REQUEST_HEADERS:Content-Type "@rx ^(?:application/(?:[a-z0-9!#$&^_.-]+\\+)?xml|text/xml)(?:\\s*;.*)?$" ` +
           `"id:${BUILTIN_IDS.xmlProcessor},phase:1,pass,nolog,t:none,t:lowercase,ctl:requestBodyProcessor=XML"`,
@@ -82,6 +91,7 @@ export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): D
       'waf:settings',
     ),
   );
+  if (api) out.push(...parseSecLang(apiProfileRules(DECODE_LIMIT_ARG), 'waf:api-profile'));
   for (const entry of config.rules.include) {
     for (const file of expandInclude(entry, cwd)) out.push(...parseSecLangFile(file));
   }
@@ -100,6 +110,19 @@ export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): D
       'waf:settings',
     ),
   );
+  if (api) {
+    for (const id of API_JSON_VALUE_EXCLUDED_RULES) {
+      out.push(directive('SecRuleUpdateTargetById', [String(id), '!ARGS:/^json[.]/'], 'waf:api-profile'));
+    }
+  }
+  if (api && config.exclude_fields.length > 0) {
+    // One alternation (the target parser keeps `|` inside `/…/`): one regex run per argument and rule.
+    const re = fieldExclusionRegexes(config.exclude_fields)
+      .map((r) => `(?:${r})`)
+      .join('|');
+    const targets = `!ARGS:/${re}/|!ARGS_POST:/${re}/`;
+    out.push(directive('SecRuleUpdateTargetByTag', ['^attack-', targets], 'waf:exclude_fields'));
+  }
   config.exclusions.forEach((ex, i) => {
     const file = `waf:exclusions[${i}]`;
     const ids = (ex.rule_ids ?? []).map(String);
@@ -154,12 +177,26 @@ export function loadWafRuleset(config: WafConfig, cwd: string = process.cwd()): 
     if (err instanceof TypeError) throw err;
     throw new TypeError(`waf: ${(err as Error).message}`, { cause: err });
   }
-  const digest = rulesetDigest(directives, mode);
+  const expand =
+    config.profile === 'api'
+      ? {
+          graphql: true,
+          maxDepth: config.decode_nested.max_depth,
+          maxDecodedBytes: config.decode_nested.max_decoded_bytes,
+          maxExtraArgs: config.decode_nested.max_extra_args,
+        }
+      : null;
+  const digest = `${rulesetDigest(directives, mode)}:${JSON.stringify(expand)}`;
   const hit = cache.get(digest);
   if (hit !== undefined) return hit;
   let rs: Ruleset;
   try {
-    rs = compileRuleset(directives, { transforms: TRANSFORMS, detectors: DETECTORS, mode });
+    rs = compileRuleset(directives, {
+      transforms: TRANSFORMS,
+      detectors: DETECTORS,
+      mode,
+      ...(expand === null ? {} : { json: { expand: (args) => expandApiArgs(args, expand) } }),
+    });
   } catch (err) {
     throw new TypeError(`waf: ${(err as Error).message}`, { cause: err });
   }

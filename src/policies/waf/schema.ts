@@ -45,9 +45,80 @@ const Exclusion = Type.Object(
   },
 );
 
+/** Field paths of `exclude_fields`: dotted, optional `body.` prefix, `[]` for array elements, `*` for any member. */
+export const FIELD_PATH_PATTERN =
+  '^(?:[A-Za-z0-9_$-]+|\\*)(?:\\[\\])?(?:\\.(?:[A-Za-z0-9_$-]+|\\*)(?:\\[\\])?)*$';
+
+const DecodeNested = Type.Object(
+  {
+    max_depth: Type.Integer({
+      minimum: 0,
+      maximum: 8,
+      default: 3,
+      description:
+        'Most nested decodings of one JSON string value (JSON, percent-encoding, base64; base64 of JSON = 2). 0 turns nested decoding off.',
+    }),
+    max_decoded_bytes: Type.Integer({
+      minimum: 0,
+      maximum: 16 * 1024 * 1024,
+      default: 262144,
+      description:
+        'Most decoded bytes added per request; beyond it the request scores as an attack (rule 90104), so padding cannot hide a payload.',
+    }),
+    max_extra_args: Type.Integer({
+      minimum: 0,
+      maximum: 10000,
+      default: 500,
+      description: 'Most extra arguments added by decoding per request (same rule when exceeded).',
+    }),
+  },
+  {
+    additionalProperties: false,
+    default: { max_depth: 3, max_decoded_bytes: 262144, max_extra_args: 500 },
+    description:
+      'API profile: JSON string values holding JSON, percent-encoding or base64 are decoded and the decoded content inspected as extra arguments (`<name>.decoded-json.<path>`, `<name>.decoded-url`, `<name>.decoded-base64`).',
+  },
+);
+
 /** Config of the `waf` policy. */
 export const WafSchema = Type.Object(
   {
+    profile: Type.Union([Type.Literal('api'), Type.Literal('crs')], {
+      default: 'api',
+      description:
+        '`api` (default): tuned for JSON APIs — REST methods and the JSON family of content types (`application/*+json`, merge-patch, json-patch, `application/graphql`, NDJSON) allowed and parsed, `Expect` not a restricted header, GraphQL documents inspected literal by literal, nested JSON/URL/base64 decoded, NoSQL-operator, template-injection, SSRF and prototype-pollution rules added, `exclude_fields` honoured. `crs`: plain CRS behaviour.',
+    }),
+    exclude_fields: Type.Array(Type.String({ pattern: FIELD_PATH_PATTERN, maxLength: 300 }), {
+      default: [],
+      maxItems: 200,
+      description:
+        'API profile: JSON body fields (and everything below or decoded from them) the attack rules (tags `attack-*`) do not inspect, for rich-text and code fields: `body.description`, `comments[].text`, `variables.input.body` (dotted from the JSON root; `[]` = any array element, `*` = any member).',
+    }),
+    decode_nested: DecodeNested,
+    response_content_types: Type.Array(Type.String({ pattern: MEDIA_RANGE_PATTERN, maxLength: 255 }), {
+      default: [],
+      maxItems: 64,
+      description:
+        'Response media types whose bodies run through the response rules (CRS 95x data leakages, phase 3 and 4). Empty (default): responses are not inspected. Compressed responses are not inspected.',
+    }),
+    response_max_bytes: Type.Integer({
+      minimum: 1,
+      maximum: 64 * 1024 * 1024,
+      default: 1048576,
+      description: 'Largest response body buffered for inspection, in bytes.',
+    }),
+    response_oversize: Type.Union([Type.Literal('pass'), Type.Literal('error')], {
+      default: 'pass',
+      description:
+        'For response bodies larger than `response_max_bytes`: `pass` (sent uninspected) or `error` (502 problem).',
+    }),
+    outbound_threshold: Type.Integer({
+      minimum: 1,
+      maximum: 10000,
+      default: 4,
+      description:
+        'CRS outbound anomaly score threshold: a response scoring at least this much is replaced by a 502 problem.',
+    }),
     rules: Type.Object(
       {
         setup: Type.String({

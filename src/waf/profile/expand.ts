@@ -1,0 +1,332 @@
+/**
+ * The WAF API profile's argument expansion (issue 5, "API profile"), applied to the arguments the JSON body
+ * processor (src/waf/body/json.ts) produced:
+ * - **GraphQL**: a GraphQL-over-HTTP request (`{"query": "...", "variables": {...}, "operationName": ...}`, or a
+ *   batch of them) has its `query` argument replaced by one argument per string literal
+ *   (`json.query.string.N`, block strings too) and per comment (`json.query.comment.N`), so that SQLi/XSS/RCE
+ *   rules see each literal separately and never the document's syntax as a whole; the variables already are
+ *   separate arguments. A `query` that does not parse as GraphQL stays one argument (inspected as a whole).
+ * - **Nested encodings**: a string value that holds JSON, percent-encoding or base64 (of printable UTF-8) is
+ *   decoded and the decoded content added as extra arguments with derived names (`<name>.decoded-json.<path>`,
+ *   `<name>.decoded-url`, `<name>.decoded-base64`), recursively up to `maxDepth` decodings, within a budget of
+ *   decoded bytes and extra arguments. When the budget runs out an argument named {@link DECODE_LIMIT_ARG} is
+ *   added (the profile scores it, so padding a request with decodable values cannot hide a payload).
+ *
+ * Names and values are byte strings (one char per byte, latin1), the engine's contract.
+ */
+import { Kind, Lexer, parse, Source, type Token, TokenKind } from 'graphql';
+
+/** Options of {@link expandApiArgs}. */
+export interface ApiExpandOptions {
+  /** Replace the `query` of GraphQL-over-HTTP bodies by its string literals and comments. */
+  readonly graphql: boolean;
+  /** Most nested decodings of one value (JSON in base64 in JSON = 2). 0 disables nested decoding. */
+  readonly maxDepth: number;
+  /** Most decoded bytes added per request. */
+  readonly maxDecodedBytes: number;
+  /** Most extra arguments added per request. */
+  readonly maxExtraArgs: number;
+  /** Most lexical tokens of a GraphQL document parsed (larger: kept as one argument). */
+  readonly maxGraphqlTokens?: number;
+}
+
+/** Default expansion options of the API profile. */
+export const DEFAULT_EXPAND_OPTIONS: ApiExpandOptions = {
+  graphql: true,
+  maxDepth: 3,
+  maxDecodedBytes: 256 * 1024,
+  maxExtraArgs: 500,
+  maxGraphqlTokens: 20_000,
+};
+
+/** Name of the argument added when the decoding budget ran out (value: what ran out). */
+export const DECODE_LIMIT_ARG = 'gatehouse.decode-limit';
+
+type Arg = readonly [string, string];
+
+const GRAPHQL_KEYS = new Set(['query', 'variables', 'operationName', 'extensions']);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Byte string (latin1 of UTF-8) → JS string, or null when not valid UTF-8. */
+function fromBytes(s: string): string | null {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) {
+      try {
+        return utf8.decode(Buffer.from(s, 'latin1'));
+      } catch {
+        return null;
+      }
+    }
+  }
+  return s;
+}
+
+/** JS string → byte string (UTF-8 bytes, one char each). */
+function toBytes(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) return Buffer.from(s, 'utf8').toString('latin1');
+  }
+  return s;
+}
+
+/** `json.query` → root `json`; `json.3.query` → root `json.3` (batched requests); else null. */
+function graphqlRoot(name: string): string | null {
+  const m = /^(json(?:\.\d+)?)\.query$/.exec(name);
+  return m === null ? null : (m[1] as string);
+}
+
+/** The string literals and comments of a GraphQL document, or null when it is not one. */
+function graphqlPieces(text: string, maxTokens: number): { strings: string[]; comments: string[] } | null {
+  try {
+    // Executable documents only: a type-system document (`union X = …`, `schema {…}`) is not a request.
+    const doc = parse(text, { maxTokens, noLocation: true });
+    if (
+      !doc.definitions.every(
+        (d) => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION,
+      )
+    )
+      return null;
+  } catch {
+    return null;
+  }
+  const strings: string[] = [];
+  const comments: string[] = [];
+  const lexer = new Lexer(new Source(text));
+  let t: Token | null = lexer.token;
+  // Lexer.advance() skips comments but links them into the token list: walk `next` from the start.
+  for (let n = 0; n <= maxTokens * 2; n++) {
+    if (t === null) break;
+    if (t.kind === TokenKind.EOF) break;
+    if (t.next === null) lexer.advance();
+    if (t.kind === TokenKind.STRING || t.kind === TokenKind.BLOCK_STRING) strings.push(t.value);
+    else if (t.kind === TokenKind.COMMENT) comments.push(t.value);
+    t = t.next;
+  }
+  return { strings, comments };
+}
+
+/** Replaces GraphQL documents among the args by their literals and comments (see the module comment). */
+function expandGraphql(args: readonly Arg[], maxTokens: number): Arg[] {
+  const roots = new Set<string>();
+  for (const [name] of args) {
+    const r = graphqlRoot(name);
+    if (r !== null) roots.add(r);
+  }
+  if (roots.size === 0) return args as Arg[];
+  // Only GraphQL-over-HTTP shaped objects: every member of the root is query/variables/operationName/extensions.
+  for (const [name] of args) {
+    for (const r of roots) {
+      if (!name.startsWith(`${r}.`)) continue;
+      const rest = name.slice(r.length + 1);
+      const dot = rest.indexOf('.');
+      const key = dot === -1 ? rest : rest.slice(0, dot);
+      if (!GRAPHQL_KEYS.has(key)) roots.delete(r);
+    }
+  }
+  if (roots.size === 0) return args as Arg[];
+  const out: Arg[] = [];
+  for (const a of args) {
+    const r = graphqlRoot(a[0]);
+    const text = r !== null && roots.has(r) ? fromBytes(a[1]) : null;
+    const pieces = text === null ? null : graphqlPieces(text, maxTokens);
+    if (pieces === null) {
+      out.push(a);
+      continue;
+    }
+    pieces.strings.forEach((s, i) => {
+      out.push([`${a[0]}.string.${i}`, toBytes(s)]);
+    });
+    pieces.comments.forEach((s, i) => {
+      out.push([`${a[0]}.comment.${i}`, toBytes(s)]);
+    });
+  }
+  return out;
+}
+
+const PCT = /%[0-9A-Fa-f]{2}/;
+const B64 = /^[A-Za-z0-9+/_-]{8,}={0,2}$/;
+
+/** Percent-decodes a byte string (bytes stay bytes; `+` is kept). */
+function percentDecode(s: string): string {
+  return s.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+}
+
+/** Base64 (standard or URL-safe) of printable UTF-8 text → that text as a byte string, else null. */
+function base64Text(s: string): string | null {
+  const t = s.replace(/[\r\n]/g, '');
+  if (!B64.test(t)) return null;
+  const unpadded = t.replace(/=+$/, '');
+  if (unpadded.length % 4 === 1) return null;
+  const buf = Buffer.from(unpadded, 'base64');
+  if (buf.length < 4) return null;
+  let text: string;
+  try {
+    text = utf8.decode(buf);
+  } catch {
+    return null;
+  }
+  let printable = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (c >= 0x20 ? c !== 0x7f : c === 9 || c === 10 || c === 13) printable++;
+  }
+  return printable >= text.length * 0.95 ? buf.toString('latin1') : null;
+}
+
+/** Flattens a decoded JSON value into (name, byte string) leaves, as the JSON body processor names them. */
+function flattenJson(value: unknown, name: string, out: Arg[]): void {
+  if (value === null) out.push([name, '']);
+  else if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      flattenJson(v, `${name}.${i}`, out);
+    });
+  } else if (typeof value === 'object') {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      flattenJson(v, `${name}.${toBytes(k)}`, out);
+  } else out.push([name, typeof value === 'string' ? toBytes(value) : String(value)]);
+}
+
+/** Mutable decoding budget of one request. */
+interface Budget {
+  bytes: number;
+  args: number;
+  exhausted: string | null;
+}
+
+function spend(budget: Budget, produced: readonly Arg[]): boolean {
+  let bytes = 0;
+  for (const [k, v] of produced) bytes += k.length + v.length;
+  if (budget.bytes < bytes) budget.exhausted = 'bytes';
+  else if (budget.args < produced.length) budget.exhausted = 'args';
+  if (budget.exhausted !== null) return false;
+  budget.bytes -= bytes;
+  budget.args -= produced.length;
+  return true;
+}
+
+/** Decodes one value (JSON, then percent-encoding, then base64), appending derived args; recursive. */
+function decodeValue(name: string, value: string, depth: number, budget: Budget, out: Arg[]): void {
+  if (depth <= 0 || budget.exhausted !== null || value.length < 4) return;
+  const produced: Arg[] = [];
+  const trimmed = value.trim();
+  const c0 = trimmed.charCodeAt(0);
+  if ((c0 === 0x7b || c0 === 0x5b) && trimmed.length >= 2) {
+    const text = fromBytes(trimmed);
+    if (text !== null) {
+      try {
+        const doc: unknown = JSON.parse(text);
+        if (doc !== null && typeof doc === 'object') flattenJson(doc, `${name}.decoded-json`, produced);
+      } catch {
+        // Not JSON: other decodings may still apply.
+      }
+    }
+  }
+  if (produced.length === 0 && PCT.test(value)) {
+    const d = percentDecode(value);
+    if (d !== value) produced.push([`${name}.decoded-url`, d]);
+  }
+  if (produced.length === 0) {
+    const d = base64Text(value);
+    if (d !== null) produced.push([`${name}.decoded-base64`, d]);
+  }
+  if (produced.length === 0 || !spend(budget, produced)) return;
+  for (const a of produced) {
+    out.push(a);
+    decodeValue(a[0], a[1], depth - 1, budget, out);
+  }
+}
+
+/**
+ * The API profile's view of a JSON body's arguments: GraphQL documents replaced by their literals and comments,
+ * then nested JSON / percent-encoding / base64 decoded into extra arguments (see the module comment).
+ *
+ * @example
+ * expandApiArgs([['json.q', 'eyJhIjoiMSIgT1IgMT0xIn0=']], DEFAULT_EXPAND_OPTIONS);
+ * // [['json.q', 'eyJh…'], ['json.q.decoded-base64', '{"a":"1" OR 1=1"}'], …]
+ */
+export function expandApiArgs(
+  args: readonly Arg[],
+  options: ApiExpandOptions = DEFAULT_EXPAND_OPTIONS,
+): Arg[] {
+  const base = options.graphql ? expandGraphql(args, options.maxGraphqlTokens ?? 20_000) : [...args];
+  if (options.maxDepth <= 0) return base;
+  const budget: Budget = { bytes: options.maxDecodedBytes, args: options.maxExtraArgs, exhausted: null };
+  const out: Arg[] = [];
+  for (const a of base) {
+    out.push(a);
+    decodeValue(a[0], a[1], options.maxDepth, budget, out);
+  }
+  if (budget.exhausted !== null) out.push([DECODE_LIMIT_ARG, budget.exhausted]);
+  return out;
+}
+
+const FIELD_SEGMENT = /^(?:[A-Za-z0-9_$-]+|\*)(?:\[\])?$/;
+
+/**
+ * Regexes (RE2 syntax, for `!ARGS:/…/`; one per path, anchored, free of `|` so they can be combined) matching
+ * the argument names of the given field paths and everything below or derived from them. Paths are dotted from
+ * the JSON root, with an optional leading `body.`, `[]` after a segment for any array element and `*` for any one
+ * member: `body.description`, `comments[].text`, `variables.input.body`.
+ * @throws TypeError for a path outside that grammar.
+ * @example
+ * fieldExclusionRegexes(['comments[].text']); // ['^json[.]comments[.][0-9]+[.]text(?:[.].*)?$']
+ */
+export function fieldExclusionRegexes(paths: readonly string[]): string[] {
+  return paths.map((p) => {
+    const segs = (p.startsWith('body.') ? p.slice(5) : p).split('.');
+    const parts: string[] = ['json'];
+    for (const s of segs) {
+      if (!FIELD_SEGMENT.test(s)) throw new TypeError(`waf: exclude_fields: invalid field path ${p}`);
+      const arr = s.endsWith('[]');
+      const key = arr ? s.slice(0, -2) : s;
+      parts.push(key === '*' ? '[^.]+' : key.replace(/[$]/g, '[$]'));
+      if (arr) parts.push('[0-9]+');
+    }
+    return `^${parts.join('[.]')}(?:[.].*)?$`;
+  });
+}
+
+/** Percent-encodes a byte string for a query string (every byte outside the unreserved set). */
+function percentEncodeBytes(s: string): string {
+  return s.replace(
+    /[^A-Za-z0-9_.~-]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/**
+ * GraphQL over GET (`?query=…&variables=…&operationName=…`): the query string the engine inspects instead, with
+ * `query` replaced by `query.string.N` / `query.comment.N` and a JSON `variables` flattened to `variables.<path>`
+ * (then nested decoding, as for bodies). `pairs` are the decoded query-string pairs (byte strings). Returns null
+ * when the query string is not a GraphQL request (other parameters, or a `query` that is not an executable
+ * GraphQL document), so that it is inspected unchanged.
+ *
+ * @example
+ * graphqlGetQuery([['query', '{ a(x: "hi") }']]); // 'query.string.0=hi'
+ */
+export function graphqlGetQuery(
+  pairs: readonly (readonly [string, string])[],
+  options: ApiExpandOptions = DEFAULT_EXPAND_OPTIONS,
+): string | null {
+  if (!pairs.some(([k]) => k === 'query') || !pairs.every(([k]) => GRAPHQL_KEYS.has(k))) return null;
+  const doc: Record<string, unknown> = {};
+  for (const [k, v] of pairs) {
+    if (k in doc) return null;
+    const text = fromBytes(v);
+    if (text === null) return null;
+    let value: unknown = text;
+    if (k === 'variables' || k === 'extensions') {
+      try {
+        value = JSON.parse(text);
+      } catch {
+        value = text;
+      }
+    }
+    doc[k] = value;
+  }
+  const flat: Arg[] = [];
+  flattenJson(doc, 'json', flat);
+  const expanded = expandApiArgs(flat, options);
+  if (expanded.some(([k]) => k === 'json.query')) return null;
+  return expanded.map(([k, v]) => `${percentEncodeBytes(k.slice(5))}=${percentEncodeBytes(v)}`).join('&');
+}

@@ -1,0 +1,156 @@
+/**
+ * SecLang of the WAF API profile (issue 5): the CRS policy settings for JSON APIs and the profile's own attack
+ * rules for what CRS misses in JSON payloads. Loaded by src/policies/waf/ruleset.ts after the setup file and
+ * before the CRS rule files (the settings only fill TX variables the setup left unset; the attack rules run in
+ * phase 2, before CRS' blocking evaluation, and add to the PL1 inbound anomaly score).
+ */
+
+/** Methods the API profile allows (CRS `tx.allowed_methods`). */
+export const API_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/** Request content types the API profile allows (CRS `tx.allowed_request_content_type`), besides `*+json`. */
+export const API_CONTENT_TYPES = [
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'multipart/related',
+  'text/xml',
+  'application/xml',
+  'application/soap+xml',
+  'application/json',
+  'application/merge-patch+json',
+  'application/json-patch+json',
+  'application/vnd.api+json',
+  'application/ld+json',
+  'application/problem+json',
+  'application/cloudevents+json',
+  'application/cloudevents-batch+json',
+  'application/graphql',
+  'application/graphql-response+json',
+  'application/x-ndjson',
+  'application/jsonl',
+  'text/plain',
+] as const;
+
+/** CRS v4.28 `tx.restricted_headers_basic` without `/expect/` (curl sends `Expect: 100-continue`). */
+export const API_RESTRICTED_HEADERS_BASIC =
+  '/content-encoding/ /proxy/ /lock-token/ /content-range/ /if/ /x-http-method-override/ /x-http-method/ /x-method-override/ /x-middleware-subrequest/';
+
+/** Ids of the profile's rules and the family each one reports (see `ruleFamily` in the policy). */
+export const PROFILE_RULES = {
+  settings: 90010,
+  jsonFamilyContentType: 90011,
+  nosql: 90100,
+  template: 90101,
+  ssrf: 90102,
+  prototypePollution: 90103,
+  decodeLimit: 90104,
+} as const;
+
+/** Family (reason suffix, metric label) of each profile attack rule. */
+export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
+  [PROFILE_RULES.nosql]: 'nosql',
+  [PROFILE_RULES.template]: 'template',
+  [PROFILE_RULES.ssrf]: 'ssrf',
+  [PROFILE_RULES.prototypePollution]: 'prototype-pollution',
+  [PROFILE_RULES.decodeLimit]: 'reqbody-error',
+};
+
+const NOSQL_OPERATORS =
+  'where|ne|eq|gt|gte|lt|lte|in|nin|regex|expr|or|and|not|nor|exists|elemMatch|function|accumulator|jsonSchema';
+
+// Expressions inside template delimiters: arithmetic, dunder/constructor walks, Jinja/Twig/Freemarker/SpEL/EL
+// globals; plain `{{name}}` placeholders (CMS and e-mail templates) stay clean.
+const TEMPLATE =
+  '(?:\\{\\{|\\$\\{|#\\{|\\{%)[^}]{0,200}?(?:[0-9]\\s*[-+*/%]\\s*[0-9]|__|\\bconstructor\\b|\\bconfig\\b|\\bself\\b|' +
+  '\\brequest\\b|\\bcycler\\b|\\blipsum\\b|\\bjoiner\\b|\\bnamespace\\b|\\bprocess\\b|\\brequire\\b|\\bgetRuntime\\b|' +
+  '\\bgetClass\\b|\\bclass\\b|\\bT\\s*\\(|jndi:|\\benv:|\\bsys:|\\bjava:|\\bdate:|\\bctx:|\\bmain:|\\bupper:|\\blower:|' +
+  '::-|\\bnew\\s|\\bexec\\b|\\beval\\b|\\bimport\\b|\\bos\\.|\\|\\s*attr\\b|\\[[\'"])|<%=?[\\s\\S]{0,200}?%>';
+
+const SSRF =
+  '(?i)(?:\\b(?:gopher|dict|file|ldap|ldaps|tftp|jar|netdoc|expect|phar)://|' +
+  '\\b[a-z][a-z0-9+.-]{1,15}://(?:[^/@\\s]{0,100}@)?\\[?(?:169\\.254\\.[0-9]{1,3}\\.[0-9]{1,3}|' +
+  'metadata(?:\\.google)?\\.internal|metadata\\.azure\\.com|100\\.100\\.100\\.200|fd00:ec2::254|localhost\\b|' +
+  '127(?:\\.[0-9]{1,3}){1,3}\\b|0\\.0\\.0\\.0|0x[0-9a-f]{2,8}\\b|0[0-7]{1,3}\\.|[0-9]{8,10}(?:[:/]|$)|::1?\\]|::ffff:|' +
+  '\\[::\\])|\\b169\\.254\\.169\\.254\\b)';
+
+const score = "setvar:'tx.inbound_anomaly_score_pl1=+%{tx.critical_anomaly_score}'";
+
+function attack(
+  id: number,
+  variables: string,
+  operator: string,
+  msg: string,
+  tag: string,
+  t = 't:none',
+): string {
+  return (
+    `SecRule ${variables} "${operator.replace(/"/g, '\\"')}" "id:${id},phase:2,block,capture,${t},` +
+    `msg:'${msg}',logdata:'Matched Data: %{TX.0} found within %{MATCHED_VAR_NAME}',` +
+    `tag:'application-multi',tag:'${tag}',tag:'gatehouse/api-profile',tag:'paranoia-level/1',` +
+    `severity:'CRITICAL',${score}"`
+  );
+}
+
+/**
+ * The profile's directives (SecLang text): set-if-unset CRS policy variables (methods, content types,
+ * restricted headers), the `*+json` content-type allowance, and the NoSQL-operator, template-injection, SSRF,
+ * prototype-pollution and decode-limit rules.
+ *
+ * @example
+ * parseSecLang(apiProfileRules('gatehouse.decode-limit'), 'waf:api-profile');
+ */
+export function apiProfileRules(decodeLimitArg: string): string {
+  const types = API_CONTENT_TYPES.map((t) => `|${t}|`).join(' ');
+  const setIfUnset = (id: number, name: string, value: string): string =>
+    `SecRule &TX:${name} "@eq 0" "id:${id},phase:1,pass,nolog,setvar:'tx.${name}=${value}'"`;
+  return [
+    setIfUnset(PROFILE_RULES.settings, 'allowed_methods', API_METHODS.join(' ')),
+    setIfUnset(90012, 'allowed_request_content_type', types),
+    setIfUnset(90013, 'restricted_headers_basic', API_RESTRICTED_HEADERS_BASIC),
+    // CRS 920420 compares the media type with a list: any `application/<x>+json` is JSON too.
+    `SecRule REQUEST_HEADERS:Content-Type "@rx ^application/[a-z0-9!#$&^_.-]+\\+json\\s*(?:;.*)?$" ` +
+      `"id:${PROFILE_RULES.jsonFamilyContentType},phase:1,pass,nolog,t:none,t:lowercase,ctl:ruleRemoveById=920420"`,
+    attack(
+      PROFILE_RULES.nosql,
+      'ARGS_NAMES',
+      `@rx (?:^|[.\\[])\\$(?:${NOSQL_OPERATORS})(?:[.\\]]|$)`,
+      'NoSQL operator injection in a JSON member name',
+      'attack-injection-nosql',
+    ),
+    attack(
+      PROFILE_RULES.template,
+      'ARGS|ARGS_NAMES',
+      `@rx ${TEMPLATE}`,
+      'Server-side template / expression-language injection',
+      'attack-injection-template',
+    ),
+    attack(
+      PROFILE_RULES.ssrf,
+      'ARGS',
+      `@rx ${SSRF}`,
+      'SSRF: internal, metadata or non-HTTP URL',
+      'attack-ssrf',
+    ),
+    attack(
+      PROFILE_RULES.prototypePollution,
+      'ARGS_NAMES',
+      '@rx (?:^|[.\\[])(?:__proto__|constructor[.\\]]\\[?prototype)(?:[.\\]]|$)',
+      'JavaScript prototype pollution through a JSON member name',
+      'attack-injection-prototype',
+    ),
+    attack(
+      PROFILE_RULES.decodeLimit,
+      'ARGS_NAMES',
+      `@streq ${decodeLimitArg}`,
+      'Nested decoding budget exceeded',
+      'attack-protocol',
+    ),
+  ].join('\n');
+}
+
+/**
+ * CRS rules the API profile does not run on JSON body values (argument names `json.…`), with why. The values
+ * stay inspected by every other rule of the family (942100 libinjection and the other 942 regexes for SQL).
+ * - 942190: its `["'`]\s*(?:having|select|union)\b` branch fires on quoted prose ("Select & Create" workshop).
+ */
+export const API_JSON_VALUE_EXCLUDED_RULES: readonly number[] = [942190];
