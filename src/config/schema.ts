@@ -447,6 +447,23 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
         description: "Forward the client's Host instead of the target's.",
       }),
       timeout_ms: Type.Optional(Duration(30_000, 'Overrides the upstream header timeout for this route.', 1)),
+      websocket: Type.Optional(
+        Type.Boolean({
+          description:
+            'Accept WebSocket upgrades (RFC 6455) on this route and tunnel them to the upstream after the ' +
+            "route's request policies passed (default false: an upgrade is answered 501). Other upgrade " +
+            'protocols are always refused.',
+        }),
+      ),
+      websocket_idle_timeout_ms: Type.Optional(
+        Type.Integer({
+          minimum: 1000,
+          maximum: 86_400_000,
+          description:
+            'Time a WebSocket tunnel may stay without traffic in either direction before both sides are ' +
+            'closed (default 3600000, one hour).',
+        }),
+      ),
       deprecated: Type.Optional(
         Type.Union([Type.String({ format: 'date-time' }), Type.String({ format: 'date' })], {
           description: 'Date the route was (or will be) deprecated: sends the RFC 9745 Deprecation header.',

@@ -8,6 +8,7 @@ import { AUTHN_BAND_END, Exchange, nextRequestId } from './context.ts';
 import { forward } from './proxy.ts';
 import { sendError, sendLocalReply } from './respond.ts';
 import { type Branch, runRequestSteps } from './runner.ts';
+import type { UpgradeHooks } from './upgrade.ts';
 
 const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 
@@ -173,7 +174,12 @@ function track(ex: Exchange, rt: Runtime): void {
  */
 export function createRequestHandler(ref: RuntimeRef, listenerName: string, secure: boolean) {
   const proto = secure ? 'https' : 'http';
-  return function handle(req: IncomingMessage, res: ServerResponse, expectContinue = false): void {
+  return function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    expectContinue = false,
+    upgrade: UpgradeHooks | undefined = undefined,
+  ): void {
     const rt = ref.current;
     const limits = rt.listenerLimits.get(listenerName)!;
     const method = req.method!;
@@ -394,6 +400,13 @@ export function createRequestHandler(ref: RuntimeRef, listenerName: string, secu
     if (compiled.servicePath !== '')
       fwdPath = fwdPath === '/' ? compiled.servicePath : compiled.servicePath + fwdPath;
     ex.upstreamPath = norm.query === '' ? fwdPath : `${fwdPath}?${norm.query}`;
+    if (upgrade !== undefined) {
+      const refused = upgrade.check(ex, rt);
+      if (refused !== undefined) {
+        rt.counters.rejected(refused.reason);
+        return sendError(ex, rt, refused);
+      }
+    }
 
     runRequestSteps(
       compiled.requestSteps,
@@ -414,8 +427,9 @@ export function createRequestHandler(ref: RuntimeRef, listenerName: string, secu
           );
         }
         const steps = ex.chain.upstreamSteps;
-        if (steps.length === 0) return forward(ex, rt, 0, undefined);
-        runUpstreamSteps(ex, rt, 0);
+        if (steps.length > 0) return runUpstreamSteps(ex, rt, 0, upgrade);
+        if (upgrade !== undefined) return upgrade.connect(ex, rt);
+        forward(ex, rt, 0, undefined);
       },
       compiled.consumerChains === undefined ? undefined : consumerBranch(ex),
     );
@@ -440,7 +454,7 @@ function consumerBranch(ex: Exchange): Branch {
   };
 }
 
-function runUpstreamSteps(ex: Exchange, rt: Runtime, i: number): void {
+function runUpstreamSteps(ex: Exchange, rt: Runtime, i: number, upgrade: UpgradeHooks | undefined): void {
   const steps = ex.chain.upstreamSteps;
   for (; i < steps.length; i++) {
     let r: void | Promise<void>;
@@ -456,7 +470,7 @@ function runUpstreamSteps(ex: Exchange, rt: Runtime, i: number): void {
     if (r && typeof (r as Promise<void>).then === 'function') {
       const next = i + 1;
       (r as Promise<void>).then(
-        () => runUpstreamSteps(ex, rt, next),
+        () => runUpstreamSteps(ex, rt, next, upgrade),
         (err: unknown) =>
           sendError(
             ex,
@@ -467,5 +481,6 @@ function runUpstreamSteps(ex: Exchange, rt: Runtime, i: number): void {
       return;
     }
   }
+  if (upgrade !== undefined) return upgrade.connect(ex, rt);
   forward(ex, rt, 0, undefined);
 }

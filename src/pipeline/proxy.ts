@@ -298,7 +298,7 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
     this.ex.compiled.upstream!.onEnd(this.target, { ...outcome, latencyMs });
   }
 
-  onComplete(): void {
+  onComplete(trailers?: Buffer[] | string[] | Record<string, string | string[]> | null): void {
     const ex = this.ex;
     const status = this.discarding ? this.discardedStatus : ex.status;
     this.settle({ ok: status < 500, status, kind: 'status' });
@@ -311,7 +311,12 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
       this.finishFiltered();
       return;
     }
-    if (ex.res.headersSent) ex.res.end();
+    if (ex.res.headersSent) {
+      if (trailers && (ex.req.httpVersionMajor === 2 || ex.upstreamHeaders.te === 'trailers')) {
+        relayTrailers(ex, trailers);
+      }
+      ex.res.end();
+    }
   }
 
   onError(err: Error & { code?: string }): void {
@@ -342,6 +347,72 @@ class ProxyHandler implements Dispatcher.DispatchHandler {
     this.cancelled = true;
     this.abortFn?.(new Error('aborted by gateway'));
   }
+}
+
+/**
+ * Trailer fields never relayed: framing, routing, authentication and hop-by-hop fields (RFC 9110
+ * §6.5.1), which a recipient could otherwise merge into the head.
+ */
+const TRAILER_DROP: ReadonlySet<string> = new Set([
+  ...RESPONSE_DROP,
+  'content-length',
+  'content-type',
+  'content-encoding',
+  'content-range',
+  'host',
+  'authorization',
+  'set-cookie',
+  'cache-control',
+  'expires',
+  'location',
+  'www-authenticate',
+]);
+
+/**
+ * Passes the upstream's trailers (gRPC's `grpc-status`/`grpc-message`) to the client: on HTTP/2
+ * as a trailing HEADERS frame, on HTTP/1.1 (only for a gRPC request that sent `TE: trailers`) after
+ * a chunked body (Node sends nothing for a body with a Content-Length). undici hands HTTP/1.1 trailers as raw name/value pairs and HTTP/2 ones
+ * as an object.
+ */
+function relayTrailers(
+  ex: Exchange,
+  trailers: Buffer[] | string[] | Record<string, string | string[]>,
+): void {
+  const out: Record<string, string> = {};
+  let n = 0;
+  const add = (name: string, value: string) => {
+    const k = name.toLowerCase();
+    if (k.charCodeAt(0) === 58 /* : */ || TRAILER_DROP.has(k) || /[\r\n\0]/.test(value)) return;
+    out[k] = out[k] === undefined ? value : `${out[k]}, ${value}`;
+    n++;
+  };
+  if (Array.isArray(trailers)) {
+    for (let i = 0; i + 1 < trailers.length; i += 2) {
+      add(trailers[i]!.toString(), trailers[i + 1]!.toString('latin1' as BufferEncoding));
+    }
+  } else {
+    for (const k in trailers) {
+      const v = trailers[k];
+      if (v === undefined) continue;
+      if (Array.isArray(v)) for (const x of v) add(k, String(x));
+      else add(k, String(v));
+    }
+  }
+  if (n === 0) return;
+  try {
+    ex.res.addTrailers(out);
+  } catch {
+    // A field Node refuses (invalid token) is dropped with the rest rather than failing the response.
+  }
+}
+
+/** `application/grpc`, `application/grpc+proto`, `application/grpc-web…` excluded (not HTTP/2 framed). */
+function isGrpc(ct: string | string[] | undefined): boolean {
+  return typeof ct === 'string' && /^application\/grpc(?:\+[a-z0-9._-]+)?\s*(?:;|$)/i.test(ct);
+}
+
+function listsTrailers(te: string | string[]): boolean {
+  return /(?:^|,)\s*trailers\s*(?:,|$)/i.test(Array.isArray(te) ? te.join(',') : te);
 }
 
 /** Sends the exchange's request to a target of its route's upstream. */
@@ -399,6 +470,11 @@ export function forward(ex: Exchange, rt: Runtime, attempt: number, exclude: Tar
   if (attempt === 0 && ex.expectContinue && body !== null) ex.res.writeContinue();
   const headers = ex.upstreamHeaders;
   if (route.preserveHost) headers.host = h.host as string;
+  // gRPC servers refuse a call without `TE: trailers` (the one TE value HTTP/2 allows): it is
+  // forwarded for gRPC requests only, since the gateway relays their trailers. Any other TE stays
+  // a stripped hop-by-hop field.
+  const teh = h.te;
+  if (teh !== undefined && isGrpc(h['content-type']) && listsTrailers(teh)) headers.te = 'trailers';
   const handler = new ProxyHandler(ex, rt, target, attempt, retriable);
   ex.inFlight = handler;
   upstream.onStart(target);

@@ -11,6 +11,7 @@ import { GatewayError } from '../errors/gateway-error.ts';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../errors/problem.ts';
 import { normalizeIp } from '../lib/ip.ts';
 import { createRequestHandler } from '../pipeline/handler.ts';
+import { createUpgradeListener } from '../pipeline/upgrade.ts';
 import type { ListenerLimits, RuntimeRef } from '../runtime/types.ts';
 import { CertificateStore, type ListenerTlsConfig } from './tls.ts';
 
@@ -245,16 +246,10 @@ class OpenListener {
         rawProblem('GW_METHOD_NOT_ALLOWED', 'method_forbidden', 'CONNECT is not accepted.'),
       );
     });
-    hs.on('upgrade', (_req: IncomingMessage, socket: Duplex) => {
-      events.rejected('upgrade_not_supported');
-      socket.end(
-        rawProblem(
-          'GW_NOT_IMPLEMENTED',
-          'upgrade_not_supported',
-          'Protocol upgrades are not supported on this route.',
-        ),
-      );
-    });
+    // WebSocket upgrades run through the same pipeline as any request (hygiene, routing, the
+    // route's policies) and are tunnelled only on routes with `websocket: true`.
+    const onUpgrade = createUpgradeListener(handler);
+    hs.on('upgrade', onUpgrade);
     hs.on('clientError', (err: Error & { code?: string }, socket: Duplex) => {
       const code = err.code ?? '';
       if (code === 'ECONNRESET' || code === 'EPIPE' || !socket.writable) {
