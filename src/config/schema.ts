@@ -246,6 +246,11 @@ export const UpstreamSchema = Type.Object(
       description: 'Max connections per target.',
     }),
     keepalive_timeout_ms: Duration(60_000, 'Idle time before a pooled upstream connection is closed.'),
+    http2: Type.Boolean({
+      default: false,
+      description:
+        'Offer HTTP/2 (ALPN h2) to https targets (gRPC servers need it); HTTP/1.1 is used when the target declines. Cleartext h2c is not supported.',
+    }),
     timeouts: Type.Object(
       {
         connect_ms: Duration(5_000, 'Connect (and TLS handshake) timeout.', 1),

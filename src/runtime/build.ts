@@ -119,6 +119,7 @@ function upstreamSpec(u: GatewayConfig['upstreams'][number], readFile: (p: strin
     hash_on: u.hash_on,
     connections: u.connections,
     keepalive_timeout_ms: u.keepalive_timeout_ms,
+    http2: u.http2,
     timeouts: u.timeouts,
     tls,
     health_checks: u.health_checks,

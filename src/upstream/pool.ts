@@ -82,7 +82,7 @@ export function createTransport(spec: Readonly<UpstreamSpec>, logger: Logger): T
   const tlsConnector = (url: URL, timeout: number): buildConnector.connector => {
     const host = bareHostname(url);
     const sni = tls?.servername ?? (isIP(host) === 0 ? host : undefined);
-    const base = buildConnector({ secureContext, rejectUnauthorized, timeout });
+    const base = buildConnector({ secureContext, rejectUnauthorized, timeout, allowH2: spec.http2 === true });
     return (opts, callback) => base({ ...opts, servername: sni }, callback);
   };
   const pinFor = (url: URL): string => tls?.servername ?? bareHostname(url);
@@ -104,6 +104,7 @@ export function createTransport(spec: Readonly<UpstreamSpec>, logger: Logger): T
       const pin = pinFor(url);
       return new Pool(url.origin, {
         ...common,
+        allowH2: spec.http2 === true,
         connect: tlsConnector(url, spec.timeouts.connect_ms),
         factory: (origin: URL, opts: object) =>
           new PinnedServernameClient(origin, opts as Client.Options, pin),

@@ -346,6 +346,7 @@ export function resolveUpstreamSpec(input: UpstreamSpecInput): UpstreamSpec {
     'hash_on',
     'connections',
     'keepalive_timeout_ms',
+    'http2',
     'timeouts',
     'tls',
     'health_checks',
@@ -391,6 +392,7 @@ export function resolveUpstreamSpec(input: UpstreamSpecInput): UpstreamSpec {
     targets,
     balancer: balancer as BalancerKind,
     connections: r.int('connections', raw['connections'], UPSTREAM_DEFAULTS.connections, 1, 65_536),
+    http2: r.bool('http2', raw['http2'], false),
     keepalive_timeout_ms: r.int(
       'keepalive_timeout_ms',
       raw['keepalive_timeout_ms'],

@@ -109,6 +109,8 @@ export interface UpstreamSpec {
   connections: number;
   /** Idle keep-alive time of pooled connections (also caps the server's hint). Default 60000. */
   keepalive_timeout_ms: number;
+  /** Offer HTTP/2 (ALPN h2) to https targets, e.g. for gRPC. Default false. */
+  http2?: boolean;
   timeouts: TimeoutsSpec;
   tls?: UpstreamTlsSpec;
   health_checks?: { active?: ActiveHealthSpec; passive?: PassiveHealthSpec };
@@ -127,6 +129,7 @@ export interface UpstreamSpecInput {
   hash_on?: HashOnSpec;
   connections?: number;
   keepalive_timeout_ms?: number;
+  http2?: boolean;
   timeouts?: Partial<TimeoutsSpec>;
   tls?: Partial<UpstreamTlsSpec>;
   health_checks?: { active?: Partial<ActiveHealthSpec>; passive?: Partial<PassiveHealthSpec> };

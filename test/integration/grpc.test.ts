@@ -3,8 +3,8 @@
  * the upstream, the length-prefixed message streams both ways, and the upstream's trailers
  * (`grpc-status`, `grpc-message`) reach the client, with framing/auth fields in trailers dropped.
  *
- * The upstream speaks HTTP/1.1 with chunked trailers: upstream pools do not negotiate HTTP/2 yet
- * (see the report of this change), so a real gRPC server (HTTP/2 only) is not reachable today.
+ * The first upstream speaks HTTP/1.1 with chunked trailers; the last suite calls an HTTP/2-only
+ * upstream (`upstreams[].http2: true`, ALPN h2), as a real gRPC server is.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -207,6 +207,97 @@ describe('gRPC unary over an HTTP/2 listener', () => {
       assert.equal(seen.at(-1)!.te, undefined);
     } finally {
       await agent.close();
+    }
+  });
+});
+
+describe('gRPC to an HTTP/2-only upstream (upstreams[].http2)', () => {
+  let h2up: http2.Http2SecureServer;
+  let gw2: TestGateway;
+  const h2seen: http2.IncomingHttpHeaders[] = [];
+
+  before(async () => {
+    h2up = http2.createSecureServer({
+      cert: readFileSync(join(dir, 'c.pem')),
+      key: readFileSync(join(dir, 'k.pem')),
+      allowHTTP1: false,
+    });
+    h2up.on('stream', (stream, headers) => {
+      h2seen.push(headers);
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const msg = readGrpcFrame(Buffer.concat(chunks));
+        stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true });
+        stream.on('wantTrailers', () => stream.sendTrailers({ 'grpc-status': '0', 'grpc-message': 'h2' }));
+        stream.end(grpcFrame(Buffer.from(`h2:${msg.toString()}`)));
+      });
+    });
+    await new Promise<void>((r) => h2up.listen(0, '127.0.0.1', r));
+    const port = (h2up.address() as AddressInfo).port;
+    gw2 = await startGateway(`gatehouse: 1
+workers: 1
+admin: { enabled: false }
+logging: { level: warn, access_log: false }
+listeners:
+  - name: main
+    host: 127.0.0.1
+    port: 0
+    tls:
+      http2: true
+      certificates:
+        - { cert: "${join(dir, 'c.pem')}", key: "${join(dir, 'k.pem')}" }
+upstreams:
+  - name: grpc
+    http2: true
+    targets: [{ url: "https://localhost:${port}" }]
+    tls: { ca: "${join(dir, 'c.pem')}" }
+routes:
+  - name: grpc
+    paths: ["/echo.Echo/*"]
+    methods: [POST]
+    upstream: grpc
+`);
+  });
+
+  after(async () => {
+    await gw2?.close();
+    await new Promise<void>((r) => (h2up ? h2up.close(() => r()) : r()));
+  });
+
+  test('a unary call reaches an HTTP/2-only upstream; the message and grpc-status trailers come back', async () => {
+    const session = http2.connect(`https://localhost:${gw2.port}`, { ca: readFileSync(join(dir, 'c.pem')) });
+    try {
+      const r = await new Promise<Call>((resolve, reject) => {
+        const stream = session.request({
+          ':method': 'POST',
+          ':path': '/echo.Echo/Say',
+          'content-type': 'application/grpc',
+          te: 'trailers',
+        });
+        let headers: http2.IncomingHttpHeaders = {};
+        let trailers: http2.IncomingHttpHeaders | undefined;
+        const chunks: Buffer[] = [];
+        stream.on('response', (h) => {
+          headers = h;
+        });
+        stream.on('trailers', (t) => {
+          trailers = t;
+        });
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => resolve({ headers, body: Buffer.concat(chunks), trailers }));
+        stream.on('error', reject);
+        stream.setTimeout(5000, () => reject(new Error('call timed out')));
+        stream.end(grpcFrame(Buffer.from('over h2')));
+      });
+      assert.equal(r.headers[':status'], 200);
+      assert.equal(readGrpcFrame(r.body).toString(), 'h2:over h2');
+      assert.equal(r.trailers?.['grpc-status'], '0');
+      assert.equal(r.trailers?.['grpc-message'], 'h2');
+      assert.equal(h2seen.at(-1)?.te, 'trailers');
+      assert.equal(h2seen.at(-1)?.[':method'], 'POST');
+    } finally {
+      session.close();
     }
   });
 });
