@@ -24,6 +24,7 @@ describe('resolveUpstreamSpec', () => {
       targets: [{ url: 'http://127.0.0.1:8080', weight: 100 }],
       balancer: 'round-robin',
       connections: 128,
+      http2: false,
       keepalive_timeout_ms: 60_000,
       timeouts: { connect_ms: 5000, header_ms: 30_000, body_ms: 30_000 },
     });
