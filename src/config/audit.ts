@@ -251,7 +251,9 @@ export function auditConfig(config: unknown, raw?: string): Finding[] {
     }
   };
   checkPolicies(c.policies, 'policies');
-  (c.services ?? []).forEach((s, i) => checkPolicies(s.policies, `services[${i}].policies`));
+  (c.services ?? []).forEach((s, i) => {
+    checkPolicies(s.policies, `services[${i}].policies`);
+  });
 
   // Routes.
   (c.routes ?? []).forEach((r, i) => {
