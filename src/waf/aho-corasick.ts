@@ -55,6 +55,33 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
       if (out[u] === null) out[u] = out[fail[u] as number] ?? null;
     }
   }
+  // Dense transition table over the character classes the phrases use (class 0: any other character), so a
+  // search is one table lookup per input character; it follows exactly the goto/failure walk above.
+  const classOf = new Int32Array(256);
+  const bigClass = new Map<number, number>();
+  let classes = 1;
+  for (const g of gotos) {
+    for (const c of g.keys()) {
+      if (c < 256) {
+        if (classOf[c] === 0) classOf[c] = classes++;
+      } else if (!bigClass.has(c)) bigClass.set(c, classes++);
+    }
+  }
+  const width = classes;
+  const delta = new Int32Array(gotos.length * width);
+  const charsOfClass: number[] = new Array(width).fill(-1);
+  for (let c = 0; c < 256; c++) if (classOf[c] !== 0) charsOfClass[classOf[c] as number] = c;
+  for (const [c, k] of bigClass) charsOfClass[k] = c;
+  const order = [0, ...queue];
+  for (const st of order) {
+    const g = gotos[st] as Map<number, number>;
+    const f = fail[st] as number;
+    for (let k = 1; k < width; k++) {
+      const t = g.get(charsOfClass[k] as number);
+      delta[st * width + k] = t !== undefined ? t : st === 0 ? 0 : (delta[f * width + k] as number);
+    }
+    // Class 0 never has a goto edge: back to the root.
+  }
   return {
     size,
     search(input: string): string | null {
@@ -62,15 +89,8 @@ export function compilePhrases(phrases: readonly string[]): PhraseMatcher {
       for (let i = 0; i < input.length; i++) {
         let c = input.charCodeAt(i);
         if (c >= 65 && c <= 90) c += 32;
-        for (;;) {
-          const next = gotos[s]?.get(c);
-          if (next !== undefined) {
-            s = next;
-            break;
-          }
-          if (s === 0) break;
-          s = fail[s] as number;
-        }
+        const k = c < 256 ? (classOf[c] as number) : (bigClass.get(c) ?? 0);
+        s = delta[s * width + k] as number;
         const hit = out[s];
         if (hit !== null && hit !== undefined) return hit;
       }

@@ -22,8 +22,23 @@ import {
   splitActions,
   type Variable,
 } from './model.ts';
-import { compileOperator, type Detector, MACRO_OPERATORS, type OperatorFn } from './operators.ts';
+import {
+  compileOperator,
+  type Detector,
+  MACRO_OPERATORS,
+  type OperatorFn,
+  type OpMatch,
+} from './operators.ts';
 import type { Directive } from './parser/index.ts';
+import {
+  compileFormula,
+  type Formula,
+  type FormulaFn,
+  isWeak,
+  LiteralTable,
+  literalFormula,
+  type Presence,
+} from './prefilter.ts';
 
 /** A transformation function (`t:xxx`), applied to byte strings. */
 export type Transform = (input: string) => string;
@@ -51,21 +66,27 @@ export interface EngineOptions {
 /** A compiled rule (a chain link when `next` is set on its predecessor). */
 export interface CompiledRule {
   readonly id: number;
+  /** The id as text (`skipAfter` may name a rule id). */
+  readonly idText: string;
   readonly phase: number;
   readonly file: string;
   readonly line: number;
   variables: Variable[];
   /** True when some variable is an exclusion (`!ARGS:x`); kept in sync by target updates. */
   hasExclusions: boolean;
+  /** Collections named by the rule's exclusions (`!ARGS:x` → `ARGS`); kept in sync by target updates. */
+  excludedCols: Set<string>;
   readonly operator: Operator;
+  /** The operator argument as a macro, when it holds `%{...}` and the operator expands macros; else null. */
+  readonly argMacro: Macro | null;
   readonly op: OperatorFn;
   readonly actions: Actions;
   readonly disruptive: Disruptive;
   /** Status for deny/drop/redirect: the rule's `status`, else the phase default's, else 403. */
   readonly status: number;
   readonly transforms: readonly { readonly name: string; readonly fn: Transform }[];
-  /** Cache keys of each transformation prefix (`urlDecodeUni,lowercase,`), computed once. */
-  readonly transformKeys: readonly string[];
+  /** Ruleset-wide ids of each transformation prefix (`urlDecodeUni,lowercase,`): transformation cache slots. */
+  readonly transformIds: readonly number[];
   readonly keyRegexes: Map<string, RE2JS>;
   /**
    * Run setvars once per matched variable rather than once per rule: true when a setvar names its target with
@@ -73,6 +94,15 @@ export interface CompiledRule {
    * 920450 records every header name as `tx.header_name_920450_%{tx.0}`).
    */
   readonly perMatch: boolean;
+  /**
+   * `@rx` only: literals every match contains (src/waf/prefilter.ts), over the ruleset's literal table; `true` when
+   * the pattern gives none. A value whose literals make it false cannot match, so the regex is skipped.
+   */
+  readonly prefilter: Formula;
+  /** {@link CompiledRule.prefilter} compiled, or null when there is none (or it would filter almost nothing). */
+  prefilterFn: FormulaFn | null;
+  /** Memoize the operator per distinct value within a transaction (`@detectSQLi`, `@detectXSS`: pure and costly). */
+  readonly memoize: boolean;
   next: CompiledRule | null;
 }
 
@@ -91,6 +121,10 @@ export interface Ruleset {
   readonly multipartLimits: MultipartLimits;
   /** Limits of the XML body processor, from {@link EngineOptions.xml}. */
   readonly xmlLimits: XmlBodyLimits;
+  /** Finds the prefilter literals occurring in a value (one automaton over all `@rx` literals of the ruleset). */
+  readonly literals: { scan(input: string): Presence };
+  /** Number of distinct transformation prefixes (slots of the per-entry transformation caches). */
+  readonly transformPrefixes: number;
   /** Starts a transaction for one request. */
   newTransaction(request: RequestInput): Transaction;
 }
@@ -143,7 +177,18 @@ interface Entry {
   readonly src?: Entry;
   /** Captures (TX.0–TX.9) of the match that produced this hit, for per-match setvars. */
   captures?: readonly (string | undefined)[];
+  /** The named view of this entry (`ARGS:id`), made once, and the collection it was made for. */
+  view?: Entry;
+  viewCol?: string;
+  /** Transformation results of this (source) entry, indexed by the ruleset's transformation-prefix ids. */
+  tcache?: (string | undefined)[];
+  /** Prefilter literals of the untransformed value. */
+  present?: Presence;
+  /** Prefilter literals of the transformed values, by transformation-prefix id. */
+  pcache?: (Presence | undefined)[];
 }
+
+const NO_ENTRIES: readonly Entry[] = [];
 
 function ruleCompileError(d: Directive, err: unknown): Error {
   return new Error(`${d.file}:${d.line}: ${(err as Error).message}`, { cause: err });
@@ -178,6 +223,8 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
   let chainHead: CompiledRule | null = null;
   // Transformation names are case-insensitive in SecLang (CRS writes both base64Decode and base64decode).
   const transformsByName = new Map<string, Transform>();
+  const literalTable = new LiteralTable();
+  const prefixIds = new Map<string, number>();
   for (const [k, fn] of Object.entries(options.transforms)) transformsByName.set(k.toLowerCase(), fn);
   const removeRules = (pred: (r: CompiledRule) => boolean): void => {
     for (let p = 1; p <= 5; p++) {
@@ -246,27 +293,45 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
             allowMissingDetectors: options.allowMissingDetectors ?? false,
           });
           const variables = isAction ? [] : checkVariables(parseVariables(varText));
+          // A prefilter that nearly every value passes costs more than it saves: none then.
+          const literals = operator.name === 'rx' ? literalFormula(operator.argument) : true;
+          const prefilter = isWeak(literals) ? true : literalTable.intern(literals);
           const rule: CompiledRule = {
             id: inChain ? (chainHead as CompiledRule).id : (actions.id as number),
+            idText: String(inChain ? (chainHead as CompiledRule).id : (actions.id as number)),
             phase,
             file: d.file,
             line: d.line,
             variables,
             hasExclusions: variables.some((v) => v.exclude),
+            excludedCols: new Set(variables.filter((v) => v.exclude).map((v) => v.collection)),
             operator,
+            argMacro:
+              MACRO_OPERATORS.has(operator.name) && operator.argument.includes('%{')
+                ? compileMacroCached(operator.argument)
+                : null,
             op,
             actions,
             disruptive,
             status: actions.status ?? def?.status ?? 403,
             transforms,
-            transformKeys: transforms.map((_, i) =>
-              transforms
+            transformIds: transforms.map((_, i) => {
+              const key = transforms
                 .slice(0, i + 1)
                 .map((t) => `${t.name.toLowerCase()},`)
-                .join(''),
-            ),
+                .join('');
+              let id = prefixIds.get(key);
+              if (id === undefined) {
+                id = prefixIds.size;
+                prefixIds.set(key, id);
+              }
+              return id;
+            }),
             keyRegexes: new Map(),
             perMatch: actions.setvars.some((sv) => sv.key.refs.length > 0),
+            prefilter,
+            prefilterFn: null,
+            memoize: operator.name === 'detectSQLi' || operator.name === 'detectXSS',
             next: null,
           };
           compileKeyRegexes(rule);
@@ -321,6 +386,7 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
             }
             r.variables = [...r.variables, ...extra];
             r.hasExclusions = r.variables.some((v) => v.exclude);
+            r.excludedCols = new Set(r.variables.filter((v) => v.exclude).map((v) => v.collection));
             compileKeyRegexes(r);
           }
           break;
@@ -335,6 +401,13 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
     }
   }
   if (chainTail !== null) throw new Error('ruleset ends inside a chain');
+  // All @rx literals are known: build the automaton, then compile each rule's prefilter against it.
+  const literals = literalTable.freeze();
+  for (const head of all) {
+    for (let r: CompiledRule | null = head; r !== null; r = r.next) {
+      if (r.prefilter !== true) r.prefilterFn = compileFormula(r.prefilter, literals.single);
+    }
+  }
   const frozenPhases = phases.map((p) => Object.freeze(p));
   const ruleset: Ruleset = {
     phases: frozenPhases,
@@ -343,6 +416,8 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
     jsonLimits: Object.freeze({ ...options.json }),
     multipartLimits: Object.freeze({ ...options.multipart }),
     xmlLimits: Object.freeze({ ...options.xml }),
+    literals,
+    transformPrefixes: prefixIds.size,
     newTransaction(request) {
       return new Transaction(ruleset, request);
     },
@@ -508,7 +583,6 @@ export class Transaction {
   private readonly removedTags: string[] = [];
   private readonly removedTargets: { readonly pred: (r: CompiledRule) => boolean; readonly v: Variable }[] =
     [];
-  private readonly tcache = new Map<Entry, Map<string, string>>();
   private matchedVars: Entry[] = [];
   private matchedVar: Entry = { key: '', lkey: '', value: '' };
   private allowed = false;
@@ -723,7 +797,7 @@ export class Transaction {
         continue;
       }
       if (skipTo !== null) {
-        if (String(e.rule.id) === skipTo) skipTo = null;
+        if (e.rule.idText === skipTo) skipTo = null;
         continue;
       }
       if (skipN > 0) {
@@ -752,7 +826,8 @@ export class Transaction {
   }
 
   private isRemoved(r: CompiledRule): boolean {
-    if (this.removedIds.some((p) => p(r.id))) return true;
+    for (let i = 0; i < this.removedIds.length; i++)
+      if ((this.removedIds[i] as (id: number) => boolean)(r.id)) return true;
     return this.removedTags.length > 0 && r.actions.tags.some((t) => this.removedTags.includes(t));
   }
 
@@ -775,65 +850,45 @@ export class Transaction {
     return true;
   }
 
-  private targets(head: CompiledRule, rule: CompiledRule): Entry[] {
-    const vars = rule.variables;
-    const out: Entry[] = [];
-    const excluded = (col: string, e: Entry): boolean => {
-      for (const v of vars) {
+  private excluded(head: CompiledRule, rule: CompiledRule, col: string, e: Entry): boolean {
+    if (rule.hasExclusions) {
+      for (const v of rule.variables) {
         if (v.exclude && v.collection === col && this.keyMatches(rule, v, e)) return true;
       }
-      for (const t of this.removedTargets) {
-        if (t.v.collection === col && t.pred(head) && this.keyMatches(rule, t.v, e)) return true;
-      }
-      return false;
-    };
-    for (const v of vars) {
-      if (v.exclude) continue;
-      const col = v.collection;
-      let entries: Entry[];
-      if (col === 'TX') {
-        if (v.key !== '') {
-          const one = this.tx.get(v.key);
-          entries = one === undefined ? [] : [one];
-        } else entries = [...this.tx.values()];
-      } else if (col === 'MATCHED_VARS') entries = this.matchedVars;
-      else if (col === 'MATCHED_VARS_NAMES')
-        entries = this.matchedVars.map((m) => ({ key: m.key, lkey: m.lkey, value: m.key }));
-      else if (col === 'MATCHED_VAR') entries = [{ key: '', lkey: '', value: this.matchedVar.value }];
-      else if (col === 'MATCHED_VAR_NAME') entries = [{ key: '', lkey: '', value: this.matchedVar.key }];
-      else if (col === 'RULE') entries = [{ key: 'id', lkey: 'id', value: String(head.id) }];
-      else entries = this.cols.get(col) ?? [];
-      const hasExclusions = rule.hasExclusions || this.removedTargets.length > 0;
-      const selected =
-        v.key === '' && v.keyRegex === null && !hasExclusions
-          ? entries
-          : entries.filter((e) => this.keyMatches(rule, v, e) && !(hasExclusions && excluded(col, e)));
-      if (v.count) {
-        out.push({ key: `&${col}${v.key ? `:${v.key}` : ''}`, lkey: '', value: String(selected.length) });
-        continue;
-      }
-      for (const e of selected) {
-        const name = SCALARS.has(col) && e.key === '' ? col : `${col}:${e.key}`;
-        out.push(col === 'MATCHED_VARS' || col === 'MATCHED_VARS_NAMES' ? e : this.named(e, name));
-      }
     }
-    return out;
+    for (const t of this.removedTargets) {
+      if (t.v.collection === col && t.pred(head) && this.keyMatches(rule, t.v, e)) return true;
+    }
+    return false;
   }
 
-  private readonly nameCache = new Map<Entry, Map<string, Entry>>();
+  /** Entries of a variable's collection (before key selection and exclusions). */
+  private entriesOf(head: CompiledRule, v: Variable): readonly Entry[] {
+    const col = v.collection;
+    if (col === 'TX') {
+      if (v.key !== '') {
+        const one = this.tx.get(v.key);
+        return one === undefined ? NO_ENTRIES : [one];
+      }
+      return [...this.tx.values()];
+    }
+    if (col === 'MATCHED_VARS') return this.matchedVars;
+    if (col === 'MATCHED_VARS_NAMES')
+      return this.matchedVars.map((m) => ({ key: m.key, lkey: m.lkey, value: m.key }));
+    if (col === 'MATCHED_VAR') return [{ key: '', lkey: '', value: this.matchedVar.value }];
+    if (col === 'MATCHED_VAR_NAME') return [{ key: '', lkey: '', value: this.matchedVar.key }];
+    if (col === 'RULE') return [{ key: 'id', lkey: 'id', value: String(head.id) }];
+    return this.cols.get(col) ?? NO_ENTRIES;
+  }
 
-  /** Returns a stable entry carrying the full variable name (`ARGS:id`) and sharing the value. */
-  private named(e: Entry, name: string): Entry {
-    let m = this.nameCache.get(e);
-    if (m === undefined) {
-      m = new Map();
-      this.nameCache.set(e, m);
-    }
-    let n = m.get(name);
-    if (n === undefined || n.value !== e.value) {
-      n = { key: name, lkey: name.toLowerCase(), value: e.value, src: e };
-      m.set(name, n);
-    }
+  /** Returns a stable entry carrying the full variable name (`ARGS:id`, or `col` for a scalar) and sharing the value. */
+  private named(e: Entry, col: string, scalar: boolean): Entry {
+    const v = e.view;
+    if (v !== undefined && e.viewCol === col) return v;
+    const name = scalar && e.key === '' ? col : `${col}:${e.key}`;
+    const n: Entry = { key: name, lkey: name.toLowerCase(), value: e.value, src: e };
+    e.view = n;
+    e.viewCol = col;
     return n;
   }
 
@@ -847,72 +902,201 @@ export class Transaction {
   }
 
   /**
-   * Applies the rule's transformations, caching every prefix of the chain per source entry (so `ARGS:x` and
-   * `ARGS_GET:x`, and all rules sharing a prefix such as `t:urlDecodeUni,t:lowercase`, transform once).
-   * Calls `visit` with the final value, or with every distinct intermediate value under multiMatch, until it
-   * returns true.
+   * Runs the operator on one (transformed) value; on a match records captures and the hit. The `@rx` prefilter
+   * skips the regex when the value lacks the literals every match contains; `present` is the value's literal set
+   * when the caller has it cached.
    */
-  private transformed(rule: CompiledRule, e: Entry, cacheable: boolean, visit: (v: string) => boolean): void {
+  private visit(
+    rule: CompiledRule,
+    e: Entry,
+    value: string,
+    arg: string,
+    hits: Entry[],
+    present: Presence | undefined,
+  ): boolean {
+    const pf = rule.prefilterFn;
+    let m: OpMatch | null;
+    if (pf !== null && !pf(present ?? this.presence(value))) m = null;
+    else if (rule.memoize) {
+      // A costly pure operator (the libinjection detectors): once per distinct value in the transaction.
+      let memo = this.opMemo.get(rule);
+      if (memo === undefined) {
+        memo = new Map();
+        this.opMemo.set(rule, memo);
+      }
+      const hit = memo.get(value);
+      if (hit !== undefined) m = hit;
+      else {
+        m = rule.op(value, arg);
+        memo.set(value, m);
+      }
+    } else m = rule.op(value, arg);
+    const matched = rule.operator.negated ? m === null : m !== null;
+    if (!matched) return false;
+    if (rule.actions.capture && m !== null && m.captures.length > 0) {
+      for (let i = 0; i < 10; i++) {
+        const c = m.captures[i];
+        if (c !== undefined) this.setTx(String(i), c);
+        else this.tx.delete(String(i));
+      }
+    }
+    hits.push(
+      rule.perMatch && rule.actions.capture && m !== null
+        ? { key: e.key, lkey: e.lkey, value, captures: m.captures }
+        : { key: e.key, lkey: e.lkey, value },
+    );
+    return true;
+  }
+
+  /**
+   * Applies the rule's transformations, caching every prefix of the chain per source entry (so all rules sharing
+   * a prefix such as `t:urlDecodeUni,t:lowercase` transform once) together with the final value's prefilter
+   * literals, and runs the operator on the final value, or on every distinct intermediate value under multiMatch
+   * until one matches.
+   */
+  private evalTarget(rule: CompiledRule, e: Entry, cacheable: boolean, arg: string, hits: Entry[]): void {
     const ts = rule.transforms;
     const multi = rule.actions.multiMatch;
+    const src = e.src ?? e;
     let value = e.value;
     if (ts.length === 0) {
-      visit(value);
+      let present: Presence | undefined;
+      if (cacheable && rule.prefilterFn !== null) {
+        present = src.present;
+        if (present === undefined) {
+          present = this.scan(value);
+          src.present = present;
+        }
+      }
+      this.visit(rule, e, value, arg, hits, present);
       return;
     }
-    if (multi && visit(value)) return;
-    const src = e.src ?? e;
-    let cache = cacheable ? this.tcache.get(src) : undefined;
-    if (cacheable && cache === undefined) {
-      cache = new Map();
-      this.tcache.set(src, cache);
+    if (multi && this.visit(rule, e, value, arg, hits, undefined)) return;
+    const ids = rule.transformIds;
+    const last = ids[ids.length - 1] as number;
+    let cache: (string | undefined)[] | undefined;
+    if (cacheable) {
+      cache = src.tcache;
+      if (cache === undefined) {
+        cache = new Array<string | undefined>(this.ruleset.transformPrefixes);
+        src.tcache = cache;
+      }
+      const done = cache[last];
+      if (done !== undefined && !multi) {
+        this.visit(rule, e, done, arg, hits, this.presentFor(rule, src, last, done));
+        return;
+      }
     }
-    const keys = rule.transformKeys;
     for (let i = 0; i < ts.length; i++) {
-      const key = keys[i] as string;
-      const hit = cache?.get(key);
+      const id = ids[i] as number;
+      const hit = cache === undefined ? undefined : cache[id];
       let next: string;
       if (hit !== undefined) next = hit;
       else {
         next = (ts[i] as { fn: Transform }).fn(value);
-        cache?.set(key, next);
+        if (cache !== undefined) cache[id] = next;
       }
-      if (multi && next !== value && visit(next)) return;
+      if (multi && next !== value && this.visit(rule, e, next, arg, hits, undefined)) return;
       value = next;
     }
-    if (!multi) visit(value);
+    if (!multi)
+      this.visit(rule, e, value, arg, hits, cacheable ? this.presentFor(rule, src, last, value) : undefined);
+  }
+
+  /** The cached prefilter literals of a source entry's value after transformation prefix `id`. */
+  private presentFor(rule: CompiledRule, src: Entry, id: number, value: string): Presence | undefined {
+    if (rule.prefilterFn === null) return undefined;
+    let pc = src.pcache;
+    if (pc === undefined) {
+      pc = new Array<Presence | undefined>(this.ruleset.transformPrefixes);
+      src.pcache = pc;
+    }
+    let p = pc[id];
+    if (p === undefined) {
+      // Most transformation chains leave a benign value as it was: reuse the source value's literals then.
+      if (value === src.value) {
+        p = src.present;
+        if (p === undefined) {
+          p = this.scan(value);
+          src.present = p;
+        }
+      } else p = this.presence(value);
+      pc[id] = p;
+    }
+    return p;
   }
 
   private evalRule(head: CompiledRule, rule: CompiledRule): Entry[] {
     const hits: Entry[] = [];
-    const arg =
-      MACRO_OPERATORS.has(rule.operator.name) && rule.operator.argument.includes('%{')
-        ? this.expand(compileMacroCached(rule.operator.argument), head)
-        : rule.operator.argument;
-    const targets =
-      rule.variables.length === 0 ? [{ key: '', lkey: '', value: '' }] : this.targets(head, rule);
-    for (const e of targets) {
-      const cacheable = !e.key.startsWith('TX:') && !e.key.startsWith('&') && !e.key.startsWith('MATCHED');
-      this.transformed(rule, e, cacheable, (value) => {
-        const m = rule.op(value, arg);
-        const matched = rule.operator.negated ? m === null : m !== null;
-        if (!matched) return false;
-        if (rule.actions.capture && m !== null && m.captures.length > 0) {
-          for (let i = 0; i < 10; i++) {
-            const c = m.captures[i];
-            if (c !== undefined) this.setTx(String(i), c);
-            else this.tx.delete(String(i));
-          }
+    const arg = rule.argMacro === null ? rule.operator.argument : this.expand(rule.argMacro, head);
+    const vars = rule.variables;
+    if (vars.length === 0) {
+      this.evalTarget(rule, { key: '', lkey: '', value: '' }, false, arg, hits);
+      return hits;
+    }
+    const hasExclusions = rule.hasExclusions || this.removedTargets.length > 0;
+    for (const v of vars) {
+      if (v.exclude) continue;
+      const col = v.collection;
+      const entries = this.entriesOf(head, v);
+      if (entries.length === 0 && !v.count) continue;
+      const all = v.key === '' && v.keyRegex === null;
+      if (v.count) {
+        let n = 0;
+        for (const e of entries) {
+          if ((all || this.keyMatches(rule, v, e)) && !(hasExclusions && this.excluded(head, rule, col, e)))
+            n++;
         }
-        hits.push(
-          rule.perMatch && rule.actions.capture && m !== null
-            ? { key: e.key, lkey: e.lkey, value, captures: m.captures }
-            : { key: e.key, lkey: e.lkey, value },
-        );
-        return true;
-      });
+        const e = { key: `&${col}${v.key ? `:${v.key}` : ''}`, lkey: '', value: String(n) };
+        this.evalTarget(rule, e, false, arg, hits);
+        continue;
+      }
+      const passThrough = col === 'MATCHED_VARS' || col === 'MATCHED_VARS_NAMES';
+      const scalar = SCALARS.has(col);
+      const dynamic = col === 'TX' || col.startsWith('MATCHED');
+      const colExclusions = rule.excludedCols.has(col) || this.removedTargets.length > 0;
+      // Fast path: a value whose cached literals fail the prefilter is skipped before any other work.
+      const pf = rule.prefilterFn;
+      const ts = rule.transforms;
+      // (Not for `!@rx`: there a value the prefilter rules out is a match.)
+      const fast = pf !== null && !dynamic && !rule.actions.multiMatch && !rule.operator.negated;
+      const last = ts.length === 0 ? -1 : (rule.transformIds[ts.length - 1] as number);
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i] as Entry;
+        if (fast) {
+          const p = last === -1 ? e.present : e.pcache?.[last];
+          if (p !== undefined && !pf(p)) continue;
+        }
+        if (!all && !this.keyMatches(rule, v, e)) continue;
+        if (colExclusions && this.excluded(head, rule, col, e)) continue;
+        const t = passThrough ? e : this.named(e, col, scalar);
+        let cacheable = !dynamic;
+        if (passThrough) {
+          const k = t.key;
+          cacheable = !k.startsWith('TX:') && !k.startsWith('&') && !k.startsWith('MATCHED');
+        }
+        this.evalTarget(rule, t, cacheable, arg, hits);
+      }
     }
     return hits;
+  }
+
+  private readonly presenceCache = new Map<string, Presence>();
+  private readonly opMemo = new Map<CompiledRule, Map<string, OpMatch | null>>();
+
+  /** Scans a value for the prefilter literals. */
+  private scan(value: string): Presence {
+    return this.ruleset.literals.scan(value);
+  }
+
+  /** The prefilter literals occurring in a value, computed once per distinct value in the transaction. */
+  private presence(value: string): Presence {
+    let p = this.presenceCache.get(value);
+    if (p === undefined) {
+      p = this.scan(value);
+      this.presenceCache.set(value, p);
+    }
+    return p;
   }
 
   /** Expands a macro against the transaction state. */

@@ -39,6 +39,23 @@ export function compileRx(pattern: string): RE2JS {
   return RE2JS.compile(pattern, RE2JS.DOTALL);
 }
 
+/**
+ * Budget of RE2JS' lazy DFA state cache per `@rx`, in RE2JS' own size estimate (its default is 8 MiB per
+ * regex, which over the ~300 CRS patterns would let hostile input grow the process by gigabytes). When the cache
+ * is full RE2JS clears it and goes on, and falls back to its NFA when it keeps thrashing: slower, never wrong.
+ */
+export const DFA_BUDGET = 1 << 19;
+
+/** Caps the DFA cache of a compiled regex at {@link DFA_BUDGET} (no-op if RE2JS' internals differ). */
+export function limitDfa(re: RE2JS): void {
+  const inner = (re as unknown as { re2Input?: { dfa?: unknown } }).re2Input;
+  const dfa = inner?.dfa as { maxMem?: unknown; stateBudget?: unknown; memBudget?: unknown } | undefined;
+  if (dfa === undefined || typeof dfa.memBudget !== 'number' || typeof dfa.stateBudget !== 'number') return;
+  dfa.maxMem = DFA_BUDGET;
+  dfa.stateBudget = DFA_BUDGET;
+  dfa.memBudget = DFA_BUDGET;
+}
+
 /** Converts ModSecurity's C-like integer parsing (`atoi`): leading integer or 0. */
 export function toInt(s: string): number {
   const m = /^\s*([+-]?\d+)/.exec(s);
@@ -148,7 +165,11 @@ export function compileOperator(op: Operator, ctx: OperatorContext): OperatorFn 
   switch (op.name) {
     case 'rx': {
       const re = compileRx(op.argument);
+      limitDfa(re);
       return (input) => {
+        // test() asks for no capture groups, so RE2JS answers from its (lazily built, cached) DFA; only a match
+        // pays for the capture-tracking engines.
+        if (!re.test(input)) return null;
         const m = re.matcher(input);
         if (!m.find()) return null;
         const captures: string[] = [];

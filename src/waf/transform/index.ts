@@ -878,27 +878,67 @@ export function urlEncode(input: string): string {
   return out;
 }
 
+/**
+ * Per transformation: a pattern that every input the transformation would change contains. An input without it is
+ * returned as it is (the same string), without the per-character rebuild; `FAST_PATHS` below wraps the registry
+ * entries with this check. `transform/index.test.ts` checks each wrapper against the full function.
+ */
+export const UNCHANGED_UNLESS: Readonly<Record<string, RegExp>> = Object.freeze({
+  urlDecodeUni: /[%+]/,
+  urlDecode: /[%+]/,
+  lowercase: /[A-Z]/,
+  htmlEntityDecode: /&/,
+  jsDecode: /\\/,
+  cssDecode: /\\/,
+  escapeSeqDecode: /\\/,
+  // NUL and every byte of a multi-byte sequence (or an invalid one) are rewritten; plain ASCII is copied.
+  utf8toUnicode: /[^\x01-\x7f]/,
+  removeNulls: /\0/,
+  replaceNulls: /\0/,
+  removeWhitespace: /[\t\n\v\f\r \xa0]/,
+  compressWhitespace: /[\t\n\v\f\r]| {2}/,
+  replaceComments: /\/\*/,
+  removeCommentsChar: /\/\*|\*\/|--|#/,
+  // These three work on a byte array (toBytes keeps the low byte): a character above 0xFF is rewritten too.
+  removeComments: /\/\*|<!--|--|#|[^\x00-\xff]/,
+  cmdLine: /[A-Z"'\\^,;\t\r\n]| {2}| [/(]/,
+  // Without a separator only a value ending in `.` can change (`.`, `..`).
+  normalizePath: /\/|\.$|[^\x00-\xff]/,
+  normalizePathWin: /[/\\]|\.$|[^\x00-\xff]/,
+});
+
+/** Wraps `fn` so that an input without `changes` is returned at once. */
+function unchangedUnless(fn: Transform, changes: RegExp): Transform {
+  return (input: string): string => (changes.test(input) ? fn(input) : input);
+}
+
+/** The transformations with an {@link UNCHANGED_UNLESS} shortcut, by SecLang name. */
+function fast(name: string, fn: Transform): Transform {
+  const re = UNCHANGED_UNLESS[name];
+  return re === undefined ? fn : unchangedUnless(fn, re);
+}
+
 /** All transformations by SecLang name (both `normalizePath` and `normalisePath` spellings). */
 export const TRANSFORMS: Record<string, Transform> = Object.freeze({
-  urlDecodeUni,
-  urlDecode,
-  lowercase,
-  htmlEntityDecode,
-  jsDecode,
-  cssDecode,
-  utf8toUnicode,
-  removeNulls,
-  removeWhitespace,
-  compressWhitespace,
-  replaceComments,
-  removeCommentsChar,
-  removeComments,
-  cmdLine,
-  normalizePath,
-  normalisePath: normalizePath,
-  normalizePathWin,
-  normalisePathWin: normalizePathWin,
-  escapeSeqDecode,
+  urlDecodeUni: fast('urlDecodeUni', urlDecodeUni),
+  urlDecode: fast('urlDecode', urlDecode),
+  lowercase: fast('lowercase', lowercase),
+  htmlEntityDecode: fast('htmlEntityDecode', htmlEntityDecode),
+  jsDecode: fast('jsDecode', jsDecode),
+  cssDecode: fast('cssDecode', cssDecode),
+  utf8toUnicode: fast('utf8toUnicode', utf8toUnicode),
+  removeNulls: fast('removeNulls', removeNulls),
+  removeWhitespace: fast('removeWhitespace', removeWhitespace),
+  compressWhitespace: fast('compressWhitespace', compressWhitespace),
+  replaceComments: fast('replaceComments', replaceComments),
+  removeCommentsChar: fast('removeCommentsChar', removeCommentsChar),
+  removeComments: fast('removeComments', removeComments),
+  cmdLine: fast('cmdLine', cmdLine),
+  normalizePath: fast('normalizePath', normalizePath),
+  normalisePath: fast('normalizePath', normalizePath),
+  normalizePathWin: fast('normalizePathWin', normalizePathWin),
+  normalisePathWin: fast('normalizePathWin', normalizePathWin),
+  escapeSeqDecode: fast('escapeSeqDecode', escapeSeqDecode),
   base64Decode,
   base64DecodeExt,
   hexEncode,
@@ -910,6 +950,6 @@ export const TRANSFORMS: Record<string, Transform> = Object.freeze({
   trim,
   trimLeft,
   trimRight,
-  replaceNulls,
+  replaceNulls: fast('replaceNulls', replaceNulls),
   urlEncode,
 });

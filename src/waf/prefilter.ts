@@ -1,0 +1,507 @@
+/**
+ * Literal prefilters for `@rx`: from the regex's syntax tree (RE2JS' own parser and simplifier, so the tree is the
+ * one that is matched), a boolean formula over literal substrings that every match must contain, e.g.
+ * `(?i)union\s+select` → `"union" AND "select"`. All literals of a ruleset go into one Aho-Corasick automaton; per
+ * (transformed) value one pass finds which literals occur, and a rule whose formula is false skips its regex.
+ *
+ * Exactness: a formula is only ever weakened (a part that cannot be expressed becomes "true"), never strengthened,
+ * so a skipped regex can never have matched. Comparisons are case-insensitive on both sides: literals are folded
+ * to lower-case ASCII and so is the input, so the formula also holds for case-sensitive patterns. Literals only
+ * hold ASCII; a non-ASCII character in a pattern ends a literal. Unicode simple case folding maps exactly two
+ * non-ASCII characters onto ASCII letters (U+017F ſ ↔ s, U+212A K ↔ k): the input folding maps them too.
+ */
+import { RE2JS, RE2Set } from 're2js';
+
+/** A prefilter formula: a literal index, AND / OR of formulas, or `true` (no constraint). */
+export type Formula =
+  | true
+  | number
+  | { readonly and: readonly Formula[] }
+  | { readonly or: readonly Formula[] };
+
+/** Largest exact-string set kept while combining (beyond it, the set becomes an OR of its strings). */
+const MAX_EXACT = 16;
+
+// Regexp.Op of re2js (createEnum order in its build); checked at load by {@link opCodes}.
+interface ReNode {
+  readonly op: number;
+  readonly flags: number;
+  readonly subs: readonly ReNode[];
+  readonly runes: Int32Array | readonly number[];
+  readonly min: number;
+  readonly max: number;
+}
+
+const OP_NAMES = [
+  'NO_MATCH',
+  'EMPTY_MATCH',
+  'LITERAL',
+  'CHAR_CLASS',
+  'ANY_CHAR_NOT_NL',
+  'ANY_CHAR',
+  'BEGIN_LINE',
+  'END_LINE',
+  'BEGIN_TEXT',
+  'END_TEXT',
+  'WORD_BOUNDARY',
+  'NO_WORD_BOUNDARY',
+  'CAPTURE',
+  'STAR',
+  'PLUS',
+  'QUEST',
+  'REPEAT',
+  'CONCAT',
+  'ALTERNATE',
+  'PLB',
+  'NLB',
+] as const;
+const OP: Record<(typeof OP_NAMES)[number], number> = Object.fromEntries(
+  OP_NAMES.map((n, i) => [n, i]),
+) as Record<(typeof OP_NAMES)[number], number>;
+
+/** Folds one code point as the input is folded: ASCII lower-case; ſ → s, K (Kelvin) → k; -1 for anything else. */
+function foldRune(r: number): number {
+  if (r >= 65 && r <= 90) return r + 32;
+  if (r < 128) return r;
+  if (r === 0x17f) return 115;
+  if (r === 0x212a) return 107;
+  return -1;
+}
+
+interface Info {
+  /** The node matches exactly (folded) strings of this set, or null when unknown. */
+  exact: Set<string> | null;
+  /** When not exact: what every match contains. */
+  match: FormulaS;
+}
+
+/** A formula over literal strings (while compiling); {@link LiteralTable.intern} turns it into a {@link Formula}. */
+export type FormulaS = true | string | { and: FormulaS[] } | { or: FormulaS[] };
+
+function and(parts: FormulaS[]): FormulaS {
+  const out: FormulaS[] = [];
+  for (const p of parts) {
+    if (p === true) continue;
+    if (typeof p === 'object' && 'and' in p) out.push(...p.and);
+    else out.push(p);
+  }
+  if (out.length === 0) return true;
+  if (out.length === 1) return out[0] as FormulaS;
+  return { and: out };
+}
+
+function or(parts: FormulaS[]): FormulaS {
+  const out: FormulaS[] = [];
+  for (const p of parts) {
+    if (p === true) return true;
+    if (typeof p === 'object' && 'or' in p) out.push(...p.or);
+    else out.push(p);
+  }
+  if (out.length === 0) return true;
+  if (out.length === 1) return out[0] as FormulaS;
+  return { or: out };
+}
+
+function exactToFormula(set: Set<string>): FormulaS {
+  if (set.has('') || set.size === 0) return true;
+  return or([...set]);
+}
+
+function toFormula(i: Info): FormulaS {
+  return i.exact !== null ? exactToFormula(i.exact) : i.match;
+}
+
+const ANY: Info = { exact: null, match: true };
+const emptyWidth = (): Info => ({ exact: new Set(['']), match: true });
+
+function cross(a: Set<string>, b: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return out;
+}
+
+function info(re: ReNode): Info {
+  switch (re.op) {
+    case OP.EMPTY_MATCH:
+    case OP.BEGIN_LINE:
+    case OP.END_LINE:
+    case OP.BEGIN_TEXT:
+    case OP.END_TEXT:
+    case OP.WORD_BOUNDARY:
+    case OP.NO_WORD_BOUNDARY:
+    case OP.PLB:
+    case OP.NLB:
+      return emptyWidth();
+    case OP.LITERAL: {
+      // Split at characters that have no ASCII folding: the pieces must all occur.
+      const pieces: string[] = [];
+      let cur = '';
+      let broken = false;
+      for (const r of re.runes) {
+        const f = foldRune(r);
+        if (f === -1) {
+          broken = true;
+          if (cur !== '') pieces.push(cur);
+          cur = '';
+        } else cur += String.fromCharCode(f);
+      }
+      if (cur !== '') pieces.push(cur);
+      if (!broken) return { exact: new Set([cur]), match: true };
+      return { exact: null, match: and(pieces) };
+    }
+    case OP.CHAR_CLASS: {
+      const set = new Set<string>();
+      const runes = re.runes;
+      for (let i = 0; i + 1 < runes.length; i += 2) {
+        const lo = runes[i] as number;
+        const hi = runes[i + 1] as number;
+        if (hi - lo > 128) return ANY;
+        for (let r = lo; r <= hi; r++) {
+          const f = foldRune(r);
+          if (f === -1) return ANY;
+          set.add(String.fromCharCode(f));
+          if (set.size > MAX_EXACT) return ANY;
+        }
+      }
+      if (set.size === 0) return ANY;
+      return { exact: set, match: true };
+    }
+    case OP.CAPTURE:
+      return re.subs[0] === undefined ? ANY : info(re.subs[0]);
+    case OP.QUEST: {
+      const c = re.subs[0] === undefined ? ANY : info(re.subs[0]);
+      if (c.exact !== null && c.exact.size < MAX_EXACT)
+        return { exact: new Set([...c.exact, '']), match: true };
+      return ANY;
+    }
+    case OP.PLUS: {
+      const c = re.subs[0] === undefined ? ANY : info(re.subs[0]);
+      return { exact: null, match: toFormula(c) };
+    }
+    case OP.REPEAT: {
+      if (re.min < 1) return ANY;
+      const c = re.subs[0] === undefined ? ANY : info(re.subs[0]);
+      if (re.min === 1 && re.max === 1) return c;
+      return { exact: null, match: toFormula(c) };
+    }
+    case OP.CONCAT: {
+      const parts: FormulaS[] = [];
+      let cur = new Set(['']);
+      for (const sub of re.subs) {
+        const c = info(sub);
+        if (c.exact !== null) {
+          if (cur.size * c.exact.size <= MAX_EXACT) cur = cross(cur, c.exact);
+          else {
+            parts.push(exactToFormula(cur));
+            cur = c.exact;
+          }
+        } else {
+          parts.push(exactToFormula(cur));
+          parts.push(c.match);
+          cur = new Set(['']);
+        }
+      }
+      if (parts.length === 0) return { exact: cur, match: true };
+      parts.push(exactToFormula(cur));
+      return { exact: null, match: and(parts) };
+    }
+    case OP.ALTERNATE: {
+      const subs = re.subs.map(info);
+      if (subs.every((s) => s.exact !== null)) {
+        const u = new Set<string>();
+        for (const s of subs) for (const x of s.exact as Set<string>) u.add(x);
+        if (u.size <= MAX_EXACT) return { exact: u, match: true };
+      }
+      return { exact: null, match: or(subs.map(toFormula)) };
+    }
+    default:
+      // NO_MATCH, ANY_CHAR, ANY_CHAR_NOT_NL, STAR and anything unknown: no constraint.
+      return ANY;
+  }
+}
+
+/** The prefilter formula over literal strings of a pattern compiled with `flags` (RE2JS public flags). */
+export function literalFormula(pattern: string, flags: number = RE2JS.DOTALL): FormulaS {
+  const set = new RE2Set(RE2Set.UNANCHORED, flags);
+  set.add(pattern);
+  const re = (set as unknown as { regexps: ReNode[] }).regexps[0];
+  if (re === undefined) return true;
+  return simplify(toFormula(info(re)));
+}
+
+/** Conjuncts kept per AND by {@link simplify}. */
+const MAX_CONJUNCTS = 2;
+
+/**
+ * How selective a formula is: a longer literal is rarer; a common character (see {@link COMMON}) filters nothing.
+ * OR is as weak as its weakest member, AND as strong as its strongest.
+ */
+function strength(f: FormulaS): number {
+  if (f === true) return 0;
+  if (typeof f === 'string') return f.length > 1 ? f.length : COMMON.has(f) ? 0 : 1.5;
+  if ('and' in f) return Math.max(...f.and.map(strength));
+  return Math.min(...f.or.map(strength));
+}
+
+/**
+ * Keeps the {@link MAX_CONJUNCTS} strongest conjuncts of every AND (dropping a conjunct only weakens the formula,
+ * so it stays exact), which makes the formulas of CRS' evasion-tolerant patterns (a word spelled letter by
+ * letter with optional quotes between) small enough to be worth checking.
+ */
+export function simplify(f: FormulaS): FormulaS {
+  if (f === true || typeof f === 'string') return f;
+  if ('or' in f) return or(f.or.map(simplify));
+  const parts = f.and.map(simplify).filter((x) => x !== true);
+  if (parts.length <= MAX_CONJUNCTS) return and(parts);
+  const ranked = parts.map((x) => ({ x, s: strength(x) })).sort((p, q) => q.s - p.s);
+  return and(ranked.slice(0, MAX_CONJUNCTS).map((r) => r.x));
+}
+
+/**
+ * A ruleset-wide literal table: formulas are interned against it, then {@link LiteralTable.freeze} builds the
+ * automaton. One table per compiled ruleset.
+ */
+export class LiteralTable {
+  private readonly ids = new Map<string, number>();
+  private automaton: LiteralAutomaton | null = null;
+
+  /** Number of distinct literals. */
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** Interns the literals of a formula; returns the formula over literal indexes. */
+  intern(f: FormulaS): Formula {
+    if (f === true) return true;
+    if (typeof f === 'string') {
+      let id = this.ids.get(f);
+      if (id === undefined) {
+        if (this.automaton !== null) throw new Error('literal table is frozen');
+        id = this.ids.size;
+        this.ids.set(f, id);
+      }
+      return id;
+    }
+    if ('and' in f) return { and: f.and.map((x) => this.intern(x)) };
+    return { or: f.or.map((x) => this.intern(x)) };
+  }
+
+  /** Builds the automaton (idempotent); no literal can be added afterwards. */
+  freeze(): LiteralAutomaton {
+    if (this.automaton === null) this.automaton = new LiteralAutomaton([...this.ids.keys()]);
+    return this.automaton;
+  }
+}
+
+/**
+ * The literals occurring in one value: which ASCII characters (single-character literals, as four 32-bit masks over
+ * the folded codes 0–127) and which longer literals (their indexes, in order of first occurrence; null when none).
+ * Small and allocation-light on purpose: a value is scanned once per distinct transformation result.
+ */
+export interface Presence {
+  readonly m0: number;
+  readonly m1: number;
+  readonly m2: number;
+  readonly m3: number;
+  readonly lits: readonly number[] | null;
+}
+
+/** Alphabet classes: 0..127 folded ASCII, 128 = any other character. */
+const ALPHA = 129;
+
+/**
+ * A deterministic Aho-Corasick automaton over folded ASCII literals; {@link LiteralAutomaton.scan} returns the
+ * {@link Presence} of a value. Single-character literals are answered by the character masks, not the automaton.
+ */
+export class LiteralAutomaton {
+  private readonly delta: Int32Array;
+  /** Per state: indexes of the longer literals ending there (own and through suffix links), or null. */
+  private readonly out: (Int32Array | null)[];
+  /** Per literal: its character code when it is one character long, else -1. */
+  readonly single: Int32Array;
+  /** Per literal: scan number that last recorded it (de-duplicates `lits` without a set). */
+  private readonly seen: Int32Array;
+  private scans = 0;
+
+  /** Builds the automaton over the literals (index = position in the array). */
+  constructor(literals: readonly string[]) {
+    const children: Map<number, number>[] = [new Map()];
+    const own: number[][] = [[]];
+    this.single = new Int32Array(literals.length).fill(-1);
+    this.seen = new Int32Array(literals.length);
+    literals.forEach((lit, id) => {
+      if (lit.length === 1) {
+        this.single[id] = lit.charCodeAt(0);
+        return;
+      }
+      let s = 0;
+      for (let i = 0; i < lit.length; i++) {
+        const c = lit.charCodeAt(i);
+        const m = children[s] as Map<number, number>;
+        let t = m.get(c);
+        if (t === undefined) {
+          t = children.length;
+          children.push(new Map());
+          own.push([]);
+          m.set(c, t);
+        }
+        s = t;
+      }
+      (own[s] as number[]).push(id);
+    });
+    const n = children.length;
+    const delta = new Int32Array(n * ALPHA);
+    const fail = new Int32Array(n);
+    const outs: number[][] = own.map((o) => [...o]);
+    const queue: number[] = [];
+    for (let c = 0; c < ALPHA; c++) {
+      const t = (children[0] as Map<number, number>).get(c);
+      if (t !== undefined) {
+        delta[c] = t;
+        fail[t] = 0;
+        queue.push(t);
+      }
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi] as number;
+      const f = fail[s] as number;
+      (outs[s] as number[]).push(...(outs[f] as number[]));
+      const m = children[s] as Map<number, number>;
+      for (let c = 0; c < ALPHA; c++) {
+        const t = m.get(c);
+        if (t !== undefined) {
+          fail[t] = delta[f * ALPHA + c] as number;
+          delta[s * ALPHA + c] = t;
+          queue.push(t);
+        } else delta[s * ALPHA + c] = delta[f * ALPHA + c] as number;
+      }
+    }
+    this.delta = delta;
+    this.out = outs.map((o) => (o.length === 0 ? null : Int32Array.from(new Set(o))));
+  }
+
+  /** The literals occurring in `input` (case-insensitively, see the module comment). */
+  scan(input: string): Presence {
+    const delta = this.delta;
+    const out = this.out;
+    const seen = this.seen;
+    const stamp = ++this.scans;
+    let m0 = 0;
+    let m1 = 0;
+    let m2 = 0;
+    let m3 = 0;
+    let lits: number[] | null = null;
+    let s = 0;
+    for (let i = 0; i < input.length; i++) {
+      let c = input.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c >= 128) c = c === 0x17f ? 115 : c === 0x212a ? 107 : 128;
+      if (c < 32) m0 |= 1 << c;
+      else if (c < 64) m1 |= 1 << (c - 32);
+      else if (c < 96) m2 |= 1 << (c - 64);
+      else if (c < 128) m3 |= 1 << (c - 96);
+      s = delta[s * ALPHA + c] as number;
+      const o = out[s];
+      if (o !== null && o !== undefined) {
+        for (let k = 0; k < o.length; k++) {
+          const id = o[k] as number;
+          if (seen[id] === stamp) continue;
+          seen[id] = stamp;
+          if (lits === null) lits = [id];
+          else lits.push(id);
+        }
+      }
+    }
+    return { m0, m1, m2, m3, lits };
+  }
+}
+
+/** A compiled formula: true when a value with these literals may match. */
+export type FormulaFn = (p: Presence) => boolean;
+
+/**
+ * Single characters found in nearly every benign value (letters, digits, space and `.,-_:/`). A formula that holds
+ * when only these are present filters almost nothing, so checking it costs more than the regex it would skip.
+ */
+const COMMON = new Set('abcdefghijklmnopqrstuvwxyz0123456789 .,-_:/'.split(''));
+
+/**
+ * True when the formula (over literal strings) still holds for a value that contains every {@link COMMON}
+ * character and no longer literal: such a prefilter is not worth evaluating.
+ */
+export function isWeak(f: FormulaS): boolean {
+  if (f === true) return true;
+  if (typeof f === 'string') return f.length === 1 && COMMON.has(f);
+  if ('and' in f) return f.and.every(isWeak);
+  return f.or.some(isWeak);
+}
+
+/** Evaluates a formula against a value's literals (reference implementation of {@link compileFormula}). */
+export function evalFormula(f: Formula, p: Presence, single: Int32Array): boolean {
+  if (f === true) return true;
+  if (typeof f === 'number') {
+    const c = single[f] as number;
+    if (c < 0) return p.lits?.includes(f) === true;
+    const m = c < 32 ? p.m0 : c < 64 ? p.m1 : c < 96 ? p.m2 : p.m3;
+    return (m & (1 << (c & 31))) !== 0;
+  }
+  if ('and' in f) return f.and.every((x) => evalFormula(x, p, single));
+  return f.or.some((x) => evalFormula(x, p, single));
+}
+
+/**
+ * Compiles a formula over literal indexes into a function of a value's {@link Presence}; `single` is
+ * {@link LiteralAutomaton.single} of the same table.
+ */
+export function compileFormula(f: Formula, single: Int32Array): FormulaFn {
+  if (f === true) return () => true;
+  if (typeof f === 'number') return compileFormula({ or: [f] }, single);
+  if ('and' in f) {
+    const subs = f.and.map((x) => compileFormula(x, single));
+    if (subs.length === 2) {
+      const [a, b] = subs as [FormulaFn, FormulaFn];
+      return (p) => a(p) && b(p);
+    }
+    return (p) => {
+      for (let i = 0; i < subs.length; i++) if (!(subs[i] as FormulaFn)(p)) return false;
+      return true;
+    };
+  }
+  // OR: single characters become masks, longer literals a set, other members stay functions.
+  const masks = [0, 0, 0, 0];
+  const multi = new Set<number>();
+  const rest: FormulaFn[] = [];
+  for (const x of f.or) {
+    if (typeof x === 'number') {
+      const c = single[x] as number;
+      if (c < 0) multi.add(x);
+      else masks[c >>> 5] = (masks[c >>> 5] as number) | (1 << (c & 31));
+    } else rest.push(compileFormula(x, single));
+  }
+  const [k0, k1, k2, k3] = masks as [number, number, number, number];
+  const hasMask = (k0 | k1 | k2 | k3) !== 0;
+  const ids = [...multi];
+  // Few longer literals: look each up in the value's list; many: one bit test per literal of the value.
+  const few = ids.length <= 3;
+  let marks: Uint32Array | null = null;
+  if (!few) {
+    marks = new Uint32Array((Math.max(...ids) >>> 5) + 1);
+    for (const id of ids) marks[id >>> 5] = (marks[id >>> 5] as number) | (1 << (id & 31));
+  }
+  return (p) => {
+    if (hasMask && ((p.m0 & k0) | (p.m1 & k1) | (p.m2 & k2) | (p.m3 & k3)) !== 0) return true;
+    const lits = p.lits;
+    if (lits !== null && ids.length > 0) {
+      if (marks === null) {
+        for (let i = 0; i < ids.length; i++) if (lits.includes(ids[i] as number)) return true;
+      } else {
+        for (let i = 0; i < lits.length; i++) {
+          const id = lits[i] as number;
+          if ((((marks[id >>> 5] ?? 0) >>> (id & 31)) & 1) !== 0) return true;
+        }
+      }
+    }
+    for (let i = 0; i < rest.length; i++) if ((rest[i] as FormulaFn)(p)) return true;
+    return false;
+  };
+}
