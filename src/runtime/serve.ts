@@ -15,6 +15,7 @@ import { createAccessLogger } from '../telemetry/access-log.ts';
 import { closeLogger, createLogger } from '../telemetry/logger.ts';
 import { aggregate, createMetrics, type Metrics } from '../telemetry/metrics.ts';
 import { banRegistry } from '../traffic/bans.ts';
+import { quotaUsage } from '../traffic/quotas.ts';
 import type { GatewayConfig } from './build.ts';
 import {
   type Checked,
@@ -378,6 +379,15 @@ async function withAdmin(
       },
       dashboard: telemetry === undefined ? undefined : { stats: telemetry.stats },
       shadowApis: () => shadowInventory(),
+      quotas:
+        core.store === undefined
+          ? undefined
+          : {
+              list: async ({ consumer }) =>
+                (await quotaUsage(core.store!, core.appliedConfig().config, consumer)) as unknown as Array<
+                  Record<string, unknown>
+                >,
+            },
     });
     adminPort = (await a.listen()).port;
     admin = a;
@@ -649,7 +659,8 @@ async function startWorkers(
     }),
     telemetry,
     upstreams: undefined,
-    store: undefined,
+    // The shared local store lives in this thread (Redis: each worker has its own connections).
+    store: local?.store,
     workers: n,
     ready: () => live().length > 0,
     async metricsText() {
