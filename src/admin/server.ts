@@ -169,6 +169,8 @@ export interface AdminServerOptions {
   bans?: AdminBans;
   /** Quota usage for `GET /quotas`. */
   quotas?: AdminQuotas;
+  /** Called with every audit entry once it is appended (e.g. to emit it as a security event). */
+  onAudit?: (entry: AuditEntry) => void;
   /** Discovered shadow APIs for `GET /shadow-apis`. */
   shadowApis?: () => unknown | Promise<unknown>;
   /**
@@ -520,7 +522,13 @@ export function createAdminServer(opts: AdminServerOptions): AdminServer {
   const record = (input: AuditInput): AuditEntry | undefined => {
     if (audit === undefined) return undefined;
     try {
-      return audit.append(input);
+      const entry = audit.append(input);
+      try {
+        opts.onAudit?.(entry);
+      } catch (err) {
+        logger.warn({ err: (err as Error).message }, 'admin: the audit event hook threw');
+      }
+      return entry;
     } catch (err) {
       logger.error({ err: (err as Error).message }, 'admin: could not append to the audit log');
       throw new GatewayError('GW_INTERNAL', {

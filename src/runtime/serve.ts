@@ -379,6 +379,19 @@ async function withAdmin(
       },
       dashboard: telemetry === undefined ? undefined : { stats: telemetry.stats },
       shadowApis: () => shadowInventory(),
+      // Every admin action and config change also goes to the security-event stream (OCSF API Activity).
+      onAudit: (e) =>
+        telemetry?.event('config_admin_action', {
+          'event.reason': e.action,
+          'event.outcome': e.outcome,
+          'user.name': e.actor,
+          'user.roles': e.role,
+          'client.ip': e.source_ip,
+          'http.request.id': e.request_id,
+          'gatehouse.audit.seq': e.seq,
+          'gatehouse.audit.target': e.target,
+          'gatehouse.audit.hash': e.hash,
+        }),
       quotas:
         core.store === undefined
           ? undefined

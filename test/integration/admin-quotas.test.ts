@@ -3,7 +3,7 @@
  * consumer-keyed quota, read from the state store, with the limit of its plan and the reset time.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -29,7 +29,7 @@ before(async () => {
     file,
     `gatehouse: 1
 workers: 1
-admin: { host: 127.0.0.1, port: ${admin}, tokens: [{ id: ops, role: viewer, token: "${TOKEN}" }], state_dir: "${join(dir, 'admin')}" }
+admin: { host: 127.0.0.1, port: ${admin}, tokens: [{ id: ops, role: admin, token: "${TOKEN}" }], state_dir: "${join(dir, 'admin')}" }
 credentials: { store: none }
 listeners:
   - { name: main, host: 127.0.0.1, port: ${port} }
@@ -97,4 +97,23 @@ test('usage per consumer and allowance, with the plan limit and the reset time',
   );
   const anon = await fetch(`http://127.0.0.1:${admin}/quotas`);
   assert.equal(anon.status, 401);
+});
+
+test('an admin action is audited and also emitted as a security event (category config)', async () => {
+  const text = readFileSync(join(dir, 'gatehouse.yaml'), 'utf8');
+  const applied = await fetch(`http://127.0.0.1:${admin}/config`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/yaml' },
+    body: text,
+  });
+  assert.equal(applied.status, 200, await applied.text());
+  const res = await fetch(`http://127.0.0.1:${admin}/events?category=config`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  assert.equal(res.status, 200);
+  const { data } = (await res.json()) as { data: Array<{ type: string; category: string; reason: string }> };
+  const e = data.find((x) => x.type === 'config_admin_action');
+  assert.ok(e, JSON.stringify(data));
+  assert.equal(e.category, 'config');
+  assert.equal(e.reason, 'config.apply');
 });
