@@ -24,6 +24,8 @@ export interface Chain {
   readonly upstreamSteps: readonly ((ctx: RequestContext) => void | Promise<void>)[];
   readonly responseSteps: readonly ResponseStep[];
   readonly logSteps: readonly ((ctx: LogContext) => void)[];
+  /** Counts `allow` for each request-phase policy of the chain (a request no policy refused). */
+  readonly allowed?: readonly (() => void)[];
 }
 
 /**

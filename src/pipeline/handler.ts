@@ -144,7 +144,14 @@ function track(ex: Exchange, rt: Runtime): void {
     if (ex.status === 0) ex.status = ex.res.headersSent ? ex.res.statusCode : 499;
     const c = ex.compiled;
     const d = ex.decisions;
-    for (let i = 0; i < d.length; i++) rt.counters.decision(d[i]!.policy, d[i]!.action, d[i]!.reason);
+    let refused = false;
+    for (let i = 0; i < d.length; i++) {
+      const x = d[i]!;
+      rt.counters.decision(x.policy, x.action, x.reason);
+      if (x.action === 'deny' || x.action === 'reply') refused = true;
+    }
+    const allowed = ex.chain.allowed;
+    if (!refused && allowed !== undefined) for (let i = 0; i < allowed.length; i++) allowed[i]!();
     if (rt.counters.consumer !== undefined && ex.consumer !== undefined) {
       rt.counters.consumer(ex.consumer.id, ex.status);
     }

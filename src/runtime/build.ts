@@ -39,6 +39,7 @@ export interface BuildDeps {
     decision?(policy: string, action: string, reason: string): void;
     healthChanged?(upstream: string, target: string, healthy: boolean): void;
     consumerRequest?(consumer: string, status: number, max: number): void;
+    decisionCounter?(policy: string, action: string, reason: string): () => void;
   };
   readonly accessLog: ((ctx: LogContext) => void) | undefined;
   readonly event: (type: string, fields: Record<string, unknown>) => void;
@@ -129,7 +130,10 @@ function upstreamSpec(u: GatewayConfig['upstreams'][number], readFile: (p: strin
 }
 
 /** Sorts policy uses by order (desc, ties by name) and collects their hooks per phase. */
-function compileChain(uses: ReadonlyMap<string, PolicyUse>): Chain {
+function compileChain(
+  uses: ReadonlyMap<string, PolicyUse>,
+  counter?: (policy: string, action: string, reason: string) => () => void,
+): Chain {
   const chain = [...uses.values()].sort(
     (a, b) => b.def.order - a.def.order || a.def.name.localeCompare(b.def.name),
   );
@@ -151,11 +155,18 @@ function compileChain(uses: ReadonlyMap<string, PolicyUse>): Chain {
     if (inst.onResponse) responseSteps.push({ policy: p.def.name, fn: inst.onResponse.bind(inst) });
     if (inst.onLog) logSteps.push(inst.onLog.bind(inst));
   }
+  const allowed =
+    counter === undefined
+      ? undefined
+      : Object.freeze(
+          [...new Set(requestSteps.map((s) => s.policy))].map((p) => counter(p, 'allow', 'passed')),
+        );
   return Object.freeze({
     requestSteps: Object.freeze(requestSteps),
     upstreamSteps: Object.freeze(upstreamSteps),
     responseSteps: Object.freeze(responseSteps),
     logSteps: Object.freeze(logSteps),
+    allowed,
   });
 }
 
@@ -280,7 +291,7 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
       if (upstreamName === undefined && !merged.has('mock-response')) {
         throw new TypeError(`routes.${r.name}: needs "service", "upstream" or a "mock-response" policy`);
       }
-      const base = compileChain(merged);
+      const base = compileChain(merged, deps.metrics.decisionCounter);
       let consumerChains: Map<string, Chain> | undefined;
       for (const c of config.consumers) {
         if (!c.policies || Object.keys(c.policies).length === 0) continue;
@@ -297,7 +308,7 @@ export function buildRuntime(config: GatewayConfig, deps: BuildDeps): Runtime {
           withConsumer.set(name, u);
         }
         consumerChains ??= new Map();
-        consumerChains.set(c.id, compileChain(withConsumer));
+        consumerChains.set(c.id, compileChain(withConsumer, deps.metrics.decisionCounter));
       }
       let authnEnd = 0;
       while (authnEnd < base.requestSteps.length && base.requestSteps[authnEnd]!.order >= AUTHN_BAND_END)

@@ -404,6 +404,7 @@ export class Gateway {
         decision: (policy, action, reason) => opts.metrics.policyDecision(policy, action, reason),
         healthChanged: (u, t, healthy) => opts.metrics.targetHealth(u, t, healthy),
         consumerRequest: (c, s, max) => opts.metrics.consumerRequest(c, s, max),
+        decisionCounter: (p, a, r) => opts.metrics.decisionCounter(p, a, r),
       },
       accessLog: opts.accessLogFor ? opts.accessLogFor(loaded.config) : opts.accessLog,
       event:

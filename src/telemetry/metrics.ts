@@ -240,6 +240,8 @@ export interface Metrics {
   policyDecision(policy: string, action: string, reason: string): void;
   /** Counts a request refused before routing (bad framing, limits). */
   rejected(reason: string): void;
+  /** A counter for one policy/action/reason, resolved once (config load) and incremented per request. */
+  decisionCounter(policy: string, action: string, reason: string): () => void;
   /** Counts a request of an authenticated consumer; at most `max` consumers get their own series. */
   consumerRequest(consumer: string, status: number, max: number): void;
   /** Prometheus text exposition of this registry. */
@@ -455,6 +457,17 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
     cell.value++;
   }
 
+  /** A pre-resolved decision counter (for counts taken on every request, e.g. `allow`). */
+  function decisionCounter(policy: string, action: string, reason: string): () => void {
+    const cell =
+      decisions.size >= maxDecisions
+        ? decisions.cell([policy, action, OVERFLOW_LABEL])
+        : decisions.cell([policy, action, reason]);
+    return () => {
+      cell.value++;
+    };
+  }
+
   const rejectCells = new Map<string, CounterCell>();
   function rejected(reason: string): void {
     let cell = rejectCells.get(reason);
@@ -497,6 +510,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       if (success) lastReload.set(at / 1000);
     },
     policyDecision,
+    decisionCounter,
     rejected,
     async exposition() {
       return { contentType: registry.contentType, body: await registry.metrics() };

@@ -50,3 +50,18 @@ test('per-consumer series appear only when enabled, after a reload', async () =>
   assert.match(text, /gatehouse_consumer_requests_total\{consumer="alice",status_class="2xx"\} 2/);
   assert.doesNotMatch(text, /consumer="anonymous"/);
 });
+
+test('policy decisions count both outcomes: allow (passed) and deny by reason', async () => {
+  const before = (await gw.metrics.exposition()).body;
+  const count = (text: string, re: RegExp) => Number(re.exec(text)?.[1] ?? 0);
+  const allowRe =
+    /gatehouse_policy_decisions_total\{policy="key-auth",action="allow",reason="passed"\} (\d+)/;
+  const denyRe =
+    /gatehouse_policy_decisions_total\{policy="key-auth",action="deny",reason="key-auth:missing"\} (\d+)/;
+  await (await fetch(`${gw.url}/x`, { headers: { 'x-api-key': alice.key } })).arrayBuffer();
+  await (await fetch(`${gw.url}/x`)).arrayBuffer();
+  await (await fetch(`${gw.url}/x`)).arrayBuffer();
+  const after = (await gw.metrics.exposition()).body;
+  assert.equal(count(after, allowRe) - count(before, allowRe), 1);
+  assert.equal(count(after, denyRe) - count(before, denyRe), 2);
+});
