@@ -105,7 +105,11 @@ if (!isMainThread) {
       assert.equal(await run(second.handle, 10, 'acme', 3), 0, 'the allowance is still used up');
       const keys = [...readSnapshot(join(dir, 'threads', readdirSync(join(dir, 'threads'))[0]!))];
       assert.equal(keys.length, 1);
-      assert.equal(keys[0]![1], 1000, 'restored once: 1000, not 2000 or 3000');
+      // Restored once (1000, not 2000 or 3000). A refused request is counted and then given back; another
+      // thread's snapshot may be written between the two (threads share the counters in memory), so the
+      // persisted value may exceed 1000 by requests refused at that moment (30 here, at most) — never less.
+      const v = keys[0]![1];
+      assert.ok(v >= 1000 && v <= 1030, `restored once: ${v}, not 2000 or 3000`);
     });
   });
 }
