@@ -1,16 +1,27 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-/** A port that was free a moment ago (bound on 127.0.0.1 port 0, then released). */
-export async function freePort(): Promise<number> {
-  const s = net.createServer();
-  s.listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
+/**
+ * A port that was free a moment ago, for a gateway child process to bind. Picked at random below the
+ * kernel's ephemeral range (32768+), where the outgoing connections of concurrently running tests take
+ * their local ports: a port from `listen(0)` lies in that range and can be taken by any connect() before
+ * the child binds it (EADDRINUSE). Checked by binding it once, then released.
+ */
+export async function freePort(min = 23_000, max = 32_000): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = min + Math.floor(Math.random() * (max - min));
+    const s = net.createServer();
+    const ok = await new Promise<boolean>((resolve) => {
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (ok) {
+      await new Promise<void>((r) => s.close(() => r()));
+      return port;
+    }
+  }
+  throw new Error(`no free port found in ${min}-${max}`);
 }
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

@@ -10,6 +10,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort as freeTestPort } from './cli.ts';
 
 const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 const REDIS_CLI = process.env.REDIS_CLI ?? '/usr/bin/redis-cli';
@@ -45,14 +46,12 @@ export interface TestRedisCluster {
   stop(): Promise<void>;
 }
 
-/** A loopback port that was free a moment ago. */
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  s.listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
+/**
+ * A loopback port that was free a moment ago, from 20000–22700: below the ephemeral range (so no test's
+ * outgoing connection takes it before redis-server binds it), and so is a cluster node's bus port (+10000).
+ */
+function freePort(): Promise<number> {
+  return freeTestPort(20_000, 22_700);
 }
 
 /** Sends one inline command over a raw socket and resolves with the raw reply (or rejects). */
