@@ -2,6 +2,8 @@ import { isIP } from 'node:net';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import type { Logger } from 'pino';
 import { buildConnector, Client, type Dispatcher, Pool } from 'undici';
+import { H1Pool } from './h1pool.ts';
+import type { ProxyPool } from './target.ts';
 import type { UpstreamSpec } from './types.ts';
 
 type ServernameOptions = Dispatcher.DispatchOptions & { servername?: string };
@@ -32,8 +34,13 @@ class PinnedServernameClient extends Client {
 
 /** Builds the connection machinery of an upstream's targets (one TLS context shared by all of them). */
 export interface Transport {
-  /** The proxy pool of a target. */
-  createPool(url: URL): Pool;
+  /**
+   * The proxy pool of a target: the gateway's own HTTP/1.1 client (src/upstream/h1pool.ts), or undici when the
+   * upstream offers HTTP/2 (`http2: true`); WebSocket upgrades go through undici either way.
+   */
+  createPool(url: URL): ProxyPool;
+  /** An undici pool for a target (HTTP/2 upstreams, WebSocket upgrades). */
+  createUndiciPool(url: URL): Pool;
   /** The single-connection client used by active health checks of a target. */
   createHealthClient(url: URL, timeoutMs: number): Client;
 }
@@ -89,7 +96,28 @@ export function createTransport(spec: Readonly<UpstreamSpec>, logger: Logger): T
   const ka = spec.keepalive_timeout_ms;
 
   return {
-    createPool(url: URL): Pool {
+    createPool(url: URL): ProxyPool {
+      const undiciPool = (): Pool => this.createUndiciPool(url);
+      if (spec.http2 === true) return undiciPool();
+      const https = url.protocol === 'https:';
+      return new H1Pool(url, {
+        connections: spec.connections,
+        keepAliveTimeout: ka,
+        headersTimeout: spec.timeouts.header_ms,
+        bodyTimeout: spec.timeouts.body_ms,
+        connectTimeout: spec.timeouts.connect_ms,
+        tls: https
+          ? {
+              secureContext,
+              rejectUnauthorized,
+              servername: tls?.servername ?? (isIP(bareHostname(url)) === 0 ? bareHostname(url) : undefined),
+            }
+          : undefined,
+        fallback: undiciPool,
+      }) as unknown as ProxyPool;
+    },
+
+    createUndiciPool(url: URL): Pool {
       const common = {
         connections: spec.connections,
         pipelining: 1,

@@ -1,5 +1,21 @@
-import type { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { CircuitBreaker } from './circuit-breaker.ts';
+
+/**
+ * What a target's connection pool offers: undici's dispatch contract (the proxy's handler), `close` (drained on
+ * reload), a buffered `request` for tools and tests, and connection counts. Implemented by the gateway's
+ * HTTP/1.1 pool (src/upstream/h1pool.ts) and by undici's `Pool` (HTTP/2 upstreams).
+ */
+export interface ProxyPool {
+  dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean;
+  close(): Promise<void>;
+  request(opts: {
+    method: Dispatcher.HttpMethod;
+    path: string;
+    headers?: Record<string, string>;
+  }): Promise<{ statusCode: number; body: { text(): Promise<string> } }>;
+  readonly stats: { readonly connected: number };
+}
 
 /** Time constant of the latency EWMA and of its idle decay (Finagle's default). */
 export const EWMA_DECAY_MS = 10_000;
@@ -10,7 +26,7 @@ const EWMA_PENALTY = 1e12;
 /** Construction parameters of a `Target` (internal to the upstream module). */
 export interface TargetInit {
   url: URL;
-  pool: Pool;
+  pool: ProxyPool;
   weight: number;
   index: number;
   breaker: CircuitBreaker | undefined;
@@ -29,7 +45,7 @@ export class Target {
   readonly url: URL;
   /** `scheme://host[:port]`, the identity of the target in logs, metrics and admin output. */
   readonly origin: string;
-  readonly pool: Pool;
+  readonly pool: ProxyPool;
   readonly weight: number;
   /** Position in `Upstream.targets`. */
   readonly index: number;
