@@ -1,14 +1,19 @@
 /**
  * Runs the API-profile corpora (clean.json, attacks.json) through the `waf` policy in process (the policy's own
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
- * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables and the false positives:
- * `node bench/waf/corpus/measure.ts [--verbose]`.
+ * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
+ * requests and (with `--verbose`) every false positive and false negative:
+ * `node bench/waf/corpus/measure.ts [--heldout] [--verbose]` (`--heldout`: clean-heldout.json and
+ * attacks-heldout.json from ./heldout.ts, with that API's own `exclude_fields`), or
+ * `node bench/waf/corpus/measure.ts --embedded` (every string payload of both attack corpora embedded in prose
+ * sentences, in a support-ticket `message`: the attacks the API profile's prose handling must still block).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeDeps, fakeRequestContext, instantiate, runRequest } from '../../../src/policies/testing.ts';
 import { policy } from '../../../src/policies/waf/policy.ts';
 import type { CorpusRequest } from './generate.ts';
+import { HELDOUT_EXCLUDE_FIELDS } from './heldout.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -18,21 +23,35 @@ export const CRS_RULES = { setup: join(CRS, 'crs-setup.conf.example'), include: 
 /** Field exclusions a user of the clean corpus' API would configure (rich text and code fields). */
 export const CORPUS_EXCLUDE_FIELDS = ['body.body', 'body.comments[].text'];
 
-/** The configurations compared. */
-export const CONFIGS: Readonly<Record<string, Record<string, unknown>>> = {
-  'CRS PL1': { rules: CRS_RULES, profile: 'crs', paranoia_level: 1 },
-  'CRS PL2': { rules: CRS_RULES, profile: 'crs', paranoia_level: 2 },
-  'API profile': { rules: CRS_RULES, profile: 'api', paranoia_level: 1 },
-  'API profile + exclude_fields': {
-    rules: CRS_RULES,
-    profile: 'api',
-    paranoia_level: 1,
-    exclude_fields: CORPUS_EXCLUDE_FIELDS,
-  },
-};
+/** The configurations compared, for a corpus whose rich-text and code fields are `excludeFields`. */
+export function configsFor(
+  excludeFields: readonly string[],
+): Readonly<Record<string, Record<string, unknown>>> {
+  return {
+    'CRS PL1': { rules: CRS_RULES, profile: 'crs', paranoia_level: 1 },
+    'CRS PL2': { rules: CRS_RULES, profile: 'crs', paranoia_level: 2 },
+    'API profile': { rules: CRS_RULES, profile: 'api', paranoia_level: 1 },
+    'API profile + exclude_fields': {
+      rules: CRS_RULES,
+      profile: 'api',
+      paranoia_level: 1,
+      exclude_fields: [...excludeFields],
+    },
+  };
+}
 
-/** Reads a committed corpus file (`clean` or `attacks`). */
-export function loadCorpus(name: 'clean' | 'attacks'): CorpusRequest[] {
+/** The configurations compared on the generated corpora. */
+export const CONFIGS: Readonly<Record<string, Record<string, unknown>>> = configsFor(CORPUS_EXCLUDE_FIELDS);
+
+/** The configurations compared on the held-out corpora (./heldout.ts, with that API's rich-text fields). */
+export const HELDOUT_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT_EXCLUDE_FIELDS);
+
+/** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout`, `attacks-heldout`). */
+export type CorpusName = 'clean' | 'attacks' | 'clean-heldout' | 'attacks-heldout';
+
+/** Reads a committed corpus file. */
+export function loadCorpus(name: CorpusName): CorpusRequest[] {
   return JSON.parse(readFileSync(join(import.meta.dirname, `${name}.json`), 'utf8')) as CorpusRequest[];
 }
 
@@ -124,14 +143,90 @@ export function table(
   return lines.join('\n');
 }
 
-if (import.meta.main) {
+/** `rule id → number of requests` among the blocked ones, most frequent first (anomaly rules 949/959 left out). */
+export function firedRules(verdicts: readonly Verdict[]): [number, number][] {
+  const m = new Map<number, number>();
+  for (const v of verdicts) {
+    if (!v.blocked) continue;
+    for (const id of new Set(v.rules)) {
+      if (id === 949110 || id === 959100 || id === 980170) continue;
+      m.set(id, (m.get(id) ?? 0) + 1);
+    }
+  }
+  return [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+/** Prose sentences an attack payload is embedded in by {@link embeddedAttacks}. */
+const EMBED_TEMPLATES: readonly ((p: string) => string)[] = [
+  (p) => `Hi team, ${p} thanks a lot for the quick help today`,
+  (p) => `${p} is what I typed into the box and then it broke`,
+  (p) => `Hello there, could you please look at this for me: ${p}`,
+];
+
+/**
+ * Every distinct JSON string value of both attack corpora that holds a non-alphanumeric character, embedded in
+ * each of three prose sentences as the `message` of a JSON POST (`family` = the source attack's family).
+ */
+export function embeddedAttacks(): CorpusRequest[] {
+  const payloads = new Map<string, string>();
+  const walk = (v: unknown, family: string): void => {
+    if (typeof v === 'string') {
+      if (v.length >= 4 && /[^A-Za-z0-9 ]/.test(v) && !payloads.has(v)) payloads.set(v, family);
+    } else if (Array.isArray(v)) for (const x of v) walk(x, family);
+    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) walk(x, family);
+  };
+  for (const r of [...loadCorpus('attacks'), ...loadCorpus('attacks-heldout')]) {
+    if (r.body === '') continue;
+    try {
+      walk(JSON.parse(r.body), r.family ?? '?');
+    } catch {
+      // Form bodies: not JSON, no payload taken.
+    }
+  }
+  const out: CorpusRequest[] = [];
+  for (const [p, family] of payloads) {
+    for (const t of EMBED_TEMPLATES) {
+      const body = JSON.stringify({ message: t(p) });
+      out.push({
+        id: `e${out.length + 1}`,
+        kind: 'attack',
+        family,
+        technique: 'prose-embedded',
+        method: 'POST',
+        path: '/api/support/tickets',
+        headers: {
+          'user-agent': 'curl/8.5.0',
+          accept: 'application/json',
+          'content-type': 'application/json',
+        },
+        body,
+      });
+    }
+  }
+  return out;
+}
+
+if (import.meta.main && process.argv.includes('--embedded')) {
+  const requests = embeddedAttacks();
+  const results = new Map<string, Map<string, { blocked: number; total: number }>>();
+  for (const [name, config] of Object.entries(CONFIGS)) {
+    if (name.includes('exclude')) continue;
+    results.set(
+      name,
+      rates(requests, await runCorpus(config, requests), (r) => r.family ?? '?'),
+    );
+  }
+  process.stdout.write(`${table('prose-embedded attacks blocked (family)', results)}\n`);
+} else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
-  const clean = loadCorpus('clean');
-  const attacks = loadCorpus('attacks');
+  const heldout = process.argv.includes('--heldout');
+  const clean = loadCorpus(heldout ? 'clean-heldout' : 'clean');
+  const attacks = loadCorpus(heldout ? 'attacks-heldout' : 'attacks');
+  const fired: string[] = [];
   const cleanRates = new Map<string, Map<string, { blocked: number; total: number }>>();
   const attackRates = new Map<string, Map<string, { blocked: number; total: number }>>();
   const techRates = new Map<string, Map<string, { blocked: number; total: number }>>();
-  for (const [name, config] of Object.entries(CONFIGS)) {
+  for (const [name, config] of Object.entries(heldout ? HELDOUT_CONFIGS : CONFIGS)) {
     const t0 = performance.now();
     const cv = await runCorpus(config, clean);
     const av = await runCorpus(config, attacks);
@@ -155,6 +250,13 @@ if (import.meta.main) {
       name,
       rates(attacks, av, (r) => r.technique ?? '?'),
     );
+    if (name.startsWith('API')) {
+      fired.push(
+        `${name}: rules on blocked clean requests: ${firedRules(cv)
+          .map(([id, n]) => `${id}×${n}`)
+          .join(', ')}`,
+      );
+    }
     if (verbose) {
       clean.forEach((r, i) => {
         const v = cv[i] as Verdict;
@@ -170,5 +272,6 @@ if (import.meta.main) {
   }
   process.stdout.write(`${table('clean traffic blocked', cleanRates)}\n\n`);
   process.stdout.write(`${table('attacks blocked (family)', attackRates)}\n\n`);
-  process.stdout.write(`${table('attacks blocked (technique)', techRates)}\n`);
+  process.stdout.write(`${table('attacks blocked (technique)', techRates)}\n\n`);
+  process.stdout.write(`${fired.join('\n')}\n`);
 }

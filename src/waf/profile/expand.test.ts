@@ -113,6 +113,60 @@ describe('expandApiArgs: nested encodings', () => {
   });
 });
 
+describe('expandApiArgs: value view', () => {
+  const utf8 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+
+  test('natural-language values are renamed gatehouse.prose.<families>:<name>; others keep their name', () => {
+    const args = flat({
+      note: 'Windows users: open C:\\Program Files\\Acme and run setup.exe.',
+      bio: '<img src=x onerror=alert(1)>',
+      sku: 'SKU-1234',
+      items: [{ text: 'Does the alert() in the docs example still work?' }],
+    });
+    assert.deepEqual(names(args), [
+      'gatehouse.prose.lx:json.note',
+      'json.bio',
+      'json.sku',
+      'gatehouse.prose.lsx:json.items.0.text',
+      'json.items',
+    ]);
+    assert.equal(value(args, 'json.bio'), '<img src=x onerror=alert(1)>');
+  });
+
+  test('proseView: false keeps every name (GraphQL over GET)', () => {
+    const r = expandApiArgs([['json.q', 'Does the alert() in the docs example still work?']], {
+      ...DEFAULT_EXPAND_OPTIONS,
+      proseView: false,
+    });
+    assert.deepEqual(names(r), ['json.q']);
+    assert.equal(
+      graphqlGetQuery([['query', '{ a(x: "Does the alert() in the docs still work?") }']]),
+      'query.string.0=Does%20the%20alert%28%29%20in%20the%20docs%20still%20work%3F',
+    );
+  });
+
+  test('values are seen in their canonical form, decoded content too', () => {
+    const args = flat({
+      note: '請放在管理室，謝謝。',
+      enc: Buffer.from('管理室，謝謝 ＜ｓｃｒｉｐｔ＞').toString('base64'),
+    });
+    assert.equal(value(args, 'json.note'), 'xxxxxx,xx ');
+    assert.equal(value(args, 'json.enc.decoded-base64'), 'xxx,xx <script>');
+    assert.equal(value(flat({ city: 'Zürich' }), 'json.city'), utf8('Zürich'));
+  });
+
+  test('inline binary images are summarised; a text payload under a data: URL is decoded', () => {
+    const png = Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256)).toString('base64');
+    assert.deepEqual(flat({ avatar: `data:image/png;base64,${png}` }), [
+      ['json.avatar', '[image/png data, 64 bytes]'],
+    ]);
+    const html = `data:text/html;base64,${Buffer.from('<script>alert(1)</script>').toString('base64')}`;
+    const args = flat({ avatar: html });
+    assert.equal(value(args, 'json.avatar'), html);
+    assert.equal(value(args, 'json.avatar.decoded-base64'), '<script>alert(1)</script>');
+  });
+});
+
 describe('fieldExclusionRegexes', () => {
   const matches = (paths: string[], name: string): boolean =>
     fieldExclusionRegexes(paths).some((re) => RE2JS.compile(re, RE2JS.CASE_INSENSITIVE).matcher(name).find());
@@ -124,6 +178,9 @@ describe('fieldExclusionRegexes', () => {
     assert.ok(matches(['comments[].text'], 'json.comments.3.text'));
     assert.ok(!matches(['comments[].text'], 'json.comments.text'));
     assert.ok(matches(['data.*.html'], 'json.data.attributes.html'));
+    // Prose values keep their field: the renamed argument is excluded too.
+    assert.ok(matches(['body.description'], 'gatehouse.prose.lx:json.description'));
+    assert.ok(!matches(['body.description'], 'gatehouse.prose.lx:json.title'));
     assert.ok(matches(['variables.input.body'], 'json.variables.input.body'));
     for (const re of fieldExclusionRegexes(['a[].b', '*.c', 'x$y'])) assert.doesNotMatch(re, /\|/);
   });
@@ -131,6 +188,17 @@ describe('fieldExclusionRegexes', () => {
   test('paths outside the grammar are refused', () => {
     assert.throws(() => fieldExclusionRegexes(['a..b']), TypeError);
     assert.throws(() => fieldExclusionRegexes(['a/b']), TypeError);
+  });
+});
+
+describe('graphqlGetQuery: decode limit', () => {
+  test('the decode-limit flag keeps its name in the rewritten query string', () => {
+    const enc = Buffer.from('a harmless sentence').toString('base64');
+    const q = graphqlGetQuery([['query', `{ a(x: "${enc}", y: "${enc}") }`]], {
+      ...DEFAULT_EXPAND_OPTIONS,
+      maxExtraArgs: 1,
+    });
+    assert.ok(q?.endsWith(`&${DECODE_LIMIT_ARG}=args`), q ?? 'null');
   });
 });
 

@@ -11,10 +11,22 @@
  *   `<name>.decoded-url`, `<name>.decoded-base64`), recursively up to `maxDepth` decodings, within a budget of
  *   decoded bytes and extra arguments. When the budget runs out an argument named {@link DECODE_LIMIT_ARG} is
  *   added (the profile scores it, so padding a request with decodable values cannot hide a payload).
+ * - **Value view** (./view.ts): every string value is shown to the engine in its Unicode canonical form (or, for
+ *   an inline binary image, as a short summary), and natural-language values are renamed
+ *   `gatehouse.prose.<families>:<name>` so that the profile can exempt them from the few rules that fire on words
+ *   alone when they lack the syntax of that family's exploits.
  *
  * Names and values are byte strings (one char per byte, latin1), the engine's contract.
  */
 import { Kind, Lexer, parse, Source, type Token, TokenKind } from 'graphql';
+import {
+  canonicalText,
+  bytesToText as fromBytes,
+  inlineImageSummary,
+  PROSE_PREFIX,
+  proseWaivers,
+  textToBytes as toBytes,
+} from './view.ts';
 
 /** Options of {@link expandApiArgs}. */
 export interface ApiExpandOptions {
@@ -28,6 +40,11 @@ export interface ApiExpandOptions {
   readonly maxExtraArgs: number;
   /** Most lexical tokens of a GraphQL document parsed (larger: kept as one argument). */
   readonly maxGraphqlTokens?: number;
+  /**
+   * Rename natural-language values to `gatehouse.prose.<families>:<name>` so that the profile exempts them from
+   * the rules that fire on words alone (src/waf/profile/view.ts). Default true; off for GraphQL over GET.
+   */
+  readonly proseView?: boolean;
 }
 
 /** Default expansion options of the API profile. */
@@ -46,29 +63,6 @@ type Arg = readonly [string, string];
 
 const GRAPHQL_KEYS = new Set(['query', 'variables', 'operationName', 'extensions']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Byte string (latin1 of UTF-8) → JS string, or null when not valid UTF-8. */
-function fromBytes(s: string): string | null {
-  for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) > 0x7f) {
-      try {
-        return utf8.decode(Buffer.from(s, 'latin1'));
-      } catch {
-        return null;
-      }
-    }
-  }
-  return s;
-}
-
-/** JS string → byte string (UTF-8 bytes, one char each). */
-function toBytes(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) > 0x7f) return Buffer.from(s, 'utf8').toString('latin1');
-  }
-  return s;
-}
-
 /** `json.query` → root `json`; `json.3.query` → root `json.3` (batched requests); else null. */
 function graphqlRoot(name: string): string | null {
   const m = /^(json(?:\.\d+)?)\.query$/.exec(name);
@@ -144,6 +138,7 @@ function expandGraphql(args: readonly Arg[], maxTokens: number): Arg[] {
 }
 
 const PCT = /%[0-9A-Fa-f]{2}/;
+const DATA_BASE64 = /^data:[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(?:;[a-z0-9_.-]+=[a-z0-9_.-]+)*;base64,/i;
 const B64 = /^[A-Za-z0-9+/_-]{8,}={0,2}$/;
 
 /** Percent-decodes a byte string (bytes stay bytes; `+` is kept). */
@@ -173,17 +168,28 @@ function base64Text(s: string): string | null {
   return printable >= text.length * 0.95 ? buf.toString('latin1') : null;
 }
 
-/** Flattens a decoded JSON value into (name, byte string) leaves, as the JSON body processor names them. */
-function flattenJson(value: unknown, name: string, out: Arg[]): void {
+/**
+ * Flattens a decoded JSON value into (name, byte string) leaves, as the JSON body processor names them;
+ * `canonical`: string leaves in their canonical form (see view.ts).
+ */
+function flattenJson(value: unknown, name: string, out: Arg[], canonical = false): void {
   if (value === null) out.push([name, '']);
   else if (Array.isArray(value)) {
     value.forEach((v, i) => {
-      flattenJson(v, `${name}.${i}`, out);
+      flattenJson(v, `${name}.${i}`, out, canonical);
     });
   } else if (typeof value === 'object') {
     for (const [k, v] of Object.entries(value as Record<string, unknown>))
-      flattenJson(v, `${name}.${toBytes(k)}`, out);
-  } else out.push([name, typeof value === 'string' ? toBytes(value) : String(value)]);
+      flattenJson(v, `${name}.${toBytes(k)}`, out, canonical);
+  } else if (typeof value === 'string') {
+    const b = toBytes(value);
+    out.push([name, canonical ? canonicalView(b) : b]);
+  } else out.push([name, String(value)]);
+}
+
+/** What the engine sees of one string value: an inline image's summary, else the value's canonical form. */
+function canonicalView(value: string): string {
+  return inlineImageSummary(value) ?? canonicalText(value);
 }
 
 /** Mutable decoding budget of one request. */
@@ -215,7 +221,7 @@ function decodeValue(name: string, value: string, depth: number, budget: Budget,
     if (text !== null) {
       try {
         const doc: unknown = JSON.parse(text);
-        if (doc !== null && typeof doc === 'object') flattenJson(doc, `${name}.decoded-json`, produced);
+        if (doc !== null && typeof doc === 'object') flattenJson(doc, `${name}.decoded-json`, produced, true);
       } catch {
         // Not JSON: other decodings may still apply.
       }
@@ -223,11 +229,13 @@ function decodeValue(name: string, value: string, depth: number, budget: Budget,
   }
   if (produced.length === 0 && PCT.test(value)) {
     const d = percentDecode(value);
-    if (d !== value) produced.push([`${name}.decoded-url`, d]);
+    if (d !== value) produced.push([`${name}.decoded-url`, canonicalText(d)]);
   }
   if (produced.length === 0) {
-    const d = base64Text(value);
-    if (d !== null) produced.push([`${name}.decoded-base64`, d]);
+    // `data:<type>;base64,<payload>` (a payload that is text; binary images were summarised before).
+    const prefix = DATA_BASE64.exec(value);
+    const d = base64Text(prefix === null ? value : value.slice(prefix[0].length));
+    if (d !== null) produced.push([`${name}.decoded-base64`, canonicalText(d)]);
   }
   if (produced.length === 0 || !spend(budget, produced)) return;
   for (const a of produced) {
@@ -248,16 +256,25 @@ export function expandApiArgs(
   args: readonly Arg[],
   options: ApiExpandOptions = DEFAULT_EXPAND_OPTIONS,
 ): Arg[] {
-  const base = options.graphql ? expandGraphql(args, options.maxGraphqlTokens ?? 20_000) : [...args];
-  if (options.maxDepth <= 0) return base;
-  const budget: Budget = { bytes: options.maxDecodedBytes, args: options.maxExtraArgs, exhausted: null };
-  const out: Arg[] = [];
-  for (const a of base) {
-    out.push(a);
-    decodeValue(a[0], a[1], options.maxDepth, budget, out);
+  const base = (options.graphql ? expandGraphql(args, options.maxGraphqlTokens ?? 20_000) : args).map(
+    ([k, v]): Arg => [k, canonicalView(v)],
+  );
+  let out: Arg[] = base;
+  if (options.maxDepth > 0) {
+    const budget: Budget = { bytes: options.maxDecodedBytes, args: options.maxExtraArgs, exhausted: null };
+    out = [];
+    for (const a of base) {
+      out.push(a);
+      decodeValue(a[0], a[1], options.maxDepth, budget, out);
+    }
+    if (budget.exhausted !== null) out.push([DECODE_LIMIT_ARG, budget.exhausted]);
   }
-  if (budget.exhausted !== null) out.push([DECODE_LIMIT_ARG, budget.exhausted]);
-  return out;
+  if (options.proseView === false) return out;
+  return out.map((a) => {
+    if (!a[0].startsWith('json')) return a;
+    const families = proseWaivers(a[1]);
+    return families === '' ? a : [`${PROSE_PREFIX}${families}:${a[0]}`, a[1]];
+  });
 }
 
 const FIELD_SEGMENT = /^(?:[A-Za-z0-9_$-]+|\*)(?:\[\])?$/;
@@ -269,7 +286,8 @@ const FIELD_SEGMENT = /^(?:[A-Za-z0-9_$-]+|\*)(?:\[\])?$/;
  * member: `body.description`, `comments[].text`, `variables.input.body`.
  * @throws TypeError for a path outside that grammar.
  * @example
- * fieldExclusionRegexes(['comments[].text']); // ['^json[.]comments[.][0-9]+[.]text(?:[.].*)?$']
+ * fieldExclusionRegexes(['comments[].text']);
+ * // ['^(?:gatehouse[.]prose[.][a-z]*:)?json[.]comments[.][0-9]+[.]text(?:[.].*)?$']
  */
 export function fieldExclusionRegexes(paths: readonly string[]): string[] {
   return paths.map((p) => {
@@ -282,7 +300,8 @@ export function fieldExclusionRegexes(paths: readonly string[]): string[] {
       parts.push(key === '*' ? '[^.]+' : key.replace(/[$]/g, '[$]'));
       if (arr) parts.push('[0-9]+');
     }
-    return `^${parts.join('[.]')}(?:[.].*)?$`;
+    // Prose values are renamed `gatehouse.prose.<families>:json.…` (view.ts): the same field.
+    return `^(?:gatehouse[.]prose[.][a-z]*:)?${parts.join('[.]')}(?:[.].*)?$`;
   });
 }
 
@@ -326,7 +345,12 @@ export function graphqlGetQuery(
   }
   const flat: Arg[] = [];
   flattenJson(doc, 'json', flat);
-  const expanded = expandApiArgs(flat, options);
+  const expanded = expandApiArgs(flat, { ...options, proseView: false });
   if (expanded.some(([k]) => k === 'json.query')) return null;
-  return expanded.map(([k, v]) => `${percentEncodeBytes(k.slice(5))}=${percentEncodeBytes(v)}`).join('&');
+  // `json.x` → `x`; the decode-limit flag keeps its name (the profile's rules score it).
+  return expanded
+    .map(
+      ([k, v]) => `${percentEncodeBytes(k === DECODE_LIMIT_ARG ? k : k.slice(5))}=${percentEncodeBytes(v)}`,
+    )
+    .join('&');
 }

@@ -1,8 +1,12 @@
+import { PROSE_FAMILY_RULES, PROSE_PREFIX } from './view.ts';
+
 /**
  * SecLang of the WAF API profile (issue 5): the CRS policy settings for JSON APIs and the profile's own attack
  * rules for what CRS misses in JSON payloads. Loaded by src/policies/waf/ruleset.ts after the setup file and
  * before the CRS rule files (the settings only fill TX variables the setup left unset; the attack rules run in
- * phase 2, before CRS' blocking evaluation, and add to the PL1 inbound anomaly score).
+ * phase 2, before CRS' blocking evaluation, and add to the PL1 inbound anomaly score). Also the prose
+ * exemptions (90020–90023, see ./view.ts) and the reserved-name rules that keep them from being forged
+ * (90105, 90106).
  */
 
 /** Methods the API profile allows (CRS `tx.allowed_methods`). */
@@ -44,6 +48,9 @@ export const PROFILE_RULES = {
   ssrf: 90102,
   prototypePollution: 90103,
   decodeLimit: 90104,
+  reservedName: 90105,
+  reservedNameBody: 90106,
+  proseWaivers: 90020,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -53,6 +60,8 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.ssrf]: 'ssrf',
   [PROFILE_RULES.prototypePollution]: 'prototype-pollution',
   [PROFILE_RULES.decodeLimit]: 'reqbody-error',
+  [PROFILE_RULES.reservedName]: 'protocol-attack',
+  [PROFILE_RULES.reservedNameBody]: 'protocol-attack',
 };
 
 const NOSQL_OPERATORS =
@@ -93,8 +102,8 @@ function attack(
 
 /**
  * The profile's directives (SecLang text): set-if-unset CRS policy variables (methods, content types,
- * restricted headers), the `*+json` content-type allowance, and the NoSQL-operator, template-injection, SSRF,
- * prototype-pollution and decode-limit rules.
+ * restricted headers), the `*+json` content-type allowance, the NoSQL-operator, template-injection, SSRF,
+ * prototype-pollution and decode-limit rules, the prose exemptions and the reserved-name rules.
  *
  * @example
  * parseSecLang(apiProfileRules('gatehouse.decode-limit'), 'waf:api-profile');
@@ -145,7 +154,42 @@ export function apiProfileRules(decodeLimitArg: string): string {
       'Nested decoding budget exceeded',
       'attack-protocol',
     ),
+    ...proseWaiverRules(),
+    // Names in the `gatehouse.` namespace come from the JSON expansion only: from the query string or a
+    // non-JSON body they would forge a prose exemption (or a decode-limit flag).
+    attack(
+      PROFILE_RULES.reservedName,
+      'ARGS_GET_NAMES',
+      '@beginsWith gatehouse.',
+      'Reserved gateway argument name',
+      'attack-protocol',
+    ),
+    // Chained: the score is set by the last link (a chain starter's setvars run even when later links fail).
+    `SecRule ARGS_POST_NAMES "@beginsWith gatehouse." "id:${PROFILE_RULES.reservedNameBody},phase:2,block,` +
+      `chain,t:none,msg:'Reserved gateway argument name',logdata:'%{MATCHED_VAR_NAME}',` +
+      `tag:'application-multi',tag:'attack-protocol',tag:'gatehouse/api-profile',tag:'paranoia-level/1',` +
+      `severity:'CRITICAL'"\n` +
+      `  SecRule REQBODY_PROCESSOR "!@streq JSON" "t:none,${score}"`,
   ].join('\n');
+}
+
+/**
+ * `id:90020`–`90023` (phase 2, before the CRS rules): when the expansion renamed some arguments
+ * `gatehouse.prose.<families>:…` (src/waf/profile/view.ts), removes them from the targets of each family's rules
+ * for this transaction, and every prose argument from the rules the profile keeps off JSON values
+ * ({@link API_JSON_VALUE_EXCLUDED_RULES}). Conditional, so requests without prose pay nothing.
+ */
+function proseWaiverRules(): string[] {
+  const prefix = PROSE_PREFIX.replace(/[.]/g, '[.]');
+  const rule = (id: number, re: string, ids: readonly number[]): string =>
+    `SecRule ARGS_NAMES "@rx ${re}" "id:${id},phase:2,pass,nolog,t:none,` +
+    ids.map((r) => `ctl:ruleRemoveTargetById=${r};ARGS:/${re}/`).join(',') +
+    '"';
+  const out = [rule(PROFILE_RULES.proseWaivers, `^${prefix}`, API_JSON_VALUE_EXCLUDED_RULES)];
+  let id = PROFILE_RULES.proseWaivers;
+  for (const [family, ids] of Object.entries(PROSE_FAMILY_RULES))
+    out.push(rule(++id, `^${prefix}[a-z]*${family}[a-z]*:`, ids));
+  return out;
 }
 
 /**

@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import {
+  canonicalText,
+  inlineImageSummary,
+  isNaturalLanguage,
+  MAX_PROSE_BYTES,
+  PROSE_FAMILY_RULES,
+  proseWaivers,
+  textToBytes,
+} from './view.ts';
+
+const bytes = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+
+describe('canonicalText', () => {
+  test('CJK and other scripts become neutral stand-ins, never the low byte of their code point', () => {
+    // U+5728 在 would be `(` and U+FF0C ， a `,` under utf8toUnicode + urlDecodeUni.
+    assert.equal(canonicalText(textToBytes('請放在管理室，謝謝。')), 'xxxxxx,xx ');
+    assert.equal(canonicalText(textToBytes('שרה כהן')), 'xxx xxx');
+    assert.equal(canonicalText(textToBytes('٣ items')), '0 items');
+    assert.equal(canonicalText(textToBytes('• one • two 🎉')), '  one   two  ');
+  });
+
+  test('NFKC folds full-width and compatibility forms into the ASCII an evasion relies on', () => {
+    assert.equal(
+      canonicalText(textToBytes('＜ｓｃｒｉｐｔ＞alert(1)＜/ｓｃｒｉｐｔ＞')),
+      '<script>alert(1)</script>',
+    );
+    assert.equal(canonicalText(textToBytes('ſelect')), 'select');
+    assert.equal(canonicalText(textToBytes('１＇ OR ＇1＇=＇1')), "1' OR '1'='1");
+  });
+
+  test('best-fit quote look-alikes become quotes', () => {
+    assert.equal(canonicalText(textToBytes('adminʼ OR 1=1--')), "admin' OR 1=1--");
+    assert.equal(canonicalText(textToBytes('aʺb')), 'a"b');
+    // NFKC first: ″ (U+2033) is two primes, each a quote.
+    assert.equal(canonicalText(textToBytes('a″b')), "a''b");
+  });
+
+  test('ASCII, Latin-1 and invalid UTF-8 are returned unchanged (same string)', () => {
+    for (const s of ['plain', bytes('Zürich, Montréal, São Paulo'), '\xc3\x28 broken', '\xff\xfe']) {
+      assert.equal(canonicalText(s), s);
+    }
+  });
+});
+
+describe('isNaturalLanguage', () => {
+  test('sentences in several languages are prose', () => {
+    for (const s of [
+      'Does the alert() in the docs example still work with the new SDK?',
+      'Windows users: open C:\\Program Files\\Acme and run setup.exe.',
+      'Nos clients veulent supprimer leur compte : où est l’option ?',
+      'Не могу удалить старый адрес доставки из профиля.',
+      'Drop off kids; select birthday gifts',
+    ])
+      assert.ok(isNaturalLanguage(s), s);
+  });
+
+  test('payloads, code, paths, short values and keyword soups are not', () => {
+    for (const s of [
+      '<img src=x onerror=alert(1)>',
+      "1' UNION SELECT password FROM users--",
+      '1 UNION SELECT username, password FROM users--',
+      'name desc; drop table users',
+      '../../../../etc/passwd',
+      '; cat /etc/passwd',
+      'if (a) { b = c[d] && e | f; } else { $g = `h`; }',
+      'select committee',
+      'rm -rf node_modules && npm ci && npm run build',
+    ])
+      assert.ok(!isNaturalLanguage(s), s);
+  });
+});
+
+describe('proseWaivers', () => {
+  const w = (s: string): string => proseWaivers(bytes(s));
+
+  test('each family is waived only without the syntax its exploits need', () => {
+    assert.equal(w('Does the alert() in the docs example still work with the new SDK?'), 'lsx');
+    assert.equal(w("In the docs, the example calls window.alert('Saved!') after the fetch."), 'lx');
+    // A Windows path inside a sentence: no file exploit syntax, but the backslashes could end an SQL string.
+    assert.equal(w('Windows users: open C:\\Program Files\\Acme and run setup.exe.'), 'lx');
+    assert.equal(w('Drop off kids; select birthday gifts'), 'lsx');
+  });
+
+  test('XSS: markup, handlers, script URLs, break-outs and non-inert calls keep 941390', () => {
+    for (const s of [
+      'Great article, thanks for sharing alert(document.cookie) with us today',
+      'Great article, thanks for sharing eval(atob(this.id)) with us today',
+      'Nice post my friend <img src=x onerror=alert(1)> see you',
+      'Please click here javascript:alert(1) to see the full report',
+      'my name is really long and then onmouseover=alert(1) happens here',
+      "the best answer is '-alert(1)-' as everyone knows well",
+      'the best answer is "};alert(1);// as everyone knows well',
+      'you can call setTimeout{1} here and see what happens then',
+    ])
+      assert.ok(!w(s).includes('x'), s);
+  });
+
+  test('LFI: values that start like a path, traversal, encodings, NUL and wrappers keep 930120', () => {
+    for (const s of [
+      '/etc/passwd is where the users of this box live',
+      'C:\\Windows\\win.ini is the file I would like to read now',
+      'please open the file at ../../../etc/passwd for me now',
+      'please open the file at ..%2f..%2fetc%2fpasswd for me now',
+      'please include php://filter/resource=index.php for me now',
+      'please open this file for me now /etc/passwd\0.png',
+    ])
+      assert.ok(!w(s).includes('l'), s);
+  });
+
+  test('SQL: quotes, comments, backslashes, expression starts and stacked queries keep 942350', () => {
+    for (const s of [
+      "Hello there it's me; select name from users",
+      'Hello there friend; select name from users -- and more',
+      '1 and then more words; select name from users',
+      'status, title, name; drop table users',
+      'Hello my friend; drop table users; name desc; select 1',
+    ])
+      assert.ok(!w(s).includes('s'), s);
+  });
+
+  test('values longer than MAX_PROSE_BYTES are not classified', () => {
+    const long = 'The select committee met again. '.repeat(Math.ceil(MAX_PROSE_BYTES / 32) + 1);
+    assert.ok(isNaturalLanguage(long));
+    assert.equal(proseWaivers(long), '');
+  });
+
+  test('not natural language: no waiver at all', () => {
+    assert.equal(w('<script>alert(1)</script>'), '');
+    assert.equal(w('alert()'), '');
+    assert.equal(w('Program Files'), '');
+    assert.equal(proseWaivers('\xff\xfe not utf-8 at all here'), '');
+  });
+
+  test('every family exempts at least one CRS rule', () => {
+    for (const ids of Object.values(PROSE_FAMILY_RULES)) assert.ok(ids.length > 0);
+  });
+});
+
+describe('inlineImageSummary', () => {
+  const uri = (type: string, payload: Buffer): string => `data:${type};base64,${payload.toString('base64')}`;
+  const binary = Buffer.from(Array.from({ length: 96 }, (_, i) => (i * 97 + 13) % 256));
+
+  test('a binary raster image is summarised', () => {
+    assert.equal(inlineImageSummary(uri('image/png', binary)), '[image/png data, 96 bytes]');
+    assert.equal(inlineImageSummary(uri('image/JPEG', binary)), '[image/jpeg data, 96 bytes]');
+  });
+
+  test('text payloads, script or server-page markers, SVG and other types are not', () => {
+    assert.equal(inlineImageSummary(uri('image/png', Buffer.from('<script>alert(1)</script>'))), null);
+    const polyglot = Buffer.concat([
+      Buffer.from('GIF89a'),
+      binary,
+      Buffer.from('<?php system($_GET[c]); ?>'),
+    ]);
+    assert.equal(inlineImageSummary(uri('image/gif', polyglot)), null);
+    assert.equal(inlineImageSummary(uri('image/svg+xml', binary)), null);
+    assert.equal(inlineImageSummary(uri('text/html', binary)), null);
+    assert.equal(inlineImageSummary(`${uri('image/png', binary)}"><script>`), null);
+    assert.equal(inlineImageSummary('not a data url at all'), null);
+  });
+});
+
+describe('properties', () => {
+  const anyText = fc.string({ unit: 'grapheme', maxLength: 80 });
+
+  test('canonicalText is idempotent and leaves no code point above U+00FF', () => {
+    fc.assert(
+      fc.property(anyText, (t) => {
+        const once = canonicalText(textToBytes(t));
+        assert.equal(canonicalText(once), once);
+        assert.ok(!/[\u0100-\uffff]/.test(Buffer.from(once, 'latin1').toString('utf8')));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a sentence around a markup or traversal payload never gets the matching waiver', () => {
+    const payloads = [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '../../etc/passwd',
+      "' OR 1=1 --",
+    ];
+    const words = fc.array(
+      fc.constantFrom('the', 'order', 'arrived', 'late', 'please', 'select', 'program'),
+      {
+        minLength: 2,
+        maxLength: 8,
+      },
+    );
+    fc.assert(
+      fc.property(words, fc.constantFrom(...payloads), words, (a, p, b) => {
+        const w = proseWaivers(bytes(`${a.join(' ')} ${p} ${b.join(' ')}`));
+        if (p.startsWith('<')) assert.ok(!w.includes('x'), w);
+        if (p.startsWith('..')) assert.ok(!w.includes('l'), w);
+        if (p.startsWith("'")) assert.ok(!w.includes('s'), w);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

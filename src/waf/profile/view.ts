@@ -1,0 +1,257 @@
+/**
+ * The API profile's view of one JSON string value (session 3, false positives on prose), applied by
+ * {@link ./expand.ts} after the nested decodings:
+ *
+ * - **Unicode canonical form** ({@link canonicalText}): JSON strings are Unicode text, and the backend sees
+ *   code points, never IIS `%u` bytes. CRS' `t:utf8toUnicode,t:urlDecodeUni` keeps only the low byte of every
+ *   code point, so CJK, Hebrew or Cyrillic text turns into random ASCII punctuation (`在` U+5728 → `(`, `•` U+2022
+ *   → `"`) and libinjection reports SQL in a Chinese delivery note. The value the engine sees is NFKC-normalised
+ *   (full-width `＜ｓｃｒｉｐｔ＞` becomes `<script>`: the evasion that folding exists for is still caught) and every
+ *   remaining code point above U+00FF becomes a neutral ASCII stand-in: letters and marks `x`, digits `0`,
+ *   anything else a space, except the quote look-alikes that legacy best-fit code-page conversions turn into
+ *   quotes (`ʼ` U+02BC → `'`, `″` U+2033 → `"`). ASCII and Latin-1 are kept as they are.
+ * - **Prose waivers** ({@link proseWaivers}): a value that is clearly natural language (at least four words,
+ *   mostly words, little code punctuation) is exempted from a few CRS rules that fire on words alone, one
+ *   family at a time and only when the value lacks the syntax an exploit of that family needs: `x` (941390, a
+ *   JavaScript call such as `alert()`: no markup, no `javascript:` URL, no event handler, no string break-out,
+ *   every call with inert arguments), `l` (930120, OS file names such as `Program Files`, `/var/log`: the value
+ *   does not start with a path, has no `../`, no encoded dots or slashes, no NUL, no stream wrapper), `s`
+ *   (942350, `; select …` in a sentence: no quote, comment, backslash or encoded quote, and the value starts
+ *   with a word, and every part before a `;` has two bare words in a row, which no SQL context accepts). The
+ *   exemption is carried by the argument's name (see {@link PROSE_PREFIX}).
+ * - **Inline images** ({@link inlineImageSummary}): a `data:image/<raster>;base64,…` value whose payload is
+ *   binary (not text) and carries no script or server-page marker is shown to the engine as a short summary
+ *   (`[image/png data, 120 bytes]`) instead of base64 letters, where `;base64` reads as a shell command and
+ *   `data:` as a data-scheme injection. Text payloads are decoded and inspected like any base64 value.
+ *
+ * Values are byte strings (one char per byte, latin1), the engine's contract.
+ */
+
+/**
+ * Prefix of the name of an argument exempted from some rules because it is prose:
+ * `gatehouse.prose.<families>:<name>`, families sorted (`l`, `s`, `x`), e.g. `gatehouse.prose.lx:json.message`.
+ * JSON bodies cannot forge it (their argument names start with `json`); query strings and other bodies are
+ * refused by the profile's reserved-name rule (90105).
+ */
+export const PROSE_PREFIX = 'gatehouse.prose.';
+
+/** The prose families and the CRS rules each one exempts. */
+export const PROSE_FAMILY_RULES: Readonly<Record<'l' | 's' | 'x', readonly number[]>> = {
+  l: [930120],
+  s: [942350],
+  x: [941390],
+};
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Byte string (latin1 of UTF-8) → JS string, or null when not valid UTF-8. */
+export function bytesToText(s: string): string | null {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) {
+      try {
+        return utf8.decode(Buffer.from(s, 'latin1'));
+      } catch {
+        return null;
+      }
+    }
+  }
+  return s;
+}
+
+/** JS string → byte string (UTF-8 bytes, one char each). */
+export function textToBytes(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) return Buffer.from(s, 'utf8').toString('latin1');
+  }
+  return s;
+}
+
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+// Quote look-alikes that legacy "best fit" code-page conversions (SQL Server varchar, Windows ANSI APIs) turn
+// into ASCII quotes: folded to the quote they become, so that smuggled quotes are seen as quotes.
+const BEST_FIT_QUOTES: Readonly<Record<string, string>> = {
+  '\u02b9': "'",
+  '\u02bb': "'",
+  '\u02bc': "'",
+  '\u02c8': "'",
+  '\u2032': "'",
+  '\u02ba': '"',
+  '\u2033': '"',
+};
+const DIGIT = /\p{Nd}/u;
+
+/**
+ * The canonical form of a byte string that holds UTF-8 text with code points above U+00FF (see the module
+ * comment); any other value (ASCII, Latin-1 only, or not valid UTF-8) is returned unchanged.
+ * @example
+ * canonicalText(textToBytes('請放在管理室，謝謝。')); // 'xxxxxx,xx '
+ */
+export function canonicalText(bytes: string): string {
+  let wide = false;
+  for (let i = 0; i < bytes.length; i++) {
+    // UTF-8 lead bytes of code points above U+00FF are 0xC4 and up.
+    if (bytes.charCodeAt(i) >= 0xc4) {
+      wide = true;
+      break;
+    }
+  }
+  if (!wide) return bytes;
+  const text = bytesToText(bytes);
+  if (text === null) return bytes;
+  let out = '';
+  for (const ch of text.normalize('NFKC')) {
+    const c = ch.codePointAt(0) as number;
+    if (c <= 0xff) out += ch;
+    else if (BEST_FIT_QUOTES[ch] !== undefined) out += BEST_FIT_QUOTES[ch];
+    else if (LETTER_OR_MARK.test(ch)) out += 'x';
+    else if (DIGIT.test(ch)) out += '0';
+    else out += ' ';
+  }
+  return textToBytes(out);
+}
+
+// A word: letters (any script) with single inner apostrophes, dots or hyphens, in ordinary punctuation.
+const WORD = /^[("“‘«¿¡*_]*[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’.-][\p{L}\p{M}\p{Nd}]+)*[)"”’»,.!?:;*_…]*$/u;
+// Words that are mostly query or shell syntax when they make up a third of a text.
+const CODE_WORDS = new Set(
+  (
+    'select union from where insert into values update delete drop table exec execute sleep having group ' +
+    'order by limit null waitfor delay case when then else end join declare cast convert concat char asc desc ' +
+    'benchmark alter create truncate information_schema substring ascii version user database schema ' +
+    'cat echo curl wget bash sh chmod rm nc ping whoami id ls eval system passwd shadow etc bin tmp'
+  ).split(' '),
+);
+const CODE_CHARS = /[<>{}[\]=;|&$`]/g;
+const LETTER = /\p{L}/gu;
+
+/**
+ * True when the text reads as natural language: at least four whitespace-separated tokens, at least 60 % of
+ * them words (with at least four words), at most a third of the words SQL or shell keywords, letters making up at least half of the non-space characters, and at
+ * most one code punctuation character (`<>{}[]=;|&$` and backtick) per 40 characters (minimum allowance 2).
+ * @example
+ * isNaturalLanguage('Does the alert() in the docs example still work?'); // true
+ * isNaturalLanguage('<img src=x onerror=alert(1)>'); // false
+ */
+export function isNaturalLanguage(text: string): boolean {
+  const tokens = text.split(/\s+/).filter((t) => t !== '');
+  if (tokens.length < 4) return false;
+  let words = 0;
+  let codeWords = 0;
+  for (const t of tokens) {
+    if (!WORD.test(t)) continue;
+    words++;
+    if (CODE_WORDS.has(t.replace(/[^\p{L}\p{Nd}_]/gu, '').toLowerCase())) codeWords++;
+  }
+  if (words < 4 || words < tokens.length * 0.6 || codeWords > words / 3) return false;
+  const nonSpace = text.replace(/\s+/g, '').length;
+  if (nonSpace - text.replace(LETTER, '').replace(/\s+/g, '').length < nonSpace / 2) return false;
+  const code = text.match(CODE_CHARS)?.length ?? 0;
+  return code <= Math.max(2, text.length / 40);
+}
+
+// XSS: markup, script URLs, event handlers, entity/escape encodings, template or DOM access, string break-outs.
+const XSS_SYNTAX =
+  /<[a-z!/?%]|[a-z]script\s*:|\bon[a-z]{3,}\s*=|&#|\\u00|\\x[0-9a-f]{2}|%3c|%22|%27|`|\$\{|\{\{|\bdocument\s*[.[]|\bcookie\b|\blocation\s*[.=[]|\bsrcdoc\b|\bstyle\s*=|\bexpression\s*\(|['"]\s*[-+*/;|&,=}\]]|[)\]}]\s*[;,]\s*[\w.]+\s*\(/i;
+// The JavaScript calls 941390 looks for; in prose they must have inert arguments: (), (1), ('text').
+const JS_CALL =
+  /\b(?:eval|set(?:timeout|interval)|new\s+function|alert|atob|btoa|prompt|import|confirm|console\.(?:log|dir)|fetch)\s*([({])/gi;
+const INERT_ARGS = /^\(\s*(?:[0-9.]*|'[^'"()\\<>`]{0,80}'|"[^'"()\\<>`]{0,80}")\s*\)/;
+// Files: a value starting like a path, traversal, encoded dots/slashes/NUL, NUL, stream wrappers.
+const LFI_SYNTAX =
+  /^\s*(?:[/\\~.]|[a-z]:[/\\])|\.\.[/\\]|[/\\]\.\.|%(?:2e|2f|5c|c0|c1|e0|f0|25|00)|\0|\b(?:file|php|zip|phar|data|expect|glob|jar|netdoc|gopher|compress\.[a-z0-9]+|ssh2|rar|ogg)\s*:/i;
+// SQL: anything that can end a string literal or start a comment, or a value that starts like an expression.
+const SQL_SYNTAX = /['"`\\#]|--|\/\*|\*\/|%2[27]|%5c|^\s*[^\p{L}\s]/iu;
+// Words that may follow one another in an ORDER BY / WHERE / SELECT list without a comma or an operator.
+const SQL_GLUE = new Set(
+  'asc desc nulls first last collate and or not is in like between as null true false distinct all'.split(
+    ' ',
+  ),
+);
+const BARE_WORD = /^\p{L}+$/u;
+
+/**
+ * True when every statement a `;` would end is not valid SQL by itself: it contains two bare words in a row
+ * (`Drop off kids; select gifts`), which no ORDER BY, WHERE or identifier context accepts. Without quotes or
+ * comments that is the only way a `; select …` in a value could run: a stacked query after an unquoted prefix.
+ */
+function noStackedQuery(text: string): boolean {
+  const parts = text.split(';');
+  for (let i = 0; i < parts.length - 1; i++) {
+    const t = (parts[i] as string).trim().split(/\s+/);
+    let plain = false;
+    for (let j = 0; j + 1 < t.length && !plain; j++) {
+      const a = t[j] as string;
+      const b = t[j + 1] as string;
+      plain =
+        BARE_WORD.test(a) &&
+        BARE_WORD.test(b) &&
+        !SQL_GLUE.has(a.toLowerCase()) &&
+        !SQL_GLUE.has(b.toLowerCase()) &&
+        !CODE_WORDS.has(a.toLowerCase()) &&
+        !CODE_WORDS.has(b.toLowerCase());
+    }
+    if (!plain) return false;
+  }
+  return true;
+}
+
+/** Longest value classified as prose (longer values get no waiver: the classification cost stays bounded). */
+export const MAX_PROSE_BYTES = 32 * 1024;
+
+function inertCalls(text: string): boolean {
+  for (const m of text.matchAll(JS_CALL)) {
+    if (m[1] === '{') return false;
+    const at = (m.index as number) + m[0].length - 1;
+    if (!INERT_ARGS.test(text.slice(at, at + 100))) return false;
+  }
+  return true;
+}
+
+/**
+ * The prose families (sorted letters among `l`, `s`, `x`; see the module comment) a byte-string value is
+ * exempted from, or '' when it is not natural language (or longer than {@link MAX_PROSE_BYTES}) or has the
+ * syntax of every family.
+ * @example
+ * proseWaivers('Windows users: open C:\\Program Files\\Acme and run setup.exe.'); // 'lsx'
+ * proseWaivers('Hi <script>alert(1)</script> there friend'); // 'ls'
+ */
+export function proseWaivers(bytes: string): string {
+  if (bytes.length < 12 || bytes.length > MAX_PROSE_BYTES) return '';
+  const text = bytesToText(bytes);
+  if (text === null || !isNaturalLanguage(text)) return '';
+  let out = '';
+  if (!LFI_SYNTAX.test(text)) out += 'l';
+  if (!SQL_SYNTAX.test(text) && noStackedQuery(text)) out += 's';
+  if (!XSS_SYNTAX.test(text) && inertCalls(text)) out += 'x';
+  return out;
+}
+
+const INLINE_IMAGE =
+  /^data:(image\/(?:png|jpeg|jpg|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon|heic|heif|tiff));base64,([A-Za-z0-9+/\r\n]+={0,2})$/i;
+// Markers of content that a `data:` URL could smuggle into a page or an interpreter (PHP's data: wrapper runs
+// `<?php` wherever it is in the payload).
+const ACTIVE_CONTENT = /<\?|<%|<script|<svg|<html|<iframe|<!doctype|<!entity|javascript:|#!\/|\$\{|\{\{/i;
+
+/**
+ * The summary the engine sees for an inline raster image (`data:image/png;base64,…`) whose payload is binary
+ * without active-content markers; null for any other value (then inspected as usual: a text payload is decoded
+ * as base64 by the expansion).
+ * @example
+ * inlineImageSummary('data:image/png;base64,iVBORw0KGgo='); // '[image/png data, 8 bytes]'
+ */
+export function inlineImageSummary(value: string): string | null {
+  if (value.length < 16 || !value.startsWith('data:')) return null;
+  const m = INLINE_IMAGE.exec(value);
+  if (m === null) return null;
+  const payload = Buffer.from((m[2] as string).replace(/[\r\n]/g, ''), 'base64');
+  const latin1 = payload.toString('latin1');
+  if (ACTIVE_CONTENT.test(latin1)) return null;
+  let printable = 0;
+  for (let i = 0; i < latin1.length; i++) {
+    const c = latin1.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13) printable++;
+  }
+  // Mostly printable: text under an image label, inspected as text instead.
+  if (printable >= latin1.length * 0.9) return null;
+  return `[${(m[1] as string).toLowerCase()} data, ${payload.length} bytes]`;
+}
