@@ -499,6 +499,8 @@ async function startWorkers(
       env: opts.env as NodeJS.ProcessEnv,
       stdout: false,
       stderr: false,
+      // Same young-generation cap as the main thread gets from bin/gatehouse.mjs (semi-space 8 MiB).
+      resourceLimits: { maxYoungGenerationSizeMb: 24 },
     });
     let resolveL!: (p: Record<string, number>) => void;
     let rejectL!: (e: Error) => void;
