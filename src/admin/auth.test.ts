@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  AdminLockout,
   adminConfigProblems,
   compileAdminAccess,
   generateAdminToken,
   hashAdminToken,
+  LOCKOUT_BASE_MS,
+  LOCKOUT_FAILURES,
+  LOCKOUT_MAX_MS,
+  LOCKOUT_WINDOW_MS,
   roleAllows,
 } from './auth.ts';
 
@@ -79,5 +84,56 @@ describe('admin auth', () => {
     assert.ok(dup.some((m) => m.includes('duplicate admin token id')));
     assert.ok(dup.some((m) => m.includes('configured twice')));
     assert.match(adminConfigProblems({ allow: ['10.0.0.0/40'] })[0]!, /^admin\.allow\[0\]/);
+  });
+});
+
+describe('admin lockout (brute force)', () => {
+  it('locks an address out after LOCKOUT_FAILURES wrong tokens in the window, with doubling durations', () => {
+    let now = 1_000_000;
+    const lock = new AdminLockout(undefined, () => now);
+    for (let i = 1; i < LOCKOUT_FAILURES; i++) assert.equal(lock.fail('203.0.113.5'), 0);
+    assert.equal(lock.retryAfterS('203.0.113.5'), 0);
+    assert.equal(lock.fail('203.0.113.5'), LOCKOUT_BASE_MS / 1000);
+    assert.equal(lock.retryAfterS('203.0.113.5'), LOCKOUT_BASE_MS / 1000);
+    assert.equal(lock.retryAfterS('203.0.113.6'), 0, 'other addresses are not affected');
+    // A valid token does not end a running lockout.
+    lock.succeed('203.0.113.5');
+    assert.ok(lock.retryAfterS('203.0.113.5') > 0);
+    now += LOCKOUT_BASE_MS;
+    assert.equal(lock.retryAfterS('203.0.113.5'), 0);
+    for (let i = 1; i < LOCKOUT_FAILURES; i++) lock.fail('203.0.113.5');
+    assert.equal(lock.fail('203.0.113.5'), (2 * LOCKOUT_BASE_MS) / 1000, 'the second lockout doubles');
+    now += 3 * LOCKOUT_MAX_MS;
+    for (let i = 1; i < LOCKOUT_FAILURES; i++) lock.fail('203.0.113.5');
+    assert.equal(lock.fail('203.0.113.5'), LOCKOUT_BASE_MS / 1000, 'forgotten after a long quiet period');
+  });
+
+  it('failures spread beyond the window do not add up; a success resets the count', () => {
+    let now = 0;
+    const lock = new AdminLockout(undefined, () => now);
+    for (let i = 0; i < 3 * LOCKOUT_FAILURES; i++) {
+      now += LOCKOUT_WINDOW_MS / (LOCKOUT_FAILURES - 2);
+      assert.equal(lock.fail('198.51.100.1'), 0);
+    }
+    for (let i = 1; i < LOCKOUT_FAILURES; i++) lock.fail('198.51.100.2');
+    lock.succeed('198.51.100.2');
+    assert.equal(lock.fail('198.51.100.2'), 0);
+  });
+
+  it('a limit of 0 disables the lockout', () => {
+    const lock = new AdminLockout(
+      () => 0,
+      () => 0,
+    );
+    for (let i = 0; i < 100; i++) assert.equal(lock.fail('192.0.2.9'), 0);
+    assert.equal(lock.retryAfterS('192.0.2.9'), 0);
+  });
+
+  it('tracks a bounded number of addresses', () => {
+    const lock = new AdminLockout(undefined, () => 0);
+    for (let i = 0; i < 20_000; i++) lock.fail(`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    // Still works for a fresh address (the table evicts the oldest).
+    for (let i = 1; i < LOCKOUT_FAILURES; i++) lock.fail('192.0.2.1');
+    assert.ok(lock.fail('192.0.2.1') > 0);
   });
 });

@@ -31,6 +31,8 @@ export interface AdminAccessConfig {
   readonly host?: string;
   readonly tokens?: readonly AdminTokenConfig[];
   readonly allow?: readonly string[];
+  /** Wrong tokens per address and minute before a lockout (default {@link LOCKOUT_FAILURES}; 0 = off). */
+  readonly lockout_failures?: number;
 }
 
 /** Who made a request. */
@@ -172,4 +174,98 @@ export function compileAdminAccess(
     allowed: (ip) => allow === undefined || allow.contains(ip),
     list: () => entries.map((e) => ({ ...e.principal, source: e.source })),
   };
+}
+
+/** Default of `admin.lockout_failures`: wrong tokens from one address within {@link LOCKOUT_WINDOW_MS} that lock it out. */
+export const LOCKOUT_FAILURES = 10;
+/** Window in which failures are counted. */
+export const LOCKOUT_WINDOW_MS = 60_000;
+/** First lockout; each further one from the same address doubles, up to {@link LOCKOUT_MAX_MS}. */
+export const LOCKOUT_BASE_MS = 60_000;
+/** Longest lockout. */
+export const LOCKOUT_MAX_MS = 3_600_000;
+/** Addresses tracked at most (oldest forgotten first), so a spray from many addresses cannot exhaust memory. */
+const LOCKOUT_TRACKED = 10_000;
+
+interface LockoutEntry {
+  failures: number;
+  windowStart: number;
+  lockedUntil: number;
+  /** Lockouts so far (the backoff exponent); forgotten after a quiet period of LOCKOUT_MAX_MS. */
+  strikes: number;
+  lastFailure: number;
+}
+
+/**
+ * Brute-force protection of the admin API: an address that presents {@link LOCKOUT_FAILURES} wrong tokens
+ * within {@link LOCKOUT_WINDOW_MS} is locked out (every authenticated request answered 429 with
+ * `Retry-After`, even with a valid token, so a guess cannot be confirmed during the lockout) for
+ * {@link LOCKOUT_BASE_MS}, doubling per repeat up to {@link LOCKOUT_MAX_MS}. A success clears the failure
+ * count but not a running lockout. Requests without any token are not failures (probes, the dashboard's
+ * first load).
+ *
+ * @example
+ * const lock = new AdminLockout();
+ * if (lock.retryAfterS(ip) > 0) return tooMany();
+ * const p = access.authenticate(auth);
+ * if (!p) lock.fail(ip); else lock.succeed(ip);
+ */
+export class AdminLockout {
+  readonly #entries = new Map<string, LockoutEntry>();
+  readonly #now: () => number;
+  readonly #limit: () => number;
+
+  /** `limit`: failures that start a lockout (read on each failure, so a reload applies; 0 disables). */
+  constructor(limit: () => number = () => LOCKOUT_FAILURES, now: () => number = Date.now) {
+    this.#limit = limit;
+    this.#now = now;
+  }
+
+  /** Seconds until `ip` may try again (0 when it is not locked out). */
+  retryAfterS(ip: string): number {
+    const e = this.#entries.get(ip);
+    if (e === undefined) return 0;
+    const left = e.lockedUntil - this.#now();
+    return left > 0 ? Math.ceil(left / 1000) : 0;
+  }
+
+  /** Records a wrong token; returns the lockout in seconds it started (0 when none started). */
+  fail(ip: string): number {
+    const now = this.#now();
+    let e = this.#entries.get(ip);
+    if (e !== undefined && now - e.lastFailure > LOCKOUT_MAX_MS && e.lockedUntil <= now) {
+      this.#entries.delete(ip);
+      e = undefined;
+    }
+    if (e === undefined) {
+      if (this.#entries.size >= LOCKOUT_TRACKED) {
+        const oldest = this.#entries.keys().next().value;
+        if (oldest !== undefined) this.#entries.delete(oldest);
+      }
+      e = { failures: 0, windowStart: now, lockedUntil: 0, strikes: 0, lastFailure: now };
+    } else {
+      this.#entries.delete(ip); // re-insert: most recent last
+    }
+    this.#entries.set(ip, e);
+    e.lastFailure = now;
+    if (now - e.windowStart > LOCKOUT_WINDOW_MS) {
+      e.windowStart = now;
+      e.failures = 0;
+    }
+    e.failures++;
+    const limit = this.#limit();
+    if (limit <= 0 || e.failures < limit || e.lockedUntil > now) return 0;
+    const ms = Math.min(LOCKOUT_BASE_MS * 2 ** e.strikes, LOCKOUT_MAX_MS);
+    e.strikes++;
+    e.failures = 0;
+    e.windowStart = now;
+    e.lockedUntil = now + ms;
+    return Math.ceil(ms / 1000);
+  }
+
+  /** Records a valid token: the failure count starts over (a running lockout stays). */
+  succeed(ip: string): void {
+    const e = this.#entries.get(ip);
+    if (e !== undefined) e.failures = 0;
+  }
 }

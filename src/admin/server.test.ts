@@ -214,6 +214,46 @@ describe('admin server: failures and limits', () => {
     }
   });
 
+  it('locks an address out after repeated wrong tokens: 429 + Retry-After even with the right token', async () => {
+    const token = 'correct-horse-battery-staple';
+    const lockouts: Array<[string, number]> = [];
+    const admin = createAdminServer({
+      port: 0,
+      logger,
+      printToken: () => {},
+      token,
+      metrics: async () => ({ contentType: 'text/plain', body: 'm 1\n' }),
+      ready: () => true,
+      status: () => ({}),
+      onLockout: (ip, s) => lockouts.push([ip, s]),
+    });
+    const { port } = await admin.listen();
+    try {
+      // Probes and token-less requests never count.
+      for (let i = 0; i < 15; i++) assert.equal((await call(port, { path: '/status' })).status, 401);
+      assert.equal(
+        (await call(port, { path: '/status', headers: { authorization: `Bearer ${token}` } })).status,
+        200,
+      );
+      for (let i = 0; i < 10; i++) {
+        const r = await call(port, { path: '/status', headers: { authorization: `Bearer guess-${i}` } });
+        assert.equal(r.status, 401);
+      }
+      assert.equal(lockouts.length, 1);
+      assert.equal(lockouts[0]![0], '127.0.0.1');
+      for (const path of ['/status', '/metrics']) {
+        const r = await call(port, { path, headers: { authorization: `Bearer ${token}` } });
+        assert.equal(r.status, 429, path);
+        assert.ok(Number(r.headers['retry-after']) > 0);
+        assert.match(String(r.headers['content-type']), /problem\+json/);
+        assert.doesNotMatch(r.body, /m 1/);
+      }
+      assert.equal((await call(port, { path: '/healthz' })).status, 200, 'probes stay open');
+    } finally {
+      await admin.close();
+    }
+  });
+
   it('drops connections that do not finish their headers in time', async () => {
     const admin = createAdminServer({
       port: 0,

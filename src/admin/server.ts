@@ -20,6 +20,7 @@ import { CertificateStore, type ListenerTlsConfig } from '../server/tls.ts';
 import {
   type AdminAccess,
   type AdminAccessConfig,
+  AdminLockout,
   type AdminPrincipal,
   type AdminRole,
   adminConfigProblems,
@@ -27,6 +28,7 @@ import {
   generateAdminToken,
   hashAdminToken,
   isLoopbackHost,
+  LOCKOUT_FAILURES,
   roleAllows,
 } from './auth.ts';
 import {
@@ -171,6 +173,8 @@ export interface AdminServerOptions {
   quotas?: AdminQuotas;
   /** Called with every audit entry once it is appended (e.g. to emit it as a security event). */
   onAudit?: (entry: AuditEntry) => void;
+  /** Called when an address is locked out after too many wrong admin tokens (seconds of the lockout). */
+  onLockout?: (ip: string, seconds: number) => void;
   /** Discovered shadow APIs for `GET /shadow-apis`. */
   shadowApis?: () => unknown | Promise<unknown>;
   /**
@@ -497,6 +501,39 @@ export function createAdminServer(opts: AdminServerOptions): AdminServer {
         '  (configure admin.tokens to choose your own)\n',
     );
   }
+
+  const lockout = new AdminLockout(() => settings().lockout_failures ?? LOCKOUT_FAILURES);
+  /**
+   * Token check with brute-force protection: the principal, the seconds left of a running lockout, or
+   * undefined (no or wrong token; a wrong one counts towards a lockout of the address).
+   */
+  const login = (req: IncomingMessage, ip: string): AdminPrincipal | number | undefined => {
+    const wait = lockout.retryAfterS(ip);
+    if (wait > 0) return wait;
+    const auth = req.headers.authorization;
+    const p = currentAccess().authenticate(auth);
+    if (p !== undefined) {
+      lockout.succeed(ip);
+      return p;
+    }
+    if (auth !== undefined) {
+      const started = lockout.fail(ip);
+      if (started > 0) {
+        logger.warn(
+          { 'client.ip': ip, 'event.reason': 'admin_locked_out', 'gatehouse.lockout_s': started },
+          'admin: too many wrong tokens from this address; locked out',
+        );
+        opts.onLockout?.(ip, started);
+      }
+    }
+    return undefined;
+  };
+  const lockedOut = (wait: number) =>
+    new GatewayError('GW_RATE_LIMITED', {
+      headers: { 'retry-after': String(wait) },
+      reason: 'admin_locked_out',
+      detail: 'Too many wrong admin tokens from this address; try again later.',
+    });
 
   let accessFor: object | undefined;
   let access: AdminAccess = compileAdminAccess(initial, { generated, revoked });
@@ -1058,9 +1095,10 @@ export function createAdminServer(opts: AdminServerOptions): AdminServer {
           authorize: (req: IncomingMessage, role: AdminRole): boolean => {
             if (!clientCertOk(req)) return false;
             const a = currentAccess();
-            if (!a.allowed(clientIp(req))) return false;
-            const p = a.authenticate(req.headers.authorization);
-            return p !== undefined && roleAllows(p.role, role);
+            const ip = clientIp(req);
+            if (!a.allowed(ip)) return false;
+            const p = login(req, ip);
+            return typeof p === 'object' && roleAllows(p.role, role);
           },
         };
 
@@ -1131,7 +1169,12 @@ export function createAdminServer(opts: AdminServerOptions): AdminServer {
           );
           return;
         }
-        if (a.authenticate(req.headers.authorization) === undefined) {
+        const p = login(req, ip);
+        if (typeof p === 'number') {
+          sendProblem(res, lockedOut(p), head, false, requestId);
+          return;
+        }
+        if (p === undefined) {
           sendProblem(res, unauthorized(), head, false, requestId);
           return;
         }
@@ -1198,7 +1241,11 @@ export function createAdminServer(opts: AdminServerOptions): AdminServer {
       );
       return;
     }
-    const principal = a.authenticate(req.headers.authorization);
+    const principal = login(req, ip);
+    if (typeof principal === 'number') {
+      sendProblem(res, lockedOut(principal), head, hasBody, requestId);
+      return;
+    }
     if (principal === undefined) {
       logger.warn(
         {

@@ -613,6 +613,13 @@ export function buildConfigSchema(policies: readonly PolicyDefinition[]) {
             default: false,
             description: 'Require an admin token (any role) for /metrics.',
           }),
+          lockout_failures: Type.Integer({
+            minimum: 0,
+            maximum: 1000,
+            default: 10,
+            description:
+              'Wrong admin tokens from one address within a minute that lock the address out of the authenticated API (60 s, doubling per repeat up to 1 h; even the right token is answered 429 meanwhile). 0 disables the lockout.',
+          }),
           tls: Type.Optional(
             Type.Object(ListenerTlsSchema.properties, {
               additionalProperties: false,

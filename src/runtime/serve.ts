@@ -379,6 +379,13 @@ async function withAdmin(
       },
       dashboard: telemetry === undefined ? undefined : { stats: telemetry.stats },
       shadowApis: () => shadowInventory(),
+      onLockout: (ip, seconds) =>
+        telemetry?.event('auth_blocked', {
+          'event.reason': 'admin_locked_out',
+          'client.ip': ip,
+          'gatehouse.route': 'admin',
+          'gatehouse.ban.seconds': seconds,
+        }),
       // Every admin action and config change also goes to the security-event stream (OCSF API Activity).
       onAudit: (e) =>
         telemetry?.event('config_admin_action', {
