@@ -482,8 +482,11 @@ async function startWorkers(
   let ports: Record<string, number> = {};
   // The local state store lives in shared memory: created here, attached to by every worker, so
   // limits are exact across them. With Redis each worker opens its own connections.
+  // With Redis, each worker opens its own connections; this thread opens one more set only for the admin
+  // API's reads (quota usage), never on the request path.
+  const backend = initial.loaded.config.state.backend;
   const local =
-    initial.loaded.config.state.backend === 'local'
+    backend === 'local' || (backend === 'redis' && initial.loaded.config.admin.enabled !== false)
       ? storeFromConfig(initial.loaded.config, logger)
       : undefined;
   const dest =
@@ -681,7 +684,7 @@ async function startWorkers(
     }),
     telemetry,
     upstreams: undefined,
-    // The shared local store lives in this thread (Redis: each worker has its own connections).
+    // The shared local store lives in this thread; with Redis, a connection of its own for admin reads.
     store: local?.store,
     workers: n,
     ready: () => live().length > 0,
