@@ -84,12 +84,31 @@ export class UpstreamClientError extends Error {
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BAD_VALUE = /[\0-\x08\x0a-\x1f\x7f]/;
 const BAD_REQ_VALUE = /[\0\r\n]/;
-const BAD_PATH = /[^\x21-\xff]/;
+const BAD_PATH = /[^\x21-\x7e\x80-\xff]/;
+/** Methods safe to send again (RFC 9110 §9.2.2): only these are replayed after a stale keep-alive connection. */
+const IDEMPOTENT: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
 const CRLF2 = Buffer.from('\r\n\r\n');
 const LAST_CHUNK = Buffer.from('0\r\n\r\n');
 const CRLF = Buffer.from('\r\n');
 const MAX_CHUNK_LINE = 4096;
 const SWEEP_MS = 100;
+
+/** True when `buf` holds an LF not preceded by CR at or after `from` (a bare LF line end). */
+function hasBareLf(buf: Buffer, from: number): boolean {
+  for (let i = buf.indexOf(10, from); i >= 0; i = buf.indexOf(10, i + 1)) {
+    if (i === 0 || buf[i - 1] !== 13) return true;
+  }
+  return false;
+}
+
+/** The Content-Length a caller gave for a streamed body (any header-name case), or -1. */
+function streamLength(h: H1DispatchOptions['headers']): number {
+  if (!h) return -1;
+  for (const k in h) {
+    if (k.length === 14 && k.toLowerCase() === 'content-length') return Number(h[k]);
+  }
+  return -1;
+}
 
 // Response body framing.
 const B_NONE = 0;
@@ -101,6 +120,9 @@ const C_SIZE = 0;
 const C_DATA = 1;
 const C_DATA_CRLF = 2;
 const C_TRAILERS = 3;
+
+/** Swallows late errors of a body stream the pool no longer reads. */
+function noop(): void {}
 
 interface Pending {
   readonly opts: H1DispatchOptions;
@@ -134,6 +156,8 @@ class Conn {
   remaining = 0;
   chunkState = C_SIZE;
   chunkLine = '';
+  /** Bytes of trailer section seen (bounded by maxHeaderSize, like the head). */
+  trailerBytes = 0;
   trailers: string[] | null = null;
   paused = false;
   pendingData: Buffer | null = null;
@@ -348,15 +372,21 @@ export class H1Pool {
     c.head = null;
     c.pendingData = null;
     c.served++;
-    if (!c.reusable || this.#closed || c.dead) {
+    if (!c.reusable || c.dead) {
       this.#kill(c);
       this.#next();
       this.#maybeClosed();
       return;
     }
+    // Requests queued before close() still run.
     const p = this.#queue.shift();
     if (p !== undefined) {
       this.#start(c, p);
+      return;
+    }
+    if (this.#closed) {
+      this.#kill(c);
+      this.#maybeClosed();
       return;
     }
     c.idleDeadline = Date.now() + c.idleKeep;
@@ -366,7 +396,7 @@ export class H1Pool {
 
   /** A connection slot freed: start the oldest waiting request on a new connection. */
   #next(): void {
-    if (this.#queue.length === 0 || this.#closed) return;
+    if (this.#queue.length === 0) return;
     if (this.#all.size >= this.#opts.connections) return;
     const p = this.#queue.shift()!;
     this.#start(this.#connect(), p);
@@ -435,6 +465,7 @@ export class H1Pool {
     c.status = 0;
     c.framing = B_NONE;
     c.trailers = null;
+    c.trailerBytes = 0;
     c.paused = false;
     c.deadline = 0;
     c.idleDeadline = 0;
@@ -479,8 +510,7 @@ export class H1Pool {
     }
     c.bodyDone = false;
     s.write(head, 'latin1');
-    const cl = o.headers?.['content-length'];
-    const expected = cl === undefined ? -1 : Number(cl);
+    const expected = streamLength(o.headers);
     if (typeof (body as Readable).on === 'function' && typeof (body as Readable).pause === 'function') {
       this.#pipeReadable(c, body as Readable, expected);
     } else {
@@ -506,9 +536,16 @@ export class H1Pool {
         if (lk === 'transfer-encoding' || lk === 'connection') continue;
         if (lk === 'content-length') {
           if (Buffer.isBuffer(body) || body === null) continue;
+          // Framing of a streamed body: exactly one decimal value, or the body would be misframed upstream.
+          if (hasCl || typeof v !== 'string' || !/^\d{1,15}$/.test(v)) {
+            throw new UpstreamClientError('UND_ERR_INVALID_ARG', 'invalid content-length header');
+          }
           hasCl = true;
         }
-        if (lk === 'host') host = true;
+        if (lk === 'host') {
+          if (host) continue; // one Host only, whatever the key's case
+          host = true;
+        }
         if (!TOKEN.test(k)) throw new UpstreamClientError('UND_ERR_INVALID_ARG', `invalid header name ${k}`);
         if (typeof v === 'string') {
           if (BAD_REQ_VALUE.test(v))
@@ -533,7 +570,7 @@ export class H1Pool {
 
   #armHeaders(c: Conn): void {
     c.deadlineCode = 'UND_ERR_HEADERS_TIMEOUT';
-    c.deadline = c.headersTimeout > 0 && !c.gotBytes ? Date.now() + c.headersTimeout : 0;
+    c.deadline = c.headersTimeout > 0 ? Date.now() + c.headersTimeout : 0;
   }
 
   #pipeReadable(c: Conn, body: Readable, expected: number): void {
@@ -547,6 +584,8 @@ export class H1Pool {
       body.off('end', onEnd);
       body.off('error', onError);
       s.off('drain', onDrain);
+      // The stream may still fail later (client gone): never as an unhandled 'error'.
+      body.on('error', noop);
     };
     const onData = (chunk: Buffer) => {
       sent += chunk.length;
@@ -653,7 +692,7 @@ export class H1Pool {
   #bodySent(c: Conn, p: Pending): void {
     if (c.req !== p) return;
     c.bodyDone = true;
-    if (c.status === 0 && !c.gotBytes) this.#armHeaders(c);
+    if (c.status === 0) this.#armHeaders(c);
   }
 
   /** Fails the exchange only if `p` is still the one on `c`. */
@@ -674,18 +713,20 @@ export class H1Pool {
       }
       return;
     }
-    // A kept-alive connection the upstream closed while idle: nothing of the response arrived, so the request
-    // never reached the application; replay it once on a fresh connection when its body can be replayed.
+    // A kept-alive connection the upstream closed while idle: nothing of the response arrived. The upstream most
+    // likely closed it before reading the request, but it may have read it and failed: replay once on a fresh
+    // connection only for an idempotent method whose body can be sent again.
     const stale =
       c.reused &&
       !c.gotBytes &&
       (err as { code?: string }).code === 'UND_ERR_SOCKET' &&
+      IDEMPOTENT.has(p.opts.method) &&
       (p.opts.body == null || Buffer.isBuffer(p.opts.body));
     c.errored = true;
     c.reusable = false;
     this.#kill(c);
     c.req = null;
-    if (stale && !this.#closed) {
+    if (stale) {
       c.errored = false;
       const fresh = this.#connect();
       fresh.req = p;
@@ -761,6 +802,13 @@ export class H1Pool {
         }
         const end = buf.indexOf(CRLF2, start);
         if (end < 0) {
+          if (hasBareLf(buf, start)) {
+            this.#fail(
+              c,
+              new UpstreamClientError('HPE_INVALID_RESPONSE', 'invalid upstream response: bare LF'),
+            );
+            return;
+          }
           if (buf.length > this.#maxHeader) {
             this.#fail(
               c,
@@ -821,6 +869,7 @@ export class H1Pool {
     }
     const status = Number(sl.slice(9, 12));
     if (!/^[1-9]\d\d$/.test(sl.slice(9, 12))) return bad('status code');
+    if (sl.length > 13 && BAD_VALUE.test(sl)) return bad('status line');
     const http10 = sl.charCodeAt(7) === 48;
     const raw: string[] = [];
     let cl = -1;
@@ -936,7 +985,9 @@ export class H1Pool {
       return;
     }
     if (pending !== null && pending.length > 0) this.#parse(c, pending);
-    if (c.req === p && !c.paused) c.socket.resume();
+    // Also when the exchange completed on the pending bytes: the connection (idle or carrying the next
+    // exchange) must read again.
+    if (!c.paused) c.socket.resume();
   }
 
   /** Consumes body bytes; returns what is left of `buf` (non-empty only when paused or done). */
@@ -1028,7 +1079,8 @@ export class H1Pool {
             const value = body.slice(colon + 1).trim();
             if (BAD_VALUE.test(value)) return bad('trailer value');
             if (c.trailers === null) c.trailers = [];
-            if (c.trailers.length > 200) return bad('too many trailers');
+            c.trailerBytes += line.length;
+            if (c.trailers.length > 200 || c.trailerBytes > this.#maxHeader) return bad('trailers too large');
             c.trailers.push(body.slice(0, colon), value);
           }
           break;
