@@ -20,7 +20,8 @@ export type PowRefusal =
   | 'too_easy'
   | 'not_solved'
   | 'replayed'
-  | 'replay_store_full';
+  | 'replay_store_full'
+  | 'replay_store_unavailable';
 
 /** Options of {@link createPow}. */
 export interface PowOptions {
@@ -45,6 +46,15 @@ export interface Pow {
   issue(ip: string): { challenge: string; expiresAt: number };
   /** Verifies `<challenge>:<counter>` for `ip`; a success is remembered and never accepted again. */
   verify(header: string, ip: string): { ok: true } | { ok: false; reason: PowRefusal };
+  /**
+   * Everything {@link Pow.verify} checks but replay: on success, the challenge's nonce and how long it stays
+   * valid, for a replay check in a shared store (`markIfAbsent`), so a solution cannot be spent once per
+   * worker thread or node.
+   */
+  check(
+    header: string,
+    ip: string,
+  ): { ok: true; nonce: string; ttlMs: number } | { ok: false; reason: PowRefusal };
   /** A pass for `ip` (empty string when passes are off). */
   pass(ip: string): string;
   /** True when `token` is an unexpired pass issued to `ip`. */
@@ -109,6 +119,42 @@ export function createPow(opts: PowOptions): Pow {
     return x.length === y.length && timingSafeEqual(x, y);
   };
 
+  const check = (header: string, ip: string) => {
+    if (header.length > 256) return { ok: false, reason: 'malformed' } as const;
+    const colon = header.lastIndexOf(':');
+    const challenge = header.slice(0, colon);
+    const counter = header.slice(colon + 1);
+    if (colon < 0 || !/^[0-9]{1,16}$/.test(counter)) return { ok: false, reason: 'malformed' } as const;
+    const parts = challenge.split('.');
+    if (parts.length !== 5 || parts[0] !== 'v1') return { ok: false, reason: 'malformed' } as const;
+    const [, exp, diff, nonce, tag] = parts as [string, string, string, string, string];
+    if (
+      !/^[0-9]{1,12}$/.test(exp) ||
+      !/^[0-9]{1,2}$/.test(diff) ||
+      !B64URL.test(nonce) ||
+      !B64URL.test(tag)
+    ) {
+      return { ok: false, reason: 'malformed' } as const;
+    }
+    const body = `v1.${exp}.${diff}.${nonce}`;
+    if (!macEqual(tag, mac(`pow|${body}|${ip}`))) return { ok: false, reason: 'bad_mac' } as const;
+    const expiresAt = Number(exp);
+    const left = expiresAt * 1000 - now();
+    if (left <= 0) return { ok: false, reason: 'expired' } as const;
+    const difficulty = Number(diff);
+    if (difficulty < opts.difficulty) return { ok: false, reason: 'too_easy' } as const;
+    if (
+      leadingZeroBits(
+        createHash('sha256')
+          .update(challenge + counter)
+          .digest(),
+      ) < difficulty
+    ) {
+      return { ok: false, reason: 'not_solved' } as const;
+    }
+    return { ok: true, nonce, ttlMs: left + 1000 } as const;
+  };
+
   return Object.freeze({
     difficulty: opts.difficulty,
     issue(ip: string) {
@@ -117,46 +163,18 @@ export function createPow(opts: PowOptions): Pow {
       const body = `v1.${expiresAt}.${opts.difficulty}.${nonce}`;
       return { challenge: `${body}.${mac(`pow|${body}|${ip}`)}`, expiresAt };
     },
+    check,
     verify(header: string, ip: string) {
-      if (header.length > 256) return { ok: false, reason: 'malformed' } as const;
-      const colon = header.lastIndexOf(':');
-      const challenge = header.slice(0, colon);
-      const counter = header.slice(colon + 1);
-      if (colon < 0 || !/^[0-9]{1,16}$/.test(counter)) return { ok: false, reason: 'malformed' } as const;
-      const parts = challenge.split('.');
-      if (parts.length !== 5 || parts[0] !== 'v1') return { ok: false, reason: 'malformed' } as const;
-      const [, exp, diff, nonce, tag] = parts as [string, string, string, string, string];
-      if (
-        !/^[0-9]{1,12}$/.test(exp) ||
-        !/^[0-9]{1,2}$/.test(diff) ||
-        !B64URL.test(nonce) ||
-        !B64URL.test(tag)
-      ) {
-        return { ok: false, reason: 'malformed' } as const;
-      }
-      const body = `v1.${exp}.${diff}.${nonce}`;
-      if (!macEqual(tag, mac(`pow|${body}|${ip}`))) return { ok: false, reason: 'bad_mac' } as const;
-      const expiresAt = Number(exp);
-      const left = expiresAt * 1000 - now();
-      if (left <= 0) return { ok: false, reason: 'expired' } as const;
-      const difficulty = Number(diff);
-      if (difficulty < opts.difficulty) return { ok: false, reason: 'too_easy' } as const;
-      if (
-        leadingZeroBits(
-          createHash('sha256')
-            .update(challenge + counter)
-            .digest(),
-        ) < difficulty
-      ) {
-        return { ok: false, reason: 'not_solved' } as const;
-      }
+      const v = check(header, ip);
+      if (!v.ok) return v;
+      const nonce = v.nonce;
       if (used.has(nonce)) return { ok: false, reason: 'replayed' } as const;
       if (used.size >= opts.maxRemembered) {
         used.purgeStale();
         // Forgetting an unexpired challenge would allow its replay: refuse instead (fail closed).
         if (used.size >= opts.maxRemembered) return { ok: false, reason: 'replay_store_full' } as const;
       }
-      used.set(nonce, true, { ttl: left + 1000 });
+      used.set(nonce, true, { ttl: v.ttlMs });
       return { ok: true } as const;
     },
     pass(ip: string): string {

@@ -3,6 +3,8 @@ import { describe, test } from 'node:test';
 import { solvePow } from '../../bot/pow.ts';
 import { recordFailure } from '../../identity/consumer.ts';
 import type { LogContext, PolicyInstance, RequestContext } from '../../pipeline/types.ts';
+import { createLocalStore } from '../../stores/local/store.ts';
+import type { StateStore } from '../../stores/types.ts';
 import {
   fakeDeps,
   fakeRequestContext,
@@ -94,6 +96,57 @@ describe('bot-defense policy', () => {
     const res = toResponseContext(ctx);
     inst.onResponse?.(res);
     assert.match(String(res.responseHeaders['x-gatehouse-pass']), /^p1\./);
+  });
+
+  test('with a state store, a solution is spent once across worker threads (two instances, one store)', async () => {
+    const store = createLocalStore({ capacity: 1024 });
+    try {
+      const config = { pow: { secret: SECRET, difficulty: 6, pass_ttl_s: 0 }, thresholds: { challenge: 45 } };
+      const workerA = instantiate(policy, config, { ...fakeDeps(), store });
+      const workerB = instantiate(policy, config, { ...fakeDeps(), store });
+      const headers = { 'user-agent': CHROME, 'accept-encoding': 'gzip', accept: '*/*' };
+      const err = await run(workerA, fakeRequestContext({ headers, secure: true }));
+      const challenge = err?.headers?.['x-gatehouse-pow-challenge'];
+      assert.ok(challenge);
+      const solved = { ...headers, 'x-gatehouse-pow': `${challenge}:${solvePow(challenge, 6)}` };
+      assert.equal(await run(workerA, fakeRequestContext({ headers: solved, secure: true })), undefined);
+      const depsB = { ...fakeDeps(), store };
+      const replayB = instantiate(policy, config, depsB);
+      for (const inst of [workerA, workerB, replayB]) {
+        const replay = await run(inst, fakeRequestContext({ headers: solved, secure: true }));
+        assert.equal(replay?.status, 429, 'the same solution on another worker is refused');
+      }
+      assert.equal(depsB.events.at(-1)?.fields['event.reason'], 'replayed');
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a failing state store fails closed: the solution is not accepted, a new challenge is issued', async () => {
+    const broken = {
+      markIfAbsent: () => Promise.reject(new Error('redis down')),
+    } as unknown as StateStore;
+    const inst = instantiate(
+      policy,
+      { pow: { secret: SECRET, difficulty: 6 }, thresholds: { challenge: 45 } },
+      { ...fakeDeps(), store: broken },
+    );
+    const headers = { 'user-agent': CHROME, 'accept-encoding': 'gzip', accept: '*/*' };
+    const err = await run(inst, fakeRequestContext({ headers, secure: true }));
+    const challenge = err?.headers?.['x-gatehouse-pow-challenge'];
+    assert.ok(challenge);
+    const solved = { ...headers, 'x-gatehouse-pow': `${challenge}:${solvePow(challenge, 6)}` };
+    // A second instance (events are de-duplicated per client within one instance).
+    const deps2 = { ...fakeDeps(), store: broken };
+    const inst2 = instantiate(
+      policy,
+      { pow: { secret: SECRET, difficulty: 6 }, thresholds: { challenge: 45 } },
+      deps2,
+    );
+    const again = await run(inst2, fakeRequestContext({ headers: solved, secure: true }));
+    assert.equal(again?.status, 429);
+    assert.notEqual(again?.headers?.['x-gatehouse-pow-challenge'], challenge, 'a new challenge');
+    assert.equal(deps2.events.at(-1)?.fields['event.reason'], 'replay_store_unavailable');
   });
 
   test('verified CIDRs skip everything; verified groups skip the challenge', async () => {

@@ -119,6 +119,8 @@ export const policy = definePolicy({
       });
     }
     const enforce = deps.mode === 'enforce';
+    /** Shared state store for proof-of-work replay (else an in-process memory, one worker thread only). */
+    const store = deps.store;
     const w = config.weights;
     const agents = compileAgentMatcher(config.extra_user_agents);
     const verifiedCidrs = compileCidrSet(config.verified.cidrs);
@@ -270,8 +272,25 @@ export const policy = definePolicy({
           if (pass === undefined || !pow.checkPass(pass, ctx.clientIp)) {
             const solution = firstHeader(ctx.headers[POW_HEADER]);
             if (solution === undefined) challenge(ctx, st, undefined);
-            const v = pow.verify(solution!, ctx.clientIp);
-            if (!v.ok) challenge(ctx, st, v.reason);
+            if (store === undefined) {
+              const v = pow.verify(solution!, ctx.clientIp);
+              if (!v.ok) challenge(ctx, st, v.reason);
+            } else {
+              // Replay protection in the shared store: a solution is spent once across every worker and node.
+              const v = pow.check(solution!, ctx.clientIp);
+              if (!v.ok) return challenge(ctx, st, v.reason);
+              let fresh: boolean;
+              try {
+                fresh = await store.markIfAbsent(`bot:pow:${v.nonce}`, v.ttlMs);
+              } catch (err) {
+                deps.logger.warn(
+                  { err: (err as Error).message },
+                  'bot-defense: state store failed (proof-of-work replay check); challenging again',
+                );
+                return challenge(ctx, st, 'replay_store_unavailable');
+              }
+              if (!fresh) return challenge(ctx, st, 'replayed');
+            }
             st.pass = pow.pass(ctx.clientIp);
           }
         }
