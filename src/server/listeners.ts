@@ -13,6 +13,7 @@ import { normalizeIp } from '../lib/ip.ts';
 import { createRequestHandler } from '../pipeline/handler.ts';
 import { createUpgradeListener } from '../pipeline/upgrade.ts';
 import type { ListenerLimits, RuntimeRef } from '../runtime/types.ts';
+import { type FastPath, installFastPath } from './fast-h1.ts';
 import { CertificateStore, type ListenerTlsConfig } from './tls.ts';
 
 export interface ListenerConfig {
@@ -79,6 +80,8 @@ class OpenListener {
   readonly sockets = new Set<Duplex>();
   /** Open HTTP/2 sessions (closed with GOAWAY on shutdown, so their streams can finish). */
   readonly sessions = new Set<http2.ServerHttp2Session>();
+  /** Cleartext listeners: the fast path for simple HTTP/1.1 requests (src/server/fast-h1.ts). */
+  readonly fast: FastPath | undefined;
 
   constructor(
     cfg: ListenerConfig,
@@ -209,6 +212,9 @@ class OpenListener {
       this.certs = undefined;
       server = http.createServer(serverOpts, onRequest);
     }
+    this.fast = cfg.tls
+      ? undefined
+      : installFastPath(server as http.Server, { onRequest, limits: () => this.limits });
     this.server = server;
     this.apply(limits);
     const hs = server as http.Server;
@@ -286,6 +292,7 @@ class OpenListener {
         else this.perIp.set(ip, c);
         events.connectionClosed(listenerName);
       });
+      this.fast?.onConnection(socket);
     });
   }
 
@@ -385,7 +392,10 @@ class OpenListener {
     const server = this.server as http.Server;
     this.#closed = new Promise((resolve) => {
       let sweep: NodeJS.Timeout | undefined;
-      const sweepIdle = () => server.closeIdleConnections?.();
+      const sweepIdle = () => {
+        server.closeIdleConnections?.();
+        this.fast?.closeIdle();
+      };
       const startSweeping = () => {
         if (sweep) return;
         sweepIdle();
