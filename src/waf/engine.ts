@@ -28,16 +28,20 @@ import {
   MACRO_OPERATORS,
   type OperatorFn,
   type OpMatch,
+  operatorPhrases,
 } from './operators.ts';
 import type { Directive } from './parser/index.ts';
 import {
   compileFormula,
   type Formula,
   type FormulaFn,
+  foldLiterals,
   isWeak,
   LiteralTable,
   literalFormula,
   type Presence,
+  phraseFormula,
+  textFormula,
 } from './prefilter.ts';
 
 /** A transformation function (`t:xxx`), applied to byte strings. */
@@ -61,6 +65,21 @@ export interface EngineOptions {
   readonly multipart?: MultipartLimits;
   /** Limits of the XML body processor (depth, nodes). */
   readonly xml?: XmlBodyLimits;
+  /**
+   * Per-request shortcuts (all on by default). Each one only skips work whose result is known; turning it off must
+   * not change any result, which the equivalence tests check by comparing both ways.
+   */
+  readonly shortcuts?: Partial<Shortcuts>;
+}
+
+/** See {@link EngineOptions.shortcuts}. */
+export interface Shortcuts {
+  /** Skip a collection, or blocks of 16 of its values, whose united prefilter literals fail a rule's prefilter. */
+  readonly summaries: boolean;
+  /** Within one rule evaluation, skip a value already found not to match (as the value of another entry). */
+  readonly dedupe: boolean;
+  /** Give the `@pm` rules of the request phases a literal prefilter (some phrase's ASCII pieces must occur). */
+  readonly pmPrefilter: boolean;
 }
 
 /** A compiled rule (a chain link when `next` is set on its predecessor). */
@@ -76,6 +95,8 @@ export interface CompiledRule {
   hasExclusions: boolean;
   /** Collections named by the rule's exclusions (`!ARGS:x` → `ARGS`); kept in sync by target updates. */
   excludedCols: Set<string>;
+  /** The variables that are not exclusions, with facts about their collections; kept in sync by target updates. */
+  targets: readonly Target[];
   readonly operator: Operator;
   /** The operator argument as a macro, when it holds `%{...}` and the operator expands macros; else null. */
   readonly argMacro: Macro | null;
@@ -85,9 +106,12 @@ export interface CompiledRule {
   /** Status for deny/drop/redirect: the rule's `status`, else the phase default's, else 403. */
   readonly status: number;
   readonly transforms: readonly { readonly name: string; readonly fn: Transform }[];
-  /** Ruleset-wide ids of each transformation prefix (`urlDecodeUni,lowercase,`): transformation cache slots. */
+  /** Ruleset-wide ids of each transformation prefix (`urlDecodeUni,lowercase,`): block-summary slots. */
   readonly transformIds: readonly number[];
-  readonly keyRegexes: Map<string, RE2JS>;
+  /** Ruleset-wide id of each transformation's kind (lower-cased name): slots of the per-value result caches. */
+  readonly transformKinds: readonly number[];
+  /** The rule's key regexes (`ARGS:/re/`), compiled with their literal filters. */
+  readonly keyRegexes: Map<string, KeySelector>;
   /**
    * Run setvars once per matched variable rather than once per rule: true when a setvar names its target with
    * a macro (CRS 922150 counts multipart Content-Types into `tx.multipart_headers_content_types_%{counter}`;
@@ -95,8 +119,8 @@ export interface CompiledRule {
    */
   readonly perMatch: boolean;
   /**
-   * `@rx` only: literals every match contains (src/waf/prefilter.ts), over the ruleset's literal table; `true` when
-   * the pattern gives none. A value whose literals make it false cannot match, so the regex is skipped.
+   * `@rx`, and `@pm` of the request phases: literals every match contains (src/waf/prefilter.ts), over the
+   * ruleset's literal table; `true` when the pattern (or phrase list) gives none. A value whose literals make it false cannot match, so the regex is skipped.
    */
   readonly prefilter: Formula;
   /** {@link CompiledRule.prefilter} compiled, or null when there is none (or it would filter almost nothing). */
@@ -121,10 +145,17 @@ export interface Ruleset {
   readonly multipartLimits: MultipartLimits;
   /** Limits of the XML body processor, from {@link EngineOptions.xml}. */
   readonly xmlLimits: XmlBodyLimits;
-  /** Finds the prefilter literals occurring in a value (one automaton over all `@rx` literals of the ruleset). */
-  readonly literals: { scan(input: string): Presence };
-  /** Number of distinct transformation prefixes (slots of the per-entry transformation caches). */
+  /** Finds the prefilter literals occurring in a value (one automaton over all prefilter literals of the ruleset). */
+  readonly literals: {
+    scan(input: string): Presence;
+    union(list: readonly Presence[], start: number, end: number): Presence;
+  };
+  /** Number of distinct transformation prefixes (block-summary slots). */
   readonly transformPrefixes: number;
+  /** Number of transformation kinds (slots of the per-value transformation caches). */
+  readonly transformKinds: number;
+  /** The per-request shortcuts in use ({@link EngineOptions.shortcuts}). */
+  readonly shortcuts: Shortcuts;
   /** Starts a transaction for one request. */
   newTransaction(request: RequestInput): Transaction;
 }
@@ -173,22 +204,50 @@ interface Entry {
   readonly key: string;
   readonly lkey: string;
   value: string;
-  /** The collection entry a named view (`ARGS:x`) was made from; transformation caches are keyed on it. */
-  readonly src?: Entry;
   /** Captures (TX.0–TX.9) of the match that produced this hit, for per-match setvars. */
   captures?: readonly (string | undefined)[];
   /** The named view of this entry (`ARGS:id`), made once, and the collection it was made for. */
   view?: Entry;
   viewCol?: string;
-  /** Transformation results of this (source) entry, indexed by the ruleset's transformation-prefix ids. */
-  tcache?: (string | undefined)[];
-  /** Prefilter literals of the untransformed value. */
+  /** The shared caches of this (source) entry's value, once looked up. */
+  vi?: ValueInfo;
+}
+
+/**
+ * What a transaction knows about one distinct value, shared by every entry holding it (transformations, literal
+ * scans and operators are pure functions of the value, so equal values share their results).
+ */
+interface ValueInfo {
+  readonly value: string;
+  /** Bit k: transformation kind k (k < 31) leaves the value as it is (most do, and this allocates nothing). */
+  same: number;
+  /** The records of the results of the other transformations, by transformation kind. */
+  next?: (ValueInfo | undefined)[];
+  /** Prefilter literals of the value. */
   present?: Presence;
-  /** Prefilter literals of the transformed values, by transformation-prefix id. */
-  pcache?: (Presence | undefined)[];
+  /** The rule evaluation ({@link Transaction} stamp) that last found this value not to match. */
+  miss: number;
 }
 
 const NO_ENTRIES: readonly Entry[] = [];
+
+/** Entries per block of a {@link Summary} (a power of two). */
+const BLOCK_SHIFT = 4;
+const BLOCK = 1 << BLOCK_SHIFT;
+/** Smallest collection worth a {@link Summary}. */
+const SUMMARY_MIN = 2;
+
+/**
+ * A collection's values after one transformation chain ({@link ValueInfo} records, by entry) and, once a
+ * prefiltered rule asks, their prefilter literals united over the whole collection and per block.
+ */
+interface Summary {
+  /** Number of entries summarised (collections only grow, between phases). */
+  readonly n: number;
+  readonly ends: readonly ValueInfo[];
+  total: Presence | null;
+  blocks: readonly Presence[] | null;
+}
 
 function ruleCompileError(d: Directive, err: unknown): Error {
   return new Error(`${d.file}:${d.line}: ${(err as Error).message}`, { cause: err });
@@ -224,7 +283,14 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
   // Transformation names are case-insensitive in SecLang (CRS writes both base64Decode and base64decode).
   const transformsByName = new Map<string, Transform>();
   const literalTable = new LiteralTable();
+  const shortcuts: Shortcuts = Object.freeze({
+    summaries: true,
+    dedupe: true,
+    pmPrefilter: true,
+    ...options.shortcuts,
+  });
   const prefixIds = new Map<string, number>();
+  const kindIds = new Map<string, number>();
   for (const [k, fn] of Object.entries(options.transforms)) transformsByName.set(k.toLowerCase(), fn);
   const removeRules = (pred: (r: CompiledRule) => boolean): void => {
     for (let p = 1; p <= 5; p++) {
@@ -291,10 +357,21 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
             baseDir: dirname(d.file),
             detectors: options.detectors ?? {},
             allowMissingDetectors: options.allowMissingDetectors ?? false,
+            // Captures (TX.0–TX.9) are only read for rules with the `capture` action.
+            captures: actions.capture,
           });
           const variables = isAction ? [] : checkVariables(parseVariables(varText));
           // A prefilter that nearly every value passes costs more than it saves: none then.
-          const literals = operator.name === 'rx' ? literalFormula(operator.argument) : true;
+          // `@pm` of the request phases too (many values each); the response phases' phrase lists (error pages,
+          // 70 KB) would triple the automaton for one value per response.
+          const phrases =
+            phase <= 2 && shortcuts.pmPrefilter ? operatorPhrases(operator, dirname(d.file)) : null;
+          const literals =
+            operator.name === 'rx'
+              ? literalFormula(operator.argument)
+              : phrases !== null
+                ? phraseFormula(phrases)
+                : true;
           const prefilter = isWeak(literals) ? true : literalTable.intern(literals);
           const rule: CompiledRule = {
             id: inChain ? (chainHead as CompiledRule).id : (actions.id as number),
@@ -305,6 +382,7 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
             variables,
             hasExclusions: variables.some((v) => v.exclude),
             excludedCols: new Set(variables.filter((v) => v.exclude).map((v) => v.collection)),
+            targets: [],
             operator,
             argMacro:
               MACRO_OPERATORS.has(operator.name) && operator.argument.includes('%{')
@@ -315,6 +393,15 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
             disruptive,
             status: actions.status ?? def?.status ?? 403,
             transforms,
+            transformKinds: transforms.map((t) => {
+              const key = t.name.toLowerCase();
+              let id = kindIds.get(key);
+              if (id === undefined) {
+                id = kindIds.size;
+                kindIds.set(key, id);
+              }
+              return id;
+            }),
             transformIds: transforms.map((_, i) => {
               const key = transforms
                 .slice(0, i + 1)
@@ -335,6 +422,7 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
             next: null,
           };
           compileKeyRegexes(rule);
+          precompileCtlKeys(actions);
           if (chainTail !== null) chainTail.next = rule;
           else {
             chainHead = rule;
@@ -405,7 +493,7 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
   const literals = literalTable.freeze();
   for (const head of all) {
     for (let r: CompiledRule | null = head; r !== null; r = r.next) {
-      if (r.prefilter !== true) r.prefilterFn = compileFormula(r.prefilter, literals.single);
+      if (r.prefilter !== true) r.prefilterFn = compileFormula(r.prefilter, literals.single, literals);
     }
   }
   const frozenPhases = phases.map((p) => Object.freeze(p));
@@ -418,6 +506,8 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
     xmlLimits: Object.freeze({ ...options.xml }),
     literals,
     transformPrefixes: prefixIds.size,
+    transformKinds: kindIds.size,
+    shortcuts,
     newTransaction(request) {
       return new Transaction(ruleset, request);
     },
@@ -443,12 +533,78 @@ function checkVariables(vars: Variable[]): Variable[] {
   return vars;
 }
 
+/** A rule variable (not an exclusion) and what evaluation needs to know about it, worked out at load. */
+interface Target {
+  readonly v: Variable;
+  readonly col: string;
+  /** No key selection: the whole collection. */
+  readonly all: boolean;
+  readonly scalar: boolean;
+  /** TX and MATCHED_*: values change during the transaction, so they are not cached. */
+  readonly dynamic: boolean;
+  /** MATCHED_VARS(_NAMES): entries are the earlier hits, already named. */
+  readonly passThrough: boolean;
+  /** The rule excludes some entries of this collection. */
+  readonly excludedCol: boolean;
+}
+
+/** Compiles the key regexes of a rule's variables and derives its {@link CompiledRule.targets}. */
 function compileKeyRegexes(rule: CompiledRule): void {
+  rule.targets = rule.variables
+    .filter((v) => !v.exclude)
+    .map((v) => ({
+      v,
+      col: v.collection,
+      all: v.key === '' && v.keyRegex === null,
+      scalar: SCALARS.has(v.collection),
+      dynamic: v.collection === 'TX' || v.collection.startsWith('MATCHED'),
+      passThrough: v.collection === 'MATCHED_VARS' || v.collection === 'MATCHED_VARS_NAMES',
+      excludedCol: rule.excludedCols.has(v.collection),
+    }));
   for (const v of rule.variables) {
     if (v.keyRegex !== null && !rule.keyRegexes.has(v.keyRegex)) {
-      rule.keyRegexes.set(v.keyRegex, RE2JS.compile(v.keyRegex, RE2JS.CASE_INSENSITIVE));
+      rule.keyRegexes.set(v.keyRegex, compileKeySelector(v.keyRegex));
     }
   }
+}
+
+/** A key regex (`ARGS:/re/`, case-insensitive) and a literal filter its matches pass (null: none). */
+interface KeySelector {
+  readonly re: RE2JS;
+  readonly filter: ((folded: string) => boolean) | null;
+}
+
+const keySelectorCache = new Map<string, KeySelector>();
+
+/** Compiles, at load, the key regexes that a rule's literal `ctl:ruleRemoveTarget*=id;ARGS:/re/` will name. */
+function precompileCtlKeys(actions: Actions): void {
+  for (const c of actions.ctls) {
+    if (c.option !== 'ruleRemoveTargetById' && c.option !== 'ruleRemoveTargetByTag') continue;
+    const semi = c.value.indexOf(';');
+    if (semi === -1 || c.value.includes('%{')) continue;
+    try {
+      for (const v of parseVariables(c.value.slice(semi + 1)))
+        if (v.keyRegex !== null) compileKeySelector(v.keyRegex);
+    } catch {
+      // A malformed target fails when the ctl runs, as before.
+    }
+  }
+}
+
+/**
+ * Compiles a key regex once per process (the patterns come from rule files and policy config, not from requests),
+ * with the literals every key it matches contains (src/waf/prefilter.ts; folded on both sides).
+ */
+function compileKeySelector(pattern: string): KeySelector {
+  let k = keySelectorCache.get(pattern);
+  if (k === undefined) {
+    k = {
+      re: RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE),
+      filter: textFormula(literalFormula(pattern, RE2JS.CASE_INSENSITIVE)),
+    };
+    keySelectorCache.set(pattern, k);
+  }
+  return k;
 }
 
 /** Splits `a=1&b=2` into decoded pairs (`+` is a space, `%xx` a byte). */
@@ -862,6 +1018,28 @@ export class Transaction {
     return false;
   }
 
+  private readonly keyMemo = new Map<KeySelector, Map<string, boolean>>();
+  private readonly keySelectors = new Map<string, KeySelector>();
+
+  /**
+   * The selector of a key regex met at run time (a `ctl:ruleRemoveTarget*` target): compiled once per
+   * transaction, or taken from the process-wide cache when the rules named it at load.
+   */
+  private keySelector(pattern: string): KeySelector {
+    let k = keySelectorCache.get(pattern) ?? this.keySelectors.get(pattern);
+    if (k === undefined) {
+      k = { re: RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE), filter: null };
+      this.keySelectors.set(pattern, k);
+    }
+    return k;
+  }
+
+  /** True when a `ctl:ruleRemoveTarget*` of this transaction names the collection for the rule. */
+  private removesFrom(head: CompiledRule, col: string): boolean {
+    for (const t of this.removedTargets) if (t.v.collection === col && t.pred(head)) return true;
+    return false;
+  }
+
   /** Entries of a variable's collection (before key selection and exclusions). */
   private entriesOf(head: CompiledRule, v: Variable): readonly Entry[] {
     const col = v.collection;
@@ -886,7 +1064,7 @@ export class Transaction {
     const v = e.view;
     if (v !== undefined && e.viewCol === col) return v;
     const name = scalar && e.key === '' ? col : `${col}:${e.key}`;
-    const n: Entry = { key: name, lkey: name.toLowerCase(), value: e.value, src: e };
+    const n: Entry = { key: name, lkey: name.toLowerCase(), value: e.value };
     e.view = n;
     e.viewCol = col;
     return n;
@@ -894,8 +1072,20 @@ export class Transaction {
 
   private keyMatches(rule: CompiledRule, v: Variable, e: Entry): boolean {
     if (v.keyRegex !== null) {
-      const re = rule.keyRegexes.get(v.keyRegex) ?? RE2JS.compile(v.keyRegex, RE2JS.CASE_INSENSITIVE);
-      return re.matcher(e.key).find();
+      const sel = rule.keyRegexes.get(v.keyRegex) ?? this.keySelector(v.keyRegex);
+      // A key without the regex's literals cannot match; the others are tested once per transaction.
+      if (sel.filter !== null && !sel.filter(foldLiterals(e.key))) return false;
+      let memo = this.keyMemo.get(sel);
+      if (memo === undefined) {
+        memo = new Map();
+        this.keyMemo.set(sel, memo);
+      }
+      let r = memo.get(e.key);
+      if (r === undefined) {
+        r = sel.re.test(e.key);
+        memo.set(e.key, r);
+      }
+      return r;
     }
     if (v.key === '') return true;
     return v.collection === 'XML' ? e.key === v.key : e.lkey === v.key;
@@ -913,10 +1103,11 @@ export class Transaction {
     arg: string,
     hits: Entry[],
     present: Presence | undefined,
+    passed = false,
   ): boolean {
     const pf = rule.prefilterFn;
     let m: OpMatch | null;
-    if (pf !== null && !pf(present ?? this.presence(value))) m = null;
+    if (pf !== null && !passed && !pf(present ?? this.presence(value))) m = null;
     else if (rule.memoize) {
       // A costly pure operator (the libinjection detectors): once per distinct value in the transaction.
       let memo = this.opMemo.get(rule);
@@ -940,107 +1131,159 @@ export class Transaction {
         else this.tx.delete(String(i));
       }
     }
+    // The full variable name (`ARGS:id`) is only built for a hit.
+    const n = this.namePass ? e : this.named(e, this.nameCol, this.nameScalar);
     hits.push(
       rule.perMatch && rule.actions.capture && m !== null
-        ? { key: e.key, lkey: e.lkey, value, captures: m.captures }
-        : { key: e.key, lkey: e.lkey, value },
+        ? { key: n.key, lkey: n.lkey, value, captures: m.captures }
+        : { key: n.key, lkey: n.lkey, value },
     );
     return true;
   }
 
   /**
-   * Applies the rule's transformations, caching every prefix of the chain per source entry (so all rules sharing
-   * a prefix such as `t:urlDecodeUni,t:lowercase` transform once) together with the final value's prefilter
-   * literals, and runs the operator on the final value, or on every distinct intermediate value under multiMatch
-   * until one matches.
+   * Applies the rule's transformations and runs the operator on the final value, or on every distinct intermediate
+   * value under multiMatch until one matches. With `vi` (the value's shared record) every step goes through the
+   * per-value caches: each (value, transformation) pair is computed once per transaction whatever the rule or the
+   * chain, and each value is scanned for prefilter literals once. `end` is the record after the whole chain when
+   * the caller has it. Returns whether the target matched.
    */
-  private evalTarget(rule: CompiledRule, e: Entry, cacheable: boolean, arg: string, hits: Entry[]): void {
+  private evalTarget(
+    rule: CompiledRule,
+    e: Entry,
+    vi: ValueInfo | undefined,
+    arg: string,
+    hits: Entry[],
+    end?: ValueInfo,
+    passed = false,
+  ): boolean {
     const ts = rule.transforms;
-    const multi = rule.actions.multiMatch;
-    const src = e.src ?? e;
+    if (!rule.actions.multiMatch || ts.length === 0) {
+      if (vi !== undefined) {
+        const last = end ?? this.chainEnd(rule, vi);
+        const present = rule.prefilterFn === null || passed ? undefined : this.presentOf(last);
+        return this.visit(rule, e, last.value, arg, hits, present, passed);
+      }
+      let value = e.value;
+      for (let i = 0; i < ts.length; i++) value = (ts[i] as { fn: Transform }).fn(value);
+      return this.visit(rule, e, value, arg, hits, undefined);
+    }
     let value = e.value;
-    if (ts.length === 0) {
-      let present: Presence | undefined;
-      if (cacheable && rule.prefilterFn !== null) {
-        present = src.present;
-        if (present === undefined) {
-          present = this.scan(value);
-          src.present = present;
-        }
-      }
-      this.visit(rule, e, value, arg, hits, present);
-      return;
-    }
-    if (multi && this.visit(rule, e, value, arg, hits, undefined)) return;
-    const ids = rule.transformIds;
-    const last = ids[ids.length - 1] as number;
-    let cache: (string | undefined)[] | undefined;
-    if (cacheable) {
-      cache = src.tcache;
-      if (cache === undefined) {
-        cache = new Array<string | undefined>(this.ruleset.transformPrefixes);
-        src.tcache = cache;
-      }
-      const done = cache[last];
-      if (done !== undefined && !multi) {
-        this.visit(rule, e, done, arg, hits, this.presentFor(rule, src, last, done));
-        return;
-      }
-    }
+    let cur = vi;
+    if (this.visit(rule, e, value, arg, hits, undefined)) return true;
     for (let i = 0; i < ts.length; i++) {
-      const id = ids[i] as number;
-      const hit = cache === undefined ? undefined : cache[id];
       let next: string;
-      if (hit !== undefined) next = hit;
-      else {
-        next = (ts[i] as { fn: Transform }).fn(value);
-        if (cache !== undefined) cache[id] = next;
-      }
-      if (multi && next !== value && this.visit(rule, e, next, arg, hits, undefined)) return;
+      if (cur !== undefined) {
+        cur = this.step(rule, cur, i);
+        next = cur.value;
+      } else next = (ts[i] as { fn: Transform }).fn(value);
+      if (next !== value && this.visit(rule, e, next, arg, hits, undefined)) return true;
       value = next;
     }
-    if (!multi)
-      this.visit(rule, e, value, arg, hits, cacheable ? this.presentFor(rule, src, last, value) : undefined);
+    return false;
   }
 
-  /** The cached prefilter literals of a source entry's value after transformation prefix `id`. */
-  private presentFor(rule: CompiledRule, src: Entry, id: number, value: string): Presence | undefined {
-    if (rule.prefilterFn === null) return undefined;
-    let pc = src.pcache;
-    if (pc === undefined) {
-      pc = new Array<Presence | undefined>(this.ruleset.transformPrefixes);
-      src.pcache = pc;
+  /** The record of a value after transformation `i` of the rule's chain (computed once per value and kind). */
+  private step(rule: CompiledRule, vi: ValueInfo, i: number): ValueInfo {
+    const k = rule.transformKinds[i] as number;
+    if (k < 31 && (vi.same & (1 << k)) !== 0) return vi;
+    let next = vi.next;
+    let r = next === undefined ? undefined : next[k];
+    if (r !== undefined) return r;
+    const out = (rule.transforms[i] as { fn: Transform }).fn(vi.value);
+    if (out === vi.value && k < 31) {
+      vi.same |= 1 << k;
+      return vi;
     }
-    let p = pc[id];
+    r = out === vi.value ? vi : this.intern(out);
+    if (next === undefined) {
+      next = new Array<ValueInfo | undefined>(this.ruleset.transformKinds);
+      vi.next = next;
+    }
+    next[k] = r;
+    return r;
+  }
+
+  /** The record of a value after the rule's whole transformation chain. */
+  private chainEnd(rule: CompiledRule, vi: ValueInfo): ValueInfo {
+    let r = vi;
+    for (let i = 0; i < rule.transforms.length; i++) r = this.step(rule, r, i);
+    return r;
+  }
+
+  /** A value's prefilter literals, scanned once per transaction. */
+  private presentOf(vi: ValueInfo): Presence {
+    let p = vi.present;
     if (p === undefined) {
-      // Most transformation chains leave a benign value as it was: reuse the source value's literals then.
-      if (value === src.value) {
-        p = src.present;
-        if (p === undefined) {
-          p = this.scan(value);
-          src.present = p;
-        }
-      } else p = this.presence(value);
-      pc[id] = p;
+      p = this.scan(vi.value);
+      vi.present = p;
     }
     return p;
+  }
+
+  /**
+   * The record of every entry of a collection after the rule's transformation chain; computed once per
+   * (collection, chain) in the transaction (the prefilter part on first use by {@link Transaction.united}).
+   */
+  private summary(entries: readonly Entry[], rule: CompiledRule, last: number): Summary {
+    let per = this.summaries.get(entries);
+    if (per === undefined) {
+      per = [];
+      this.summaries.set(entries, per);
+    }
+    const slot = last + 1;
+    const n = entries.length;
+    const had = per[slot];
+    if (had !== undefined && had.n === n) return had;
+    const ends = new Array<ValueInfo>(n);
+    for (let i = 0; i < n; i++) {
+      const e = entries[i] as Entry;
+      ends[i] = this.chainEnd(rule, e.vi ?? this.valueInfo(e));
+    }
+    const s: Summary = { n, ends, total: null, blocks: null };
+    per[slot] = s;
+    return s;
+  }
+
+  /**
+   * Fills a summary's prefilter literals, united per block of {@link BLOCK} entries and over the whole collection.
+   */
+  private united(s: Summary): void {
+    if (s.total !== null) return;
+    const n = s.n;
+    const ps = new Array<Presence>(BLOCK);
+    const lit = this.ruleset.literals;
+    const blocks = new Array<Presence>((n + BLOCK - 1) >>> BLOCK_SHIFT);
+    for (let b = 0; b < blocks.length; b++) {
+      const from = b << BLOCK_SHIFT;
+      const to = Math.min(n, from + BLOCK);
+      for (let i = from; i < to; i++) ps[i - from] = this.presentOf(s.ends[i] as ValueInfo);
+      blocks[b] = lit.union(ps, 0, to - from);
+    }
+    s.blocks = blocks;
+    s.total = lit.union(blocks, 0, blocks.length);
   }
 
   private evalRule(head: CompiledRule, rule: CompiledRule): Entry[] {
     const hits: Entry[] = [];
     const arg = rule.argMacro === null ? rule.operator.argument : this.expand(rule.argMacro, head);
     const vars = rule.variables;
+    this.namePass = true;
     if (vars.length === 0) {
-      this.evalTarget(rule, { key: '', lkey: '', value: '' }, false, arg, hits);
+      this.evalTarget(rule, { key: '', lkey: '', value: '' }, undefined, arg, hits);
       return hits;
     }
-    const hasExclusions = rule.hasExclusions || this.removedTargets.length > 0;
-    for (const v of vars) {
-      if (v.exclude) continue;
-      const col = v.collection;
+    // A value found not to match earlier in this evaluation cannot match as another entry either (same operator,
+    // argument and transformations): skipped.
+    const stamp = ++this.stamp;
+    const dedupe = this.ruleset.shortcuts.dedupe;
+    const removed = this.removedTargets.length > 0;
+    const hasExclusions = rule.hasExclusions || removed;
+    const targets = rule.targets;
+    for (let ti = 0; ti < targets.length; ti++) {
+      const { v, col, all, scalar, dynamic, passThrough, excludedCol } = targets[ti] as Target;
       const entries = this.entriesOf(head, v);
       if (entries.length === 0 && !v.count) continue;
-      const all = v.key === '' && v.keyRegex === null;
       if (v.count) {
         let n = 0;
         for (const e of entries) {
@@ -1048,40 +1291,96 @@ export class Transaction {
             n++;
         }
         const e = { key: `&${col}${v.key ? `:${v.key}` : ''}`, lkey: '', value: String(n) };
-        this.evalTarget(rule, e, false, arg, hits);
+        this.namePass = true;
+        this.evalTarget(rule, e, undefined, arg, hits);
         continue;
       }
-      const passThrough = col === 'MATCHED_VARS' || col === 'MATCHED_VARS_NAMES';
-      const scalar = SCALARS.has(col);
-      const dynamic = col === 'TX' || col.startsWith('MATCHED');
-      const colExclusions = rule.excludedCols.has(col) || this.removedTargets.length > 0;
+      const colExclusions = excludedCol || (removed && this.removesFrom(head, col));
       // Fast path: a value whose cached literals fail the prefilter is skipped before any other work.
       const pf = rule.prefilterFn;
       const ts = rule.transforms;
       // (Not for `!@rx`: there a value the prefilter rules out is a match.)
       const fast = pf !== null && !dynamic && !rule.actions.multiMatch && !rule.operator.negated;
       const last = ts.length === 0 ? -1 : (rule.transformIds[ts.length - 1] as number);
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i] as Entry;
+      // A whole collection: skip it, or blocks of it, when the union of its values' literals fails the prefilter
+      // (formulas are monotone, so then every value fails it).
+      let blocks: readonly Presence[] | null = null;
+      // The chain's results for a whole collection, shared by the rules with the same chain.
+      let ends: readonly ValueInfo[] | null = null;
+      if (all && !dynamic && entries.length >= SUMMARY_MIN && this.ruleset.shortcuts.summaries) {
+        const sum = this.summary(entries, rule, last);
+        ends = sum.ends;
         if (fast) {
-          const p = last === -1 ? e.present : e.pcache?.[last];
-          if (p !== undefined && !pf(p)) continue;
+          this.united(sum);
+          if (!(pf as FormulaFn)(sum.total as Presence)) continue;
+          if (entries.length > BLOCK) blocks = sum.blocks;
         }
-        if (!all && !this.keyMatches(rule, v, e)) continue;
-        if (colExclusions && this.excluded(head, rule, col, e)) continue;
-        const t = passThrough ? e : this.named(e, col, scalar);
+      }
+      for (let i = 0; i < entries.length; i++) {
+        if (
+          blocks !== null &&
+          (i & (BLOCK - 1)) === 0 &&
+          !(pf as FormulaFn)(blocks[i >>> BLOCK_SHIFT] as Presence)
+        ) {
+          i += BLOCK - 1;
+          continue;
+        }
+        const e = entries[i] as Entry;
         let cacheable = !dynamic;
         if (passThrough) {
-          const k = t.key;
+          const k = e.key;
           cacheable = !k.startsWith('TX:') && !k.startsWith('&') && !k.startsWith('MATCHED');
         }
-        this.evalTarget(rule, t, cacheable, arg, hits);
+        const vi = cacheable ? (e.vi ?? this.valueInfo(e)) : undefined;
+        if (vi !== undefined && dedupe && vi.miss === stamp) continue;
+        if (!all && !this.keyMatches(rule, v, e)) continue;
+        if (colExclusions && this.excluded(head, rule, col, e)) continue;
+        let end: ValueInfo | undefined = ends === null ? undefined : ends[i];
+        // `passed`: the prefilter was checked here (on the value after the chain), visit need not again.
+        const passed = fast && vi !== undefined;
+        if (passed) {
+          if (end === undefined) end = this.chainEnd(rule, vi);
+          if (!(pf as FormulaFn)(this.presentOf(end))) {
+            vi.miss = stamp;
+            continue;
+          }
+        }
+        this.namePass = passThrough;
+        this.nameCol = col;
+        this.nameScalar = scalar;
+        if (!this.evalTarget(rule, e, vi, arg, hits, end, passed) && vi !== undefined) vi.miss = stamp;
       }
     }
     return hits;
   }
 
-  private readonly presenceCache = new Map<string, Presence>();
+  /** How {@link Transaction.visit} names a hit: as it is (`namePass`), or as `nameCol:key` (a scalar: `nameCol`). */
+  private namePass = true;
+  private nameCol = '';
+  private nameScalar = false;
+  /** Shared caches per distinct value ({@link ValueInfo}). */
+  private readonly values = new Map<string, ValueInfo>();
+  /** Counts rule evaluations (see {@link ValueInfo.miss}). */
+  private stamp = 0;
+
+  /** The shared record of a (source) entry's value, looked up once per entry. */
+  private valueInfo(e: Entry): ValueInfo {
+    const vi = this.intern(e.value);
+    e.vi = vi;
+    return vi;
+  }
+
+  /** The record of a value (one per distinct string in the transaction). */
+  private intern(value: string): ValueInfo {
+    let vi = this.values.get(value);
+    if (vi === undefined) {
+      vi = { value, miss: 0, same: 0 };
+      this.values.set(value, vi);
+    }
+    return vi;
+  }
+  /** Block summaries per collection list, by transformation-chain slot (last prefix id + 1; 0 = untransformed). */
+  private readonly summaries = new Map<readonly Entry[], (Summary | undefined)[]>();
   private readonly opMemo = new Map<CompiledRule, Map<string, OpMatch | null>>();
 
   /** Scans a value for the prefilter literals. */
@@ -1091,12 +1390,7 @@ export class Transaction {
 
   /** The prefilter literals occurring in a value, computed once per distinct value in the transaction. */
   private presence(value: string): Presence {
-    let p = this.presenceCache.get(value);
-    if (p === undefined) {
-      p = this.scan(value);
-      this.presenceCache.set(value, p);
-    }
-    return p;
+    return this.presentOf(this.intern(value));
   }
 
   /** Expands a macro against the transaction state. */

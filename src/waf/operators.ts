@@ -27,6 +27,11 @@ export interface OperatorContext {
   readonly detectors: { readonly sqli?: Detector; readonly xss?: Detector };
   /** When true, a missing detector makes `@detectSQLi`/`@detectXSS` never match instead of failing. */
   readonly allowMissingDetectors: boolean;
+  /**
+   * False when nobody reads the match's capture groups (a rule without the `capture` action): `@rx` then answers
+   * from RE2JS' DFA alone, without the capture-tracking engines. Default true.
+   */
+  readonly captures?: boolean;
 }
 
 const EMPTY: OpMatch = { captures: [] };
@@ -73,6 +78,17 @@ function readDataFile(baseDir: string, names: string): string[] {
     }
   }
   return lines;
+}
+
+/**
+ * The phrases of `@pm` (its argument, split on whitespace) or `@pmf`/`@pmFromFile` (the data files, relative to
+ * `baseDir`); null for any other operator.
+ * @example operatorPhrases({ name: 'pm', argument: 'a b', negated: false }, '.') // ['a', 'b']
+ */
+export function operatorPhrases(op: Operator, baseDir: string): string[] | null {
+  if (op.name === 'pm') return op.argument.split(/\s+/).filter(Boolean);
+  if (op.name === 'pmf' || op.name === 'pmFromFile') return readDataFile(baseDir, op.argument);
+  return null;
 }
 
 function parseRanges(arg: string): Uint8Array {
@@ -166,6 +182,7 @@ export function compileOperator(op: Operator, ctx: OperatorContext): OperatorFn 
     case 'rx': {
       const re = compileRx(op.argument);
       limitDfa(re);
+      if (ctx.captures === false) return (input) => (re.test(input) ? EMPTY : null);
       return (input) => {
         // test() asks for no capture groups, so RE2JS answers from its (lazily built, cached) DFA; only a match
         // pays for the capture-tracking engines.
@@ -181,8 +198,7 @@ export function compileOperator(op: Operator, ctx: OperatorContext): OperatorFn 
     case 'pm':
     case 'pmf':
     case 'pmFromFile': {
-      const phrases =
-        op.name === 'pm' ? op.argument.split(/\s+/).filter(Boolean) : readDataFile(ctx.baseDir, op.argument);
+      const phrases = operatorPhrases(op, ctx.baseDir) as string[];
       const ac = compilePhrases(phrases);
       return (input) => {
         const hit = ac.search(input);

@@ -10,16 +10,21 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { compileRuleset } from './engine.ts';
-import { compileRx } from './operators.ts';
+import { compileOperator, compileRx, operatorPhrases } from './operators.ts';
 import { parseSecLang } from './parser/index.ts';
 import {
   compileFormula,
   evalFormula,
   type FormulaFn,
   type FormulaS,
+  foldLiterals,
+  isWeak,
+  LiteralAutomaton,
   LiteralTable,
   literalFormula,
+  phraseFormula,
   simplify,
+  textFormula,
 } from './prefilter.ts';
 import { TRANSFORMS } from './transform/index.ts';
 
@@ -78,6 +83,24 @@ describe('literalFormula', () => {
   });
   it('ends a literal at a non-ASCII character', () => {
     assert.deepEqual(literalFormula('ab\u00e9cd'), { and: ['ab', 'cd'] });
+  });
+  it('rescues a word spelled with optional noise between its letters (concatenation split)', () => {
+    // Plain: every letter is common, so the formula would be dropped as too weak; split: either the word is
+    // written plainly or some noise character occurs.
+    const f = literalFormula('(?i)j[\\t\\n]*a[\\t\\n]*v[\\t\\n]*a(?:x|&#1;)');
+    assert.ok(!isWeak(f), JSON.stringify(f));
+    const table = new LiteralTable();
+    const auto = (() => {
+      const g = table.intern(f);
+      const a = table.freeze();
+      return { fn: compileFormula(g, a.single), a };
+    })();
+    const re = compileRx('(?i)j[\\t\\n]*a[\\t\\n]*v[\\t\\n]*a(?:x|&#1;)');
+    for (const s of ['javax', 'JAVA&#1;', 'j\ta\nvax', 'jav a', 'lava', 'j a v a x']) {
+      assert.ok(auto.fn(auto.a.scan(s)) || !re.test(s), s);
+    }
+    assert.equal(auto.fn(auto.a.scan('jav a')), false);
+    assert.equal(auto.fn(auto.a.scan('j\ta\nvax')), true);
   });
   it('simplify keeps the strongest conjuncts only', () => {
     assert.deepEqual(simplify({ and: ['a', 'select', 'x', 'union'] }), { and: ['select', 'union'] });
@@ -158,6 +181,141 @@ describe('prefilter', () => {
       }
     }
     assert.ok(rejected > 0);
+  });
+});
+
+describe('united presence (block summaries)', () => {
+  it('a formula false on the union of values is false on each of them, on every CRS pattern', () => {
+    const patterns = crsPatterns();
+    const table = new LiteralTable();
+    const formulas = patterns.map((p) => table.intern(literalFormula(p)));
+    const auto = table.freeze();
+    const fns = formulas.map((f) => compileFormula(f, auto.single));
+    const lits = [...new Set(patterns.flatMap((p) => literalsOf(literalFormula(p))))];
+    const piece = fc.oneof(
+      fc.constantFrom(...lits),
+      fc.constantFrom(' ', '(', ')', ';', '/', '<', '>', '=', "'", '"', '$', '|', '&', '\\', '.'),
+      fc.string({ maxLength: 3 }),
+    );
+    const value = fc.array(piece, { maxLength: 6 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 20 }), (values) => {
+        const ps = values.map((v) => auto.scan(v));
+        const u = auto.union(ps, 0, ps.length);
+        // The union holds exactly the characters and literals of its members.
+        assert.deepEqual(auto.scan(values.join('\u0080')).m0 | u.m0, u.m0);
+        for (const fn of fns) {
+          if (fn(u)) continue;
+          for (const p of ps) assert.equal(fn(p), false);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+  it('scan finds exactly the literals a naive case-folded search finds (compressed alphabet)', () => {
+    const lits = ['select', 'union', 'ab', 'b', 'abc', 'c/', '..', 'x;', 'sleep(', '0x'];
+    const auto = new LiteralAutomaton(lits);
+    const fold = (s: string): string =>
+      [...s]
+        .map((c) => {
+          const k = c.charCodeAt(0);
+          if (k >= 65 && k <= 90) return String.fromCharCode(k + 32);
+          if (k === 0x17f) return 's';
+          if (k === 0x212a) return 'k';
+          return k >= 128 ? '\u0080' : c;
+        })
+        .join('');
+    const piece = fc.oneof(fc.constantFrom(...lits, 'SELECT', '\u017felect', 'Ab', '\u00e9'), fc.string());
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (parts) => {
+        const s = parts.join('');
+        const p = auto.scan(s);
+        const want = lits.flatMap((l, id) => (l.length > 1 && fold(s).includes(l) ? [id] : []));
+        assert.deepEqual(
+          [...(p.lits ?? [])].sort((a, b) => a - b),
+          want,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('phraseFormula (@pm prefilter)', () => {
+  it('never rules out a phrase match, on every request-phase @pm of CRS', () => {
+    const dir = join(CRS, 'rules');
+    let checked = 0;
+    for (const f of readdirSync(dir).filter((x) => x.startsWith('REQUEST-') && x.endsWith('.conf'))) {
+      const text = readFileSync(join(dir, f), 'utf8').replace(/\\\n/g, '');
+      for (const m of text.matchAll(/"(@pm(?:FromFile|f)?) ([^"]*)"/g)) {
+        const op = { name: (m[1] as string).slice(1), negated: false, argument: m[2] as string };
+        const phrases = operatorPhrases(op, dir) as string[];
+        const pm = compileOperator(op, { baseDir: dir, detectors: {}, allowMissingDetectors: true });
+        const table = new LiteralTable();
+        const f0 = table.intern(phraseFormula(phrases));
+        const auto = table.freeze();
+        const fn = compileFormula(f0, auto.single);
+        const piece = fc.oneof(
+          fc.constantFrom(...phrases),
+          fc.constantFrom(...phrases).map((x) => x.toUpperCase()),
+          fc.string({ maxLength: 3 }),
+        );
+        fc.assert(
+          fc.property(fc.array(piece, { maxLength: 4 }), (parts) => {
+            const s = parts.join(' ');
+            return fn(auto.scan(s)) || pm(s, '') === null;
+          }),
+          { numRuns: 40 },
+        );
+        checked++;
+      }
+    }
+    assert.ok(checked >= 10, `${checked} @pm rules`);
+  });
+  it('splits phrases at non-ASCII characters and folds ASCII case', () => {
+    assert.deepEqual(phraseFormula(['Ab\u00e9cd', 'xY']), { or: [{ and: ['ab', 'cd'] }, 'xy'] });
+    assert.equal(phraseFormula(['\u00e9']), true);
+    assert.equal(phraseFormula([]), true);
+  });
+});
+
+describe('key regex filters (textFormula over foldLiterals)', () => {
+  // The key regexes of CRS (`TX:/^header_name_920450_/`, `REQUEST_COOKIES:/^_pk_ref/`, ...) and a few more.
+  const patterns = [
+    '^header_name_920450_',
+    '^header_name_920451_',
+    'MULTIPART_HEADERS_CONTENT_TYPES_*',
+    'paramcounter_.*',
+    'rfi_parameter_.*',
+    '^_ga(?:_\\w+)?$',
+    '^_pk_ref',
+    '^pbjs-\\w+$',
+    '\\x22?\\x24Version',
+    '^[\\w]+\\[[\\w\\-]+\\]\\[[\\w\\-]*?\\]$',
+    '^json\\.(?:body|html)$',
+    'kelvin|ſtate',
+  ];
+  it('never rule out a key the regex matches (case-insensitive, Unicode folding)', () => {
+    for (const pattern of patterns) {
+      const re = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+      const filter = textFormula(literalFormula(pattern, RE2JS.CASE_INSENSITIVE));
+      const lits = literalsOf(literalFormula(pattern, RE2JS.CASE_INSENSITIVE));
+      const piece = fc.oneof(
+        fc.constantFrom(...lits, 'x'),
+        fc.constantFrom(...lits, 'y').map((x) => x.toUpperCase()),
+        fc.constantFrom('_', '-', '[', ']', '"', '$', '.', '\u017f', '\u212a', '\u00e9', '1'),
+        fc.string({ maxLength: 3 }),
+      );
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 6 }), (parts) => {
+          const key = parts.join('');
+          return filter === null || filter(foldLiterals(key)) || !re.test(key);
+        }),
+        { numRuns: 300 },
+      );
+    }
+    assert.equal(textFormula(literalFormula('^header_name_920450_'))?.('x-header'), false);
+    assert.equal(foldLiterals('AbC\u017f\u212a\u00e9'), 'abcsk\u0080');
   });
 });
 

@@ -120,7 +120,91 @@ function cross(a: Set<string>, b: Set<string>): Set<string> {
   return out;
 }
 
+/** Node → its {@link Info}, without and with {@link splitConcat} (which looks at the same subtrees again). */
+const infoCache = new WeakMap<ReNode, Info>();
+const splitInfoCache = new WeakMap<ReNode, Info>();
+/** Whether {@link info} applies {@link splitConcat} (only to rescue a formula that would be too weak). */
+let splitting = false;
+
 function info(re: ReNode): Info {
+  const cache = splitting ? splitInfoCache : infoCache;
+  let i = cache.get(re);
+  if (i === undefined) {
+    i = infoOf(re);
+    cache.set(re, i);
+  }
+  return i;
+}
+
+/** The standard concatenation of parts: exact runs crossed (up to {@link MAX_EXACT} strings), ANDed otherwise. */
+function concatInfos(infos: readonly Info[]): Info {
+  const parts: FormulaS[] = [];
+  let cur = new Set(['']);
+  for (const c of infos) {
+    if (c.exact !== null) {
+      if (cur.size * c.exact.size <= MAX_EXACT) cur = cross(cur, c.exact);
+      else {
+        parts.push(exactToFormula(cur));
+        cur = c.exact;
+      }
+    } else {
+      parts.push(exactToFormula(cur));
+      parts.push(c.match);
+      cur = new Set(['']);
+    }
+  }
+  if (parts.length === 0) return { exact: cur, match: true };
+  parts.push(exactToFormula(cur));
+  return { exact: null, match: and(parts) };
+}
+
+/**
+ * A second necessary condition for a concatenation, for patterns that spell a word with optional noise between its
+ * letters (`j[\t\n\r]*a…`, `(?:j|&#106;)(?:a|&#97;)…`, CRS' evasion-tolerant commands). Some parts are set
+ * aside: a `x*`, `x?` or `x{0,n}`, and an alternation mixing exact and non-exact branches. Either every part set
+ * aside took its plain form (the empty string; an exact branch), and then the text contains the concatenation of
+ * the plain forms (`javascript`), or one of them did not, and then the text contains what that part's non-empty
+ * (non-exact) matches contain. The OR of these holds for every match; null when no part can be set aside.
+ */
+function splitConcat(subs: readonly ReNode[]): FormulaS | null {
+  const main: Info[] = [];
+  const escapes: FormulaS[] = [];
+  let split = false;
+  for (let sub of subs) {
+    while (sub.op === OP.CAPTURE && sub.subs[0] !== undefined) sub = sub.subs[0];
+    const c = info(sub);
+    if (c.exact !== null) {
+      main.push(c);
+      continue;
+    }
+    const child = sub.subs[0];
+    if ((sub.op === OP.STAR || sub.op === OP.QUEST || (sub.op === OP.REPEAT && sub.min === 0)) && child) {
+      // Plain form: empty. Otherwise a non-empty match of the child occurs.
+      const x = info(child);
+      if (x.exact === null) escapes.push(x.match);
+      else for (const w of x.exact) if (w !== '') escapes.push(w);
+      main.push(emptyWidth());
+      split = true;
+      continue;
+    }
+    if (sub.op === OP.ALTERNATE) {
+      const alts = sub.subs.map(info);
+      const plain = new Set<string>();
+      for (const a of alts) if (a.exact !== null) for (const w of a.exact) plain.add(w);
+      if (plain.size > 0 && plain.size <= MAX_EXACT) {
+        for (const a of alts) if (a.exact === null) escapes.push(a.match);
+        main.push({ exact: plain, match: true });
+        split = true;
+        continue;
+      }
+    }
+    main.push(c);
+  }
+  if (!split) return null;
+  return or([toFormula(concatInfos(main)), ...escapes]);
+}
+
+function infoOf(re: ReNode): Info {
   switch (re.op) {
     case OP.EMPTY_MATCH:
     case OP.BEGIN_LINE:
@@ -185,25 +269,10 @@ function info(re: ReNode): Info {
       return { exact: null, match: toFormula(c) };
     }
     case OP.CONCAT: {
-      const parts: FormulaS[] = [];
-      let cur = new Set(['']);
-      for (const sub of re.subs) {
-        const c = info(sub);
-        if (c.exact !== null) {
-          if (cur.size * c.exact.size <= MAX_EXACT) cur = cross(cur, c.exact);
-          else {
-            parts.push(exactToFormula(cur));
-            cur = c.exact;
-          }
-        } else {
-          parts.push(exactToFormula(cur));
-          parts.push(c.match);
-          cur = new Set(['']);
-        }
-      }
-      if (parts.length === 0) return { exact: cur, match: true };
-      parts.push(exactToFormula(cur));
-      return { exact: null, match: and(parts) };
+      const c = concatInfos(re.subs.map(info));
+      if (c.exact !== null || !splitting) return c;
+      const split = splitConcat(re.subs);
+      return split === null ? c : { exact: null, match: and([c.match, split]) };
     }
     case OP.ALTERNATE: {
       const subs = re.subs.map(info);
@@ -226,7 +295,44 @@ export function literalFormula(pattern: string, flags: number = RE2JS.DOTALL): F
   set.add(pattern);
   const re = (set as unknown as { regexps: ReNode[] }).regexps[0];
   if (re === undefined) return true;
-  return simplify(toFormula(info(re)));
+  const f = simplify(toFormula(info(re)));
+  if (!isWeak(f)) return f;
+  // Too weak to be worth checking: try again with the concatenation split (it makes formulas larger, so it is
+  // kept for the patterns that need it, such as words spelled with optional noise between the letters).
+  splitting = true;
+  try {
+    const g = simplify(toFormula(info(re)));
+    return isWeak(g) ? f : g;
+  } finally {
+    splitting = false;
+  }
+}
+
+/**
+ * The prefilter formula of `@pm` (case-insensitive: ASCII letters folded, as src/waf/aho-corasick.ts does): some
+ * phrase occurs. A phrase is folded like a pattern literal and split at every non-ASCII character (its ASCII
+ * pieces must all occur), so the formula only ever lets more through than the phrase match itself.
+ */
+export function phraseFormula(phrases: readonly string[]): FormulaS {
+  const alts: FormulaS[] = [];
+  for (const p of phrases) {
+    if (p === '') continue;
+    const pieces: string[] = [];
+    let cur = '';
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      if (c >= 128) {
+        if (cur !== '') pieces.push(cur);
+        cur = '';
+      } else cur += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+    }
+    if (cur !== '') pieces.push(cur);
+    // A phrase with no ASCII piece gives no constraint: neither does the whole set.
+    if (pieces.length === 0) return true;
+    alts.push(and(pieces));
+  }
+  if (alts.length === 0) return true;
+  return simplify(or(alts));
 }
 
 /** Conjuncts kept per AND by {@link simplify}. */
@@ -304,6 +410,8 @@ export interface Presence {
   readonly m2: number;
   readonly m3: number;
   readonly lits: readonly number[] | null;
+  /** Unique per presence made by one automaton (see {@link LiteralAutomaton.load}); 0 when made elsewhere. */
+  readonly uid?: number;
 }
 
 /** Alphabet classes: 0..127 folded ASCII, 128 = any other character. */
@@ -312,9 +420,15 @@ const ALPHA = 129;
 /**
  * A deterministic Aho-Corasick automaton over folded ASCII literals; {@link LiteralAutomaton.scan} returns the
  * {@link Presence} of a value. Single-character literals are answered by the character masks, not the automaton.
+ * The transition table is dense over the character classes the literals use (class 0: every other character).
  */
 export class LiteralAutomaton {
-  private readonly delta: Int32Array;
+  /** Transitions (state × class → state): 16-bit while the states fit, as they do for CRS. */
+  private readonly delta: Uint16Array | Int32Array;
+  /** Folded code (0–128) → character class. */
+  private readonly classOf: Int32Array;
+  /** Number of character classes (row width of {@link LiteralAutomaton.delta}). */
+  private readonly width: number;
   /** Per state: indexes of the longer literals ending there (own and through suffix links), or null. */
   private readonly out: (Int32Array | null)[];
   /** Per literal: its character code when it is one character long, else -1. */
@@ -322,6 +436,9 @@ export class LiteralAutomaton {
   /** Per literal: scan number that last recorded it (de-duplicates `lits` without a set). */
   private readonly seen: Int32Array;
   private scans = 0;
+  /** Per literal: uid of the last presence {@link LiteralAutomaton.load} marked it for. */
+  private readonly marked: Int32Array;
+  private loaded = 0;
 
   /** Builds the automaton over the literals (index = position in the array). */
   constructor(literals: readonly string[]) {
@@ -329,6 +446,7 @@ export class LiteralAutomaton {
     const own: number[][] = [[]];
     this.single = new Int32Array(literals.length).fill(-1);
     this.seen = new Int32Array(literals.length);
+    this.marked = new Int32Array(literals.length);
     literals.forEach((lit, id) => {
       if (lit.length === 1) {
         this.single[id] = lit.charCodeAt(0);
@@ -350,14 +468,26 @@ export class LiteralAutomaton {
       (own[s] as number[]).push(id);
     });
     const n = children.length;
-    const delta = new Int32Array(n * ALPHA);
+    // Character classes: one per folded code some literal uses, class 0 for all others (no literal goes on).
+    const classOf = new Int32Array(ALPHA);
+    const codes: number[] = [];
+    for (const m of children) {
+      for (const c of m.keys()) {
+        if (classOf[c] === 0) {
+          codes.push(c);
+          classOf[c] = codes.length;
+        }
+      }
+    }
+    const width = codes.length + 1;
+    const delta = n <= 0xffff ? new Uint16Array(n * width) : new Int32Array(n * width);
     const fail = new Int32Array(n);
     const outs: number[][] = own.map((o) => [...o]);
     const queue: number[] = [];
-    for (let c = 0; c < ALPHA; c++) {
+    for (const c of codes) {
       const t = (children[0] as Map<number, number>).get(c);
       if (t !== undefined) {
-        delta[c] = t;
+        delta[classOf[c] as number] = t;
         fail[t] = 0;
         queue.push(t);
       }
@@ -367,22 +497,75 @@ export class LiteralAutomaton {
       const f = fail[s] as number;
       (outs[s] as number[]).push(...(outs[f] as number[]));
       const m = children[s] as Map<number, number>;
-      for (let c = 0; c < ALPHA; c++) {
+      for (const c of codes) {
+        const k = classOf[c] as number;
         const t = m.get(c);
         if (t !== undefined) {
-          fail[t] = delta[f * ALPHA + c] as number;
-          delta[s * ALPHA + c] = t;
+          fail[t] = delta[f * width + k] as number;
+          delta[s * width + k] = t;
           queue.push(t);
-        } else delta[s * ALPHA + c] = delta[f * ALPHA + c] as number;
+        } else delta[s * width + k] = delta[f * width + k] as number;
       }
     }
     this.delta = delta;
+    this.classOf = classOf;
+    this.width = width;
     this.out = outs.map((o) => (o.length === 0 ? null : Int32Array.from(new Set(o))));
+  }
+
+  /**
+   * The union of `list[start..end)`: every character and literal occurring in at least one of them. Formulas are
+   * monotone (AND/OR of "occurs", never "does not occur"), so a formula false on the union is false on each
+   * member: one check rules out a whole block of values.
+   */
+  union(list: readonly Presence[], start: number, end: number): Presence {
+    const seen = this.seen;
+    const stamp = ++this.scans;
+    let m0 = 0;
+    let m1 = 0;
+    let m2 = 0;
+    let m3 = 0;
+    let lits: number[] | null = null;
+    for (let i = start; i < end; i++) {
+      const p = list[i] as Presence;
+      m0 |= p.m0;
+      m1 |= p.m1;
+      m2 |= p.m2;
+      m3 |= p.m3;
+      const l = p.lits;
+      if (l === null) continue;
+      for (let k = 0; k < l.length; k++) {
+        const id = l[k] as number;
+        if (seen[id] === stamp) continue;
+        seen[id] = stamp;
+        if (lits === null) lits = [id];
+        else lits.push(id);
+      }
+    }
+    return { m0, m1, m2, m3, lits, uid: stamp };
+  }
+
+  /**
+   * Marks a presence's longer literals in a table indexed by literal (once per presence in a row) and returns the
+   * table: literal `id` occurs when `table[id] === p.uid`. For long literal lists (block unions) that makes each
+   * membership test one load instead of a search of the list.
+   */
+  load(p: Presence): Int32Array {
+    const m = this.marked;
+    const u = p.uid ?? 0;
+    if (this.loaded !== u && u !== 0) {
+      const l = p.lits;
+      if (l !== null) for (let i = 0; i < l.length; i++) m[l[i] as number] = u;
+      this.loaded = u;
+    }
+    return m;
   }
 
   /** The literals occurring in `input` (case-insensitively, see the module comment). */
   scan(input: string): Presence {
     const delta = this.delta;
+    const classOf = this.classOf;
+    const width = this.width;
     const out = this.out;
     const seen = this.seen;
     const stamp = ++this.scans;
@@ -400,7 +583,7 @@ export class LiteralAutomaton {
       else if (c < 64) m1 |= 1 << (c - 32);
       else if (c < 96) m2 |= 1 << (c - 64);
       else if (c < 128) m3 |= 1 << (c - 96);
-      s = delta[s * ALPHA + c] as number;
+      s = delta[s * width + (classOf[c] as number)] as number;
       const o = out[s];
       if (o !== null && o !== undefined) {
         for (let k = 0; k < o.length; k++) {
@@ -412,8 +595,53 @@ export class LiteralAutomaton {
         }
       }
     }
-    return { m0, m1, m2, m3, lits };
+    return { m0, m1, m2, m3, lits, uid: stamp };
   }
+}
+
+/**
+ * Folds text as {@link LiteralAutomaton.scan} folds its input: ASCII lower-case, ſ → s, K (Kelvin) → k, and any
+ * other character beyond ASCII → U+0080, which no literal holds.
+ * @example foldLiterals('Header_ſ\u00e9') // 'header_s\u0080'
+ */
+export function foldLiterals(s: string): string {
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    else if (c < 128) out += s[i];
+    else out += c === 0x17f ? 's' : c === 0x212a ? 'k' : '\u0080';
+  }
+  return out;
+}
+
+/**
+ * A formula over literal strings as a predicate on text folded by {@link foldLiterals} (for short texts such as
+ * variable names, where no automaton is needed); null when the formula is `true`.
+ */
+export function textFormula(f: FormulaS): ((folded: string) => boolean) | null {
+  if (f === true) return null;
+  const ev = (g: FormulaS, t: string): boolean => {
+    if (g === true) return true;
+    if (typeof g === 'string') return t.includes(g);
+    if ('and' in g) return g.and.every((x) => ev(x, t));
+    return g.or.some((x) => ev(x, t));
+  };
+  return (t) => ev(f, t);
+}
+
+/** Constant-time literal membership for presences of one automaton ({@link LiteralAutomaton.load}). */
+export interface LiteralIndex {
+  load(p: Presence): Int32Array;
 }
 
 /** A compiled formula: true when a value with these literals may match. */
@@ -453,11 +681,11 @@ export function evalFormula(f: Formula, p: Presence, single: Int32Array): boolea
  * Compiles a formula over literal indexes into a function of a value's {@link Presence}; `single` is
  * {@link LiteralAutomaton.single} of the same table.
  */
-export function compileFormula(f: Formula, single: Int32Array): FormulaFn {
+export function compileFormula(f: Formula, single: Int32Array, index?: LiteralIndex): FormulaFn {
   if (f === true) return () => true;
-  if (typeof f === 'number') return compileFormula({ or: [f] }, single);
+  if (typeof f === 'number') return compileFormula({ or: [f] }, single, index);
   if ('and' in f) {
-    const subs = f.and.map((x) => compileFormula(x, single));
+    const subs = f.and.map((x) => compileFormula(x, single, index));
     if (subs.length === 2) {
       const [a, b] = subs as [FormulaFn, FormulaFn];
       return (p) => a(p) && b(p);
@@ -476,7 +704,7 @@ export function compileFormula(f: Formula, single: Int32Array): FormulaFn {
       const c = single[x] as number;
       if (c < 0) multi.add(x);
       else masks[c >>> 5] = (masks[c >>> 5] as number) | (1 << (c & 31));
-    } else rest.push(compileFormula(x, single));
+    } else rest.push(compileFormula(x, single, index));
   }
   const [k0, k1, k2, k3] = masks as [number, number, number, number];
   const hasMask = (k0 | k1 | k2 | k3) !== 0;
@@ -492,7 +720,12 @@ export function compileFormula(f: Formula, single: Int32Array): FormulaFn {
     if (hasMask && ((p.m0 & k0) | (p.m1 & k1) | (p.m2 & k2) | (p.m3 & k3)) !== 0) return true;
     const lits = p.lits;
     if (lits !== null && ids.length > 0) {
-      if (marks === null) {
+      if (index !== undefined && lits.length > 8 && ids.length < lits.length && p.uid !== undefined) {
+        // A long list (a block union): mark it once, then one load per literal of the formula.
+        const m = index.load(p);
+        const u = p.uid;
+        for (let i = 0; i < ids.length; i++) if (m[ids[i] as number] === u) return true;
+      } else if (marks === null) {
         for (let i = 0; i < ids.length; i++) if (lits.includes(ids[i] as number)) return true;
       } else {
         for (let i = 0; i < lits.length; i++) {

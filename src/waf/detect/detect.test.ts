@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { detectSQLi, sqliFingerprint } from './sqli.ts';
-import { detectXSS } from './xss.ts';
+import fc from 'fast-check';
+import { detectSQLi, lookupWord, sqliFingerprint, upper } from './sqli.ts';
+import { KEYWORDS } from './sqli-data.ts';
+import { detectXSS, detectXSSExhaustive } from './xss.ts';
 
 /**
  * Vectors: hand-written attacks and benign strings plus every distinct argument value of the CRS
@@ -101,5 +103,124 @@ describe('detectXSS', () => {
     for (const unit of ['<', '<a ', '<!--', '<a href=', '&#', '<%', '<![CDATA['])
       detectXSS(unit.repeat(100_000 / unit.length));
     assert.ok(performance.now() - started < 5_000);
+  });
+});
+
+describe('detector fast paths are exact', () => {
+  // HTML- and SQL-significant pieces, case variants and bytes beyond ASCII (byte strings: one char per byte).
+  const piece = fc.oneof(
+    fc.constantFrom(
+      ' ',
+      '\t',
+      '\n',
+      '\0',
+      '"',
+      "'",
+      '`',
+      '/',
+      '>',
+      '!',
+      '-',
+      '--',
+      '&',
+      '&#',
+      ';',
+      ':',
+      '(',
+      ')',
+      '%',
+      'on',
+      'onload',
+      'onerror',
+      'ONLOAD',
+      'src',
+      'href',
+      'style',
+      'javascript',
+      'data',
+      'xmlns',
+      'xlink',
+      'script',
+      'svg',
+      'doctype',
+      '[if',
+      'import',
+      'entity',
+      'select',
+      'SeLeCt',
+      'union',
+      'or',
+      'and',
+      '1',
+      '\u00a0',
+      '\u00b5',
+      '\u00df',
+      '\u00ff',
+      '\u00e9',
+    ),
+    fc.string({ maxLength: 3 }),
+  );
+  const text = fc.array(piece, { maxLength: 10 }).map((xs) => xs.join(''));
+
+  it('detectXSS: an input without < and = is never XSS (the shortcut agrees with the five passes)', () => {
+    fc.assert(
+      fc.property(text, (s0) => {
+        const s = s0.replace(/[<=]/g, '');
+        assert.equal(detectXSSExhaustive(s), false, JSON.stringify(s));
+        assert.equal(detectXSS(s), false);
+      }),
+      { numRuns: 3000 },
+    );
+    // And with them, both agree (the shortcut does not apply).
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const s = `${a}${b.length % 2 === 0 ? '<' : '='}${b}`;
+        assert.equal(detectXSS(s), detectXSSExhaustive(s));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const v of XSS) assert.equal(detectXSSExhaustive(v.input), v.match);
+  });
+
+  it('upper folds exactly a-z, as the regex definition', () => {
+    const ref = (s: string): string => s.replace(/[a-z]+/g, (m) => m.toUpperCase());
+    fc.assert(
+      fc.property(text, (s) => {
+        assert.equal(upper(s), ref(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('lookupWord agrees with an upper-cased lookup in the keyword table', () => {
+    const table = new Map(
+      KEYWORDS.split('\n').map((line) => {
+        const tab = line.lastIndexOf('\t');
+        return [line.slice(0, tab), line.slice(tab + 1)] as const;
+      }),
+    );
+    const ref = (w: string): string => table.get(upper(w)) ?? '';
+    const keys = [...table.keys()];
+    const word = fc.oneof(
+      fc.constantFrom(...keys),
+      fc.constantFrom(...keys).map((k) => k.toLowerCase()),
+      fc
+        .tuple(fc.constantFrom(...keys), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }))
+        .map(([k, bs]) => [...k].map((c, i) => (bs[i % 40] ? c.toLowerCase() : c)).join('')),
+      fc.constantFrom(...keys).map((k) => `${k.toLowerCase()}\u00e9`),
+      text,
+    );
+    fc.assert(
+      fc.property(word, (w) => {
+        assert.equal(lookupWord(w), ref(w));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('detectSQLi gives the same verdicts after a call on other input (the reused state is reset)', () => {
+    const first = SQLI.map((v) => JSON.stringify(detectSQLi(v.input)));
+    const again = [...SQLI].reverse().map((v) => JSON.stringify(detectSQLi(v.input)));
+    assert.deepEqual(again.reverse(), first);
   });
 });

@@ -63,12 +63,64 @@ const KEYWORD_MAP: ReadonlyMap<string, string> = new Map(
 );
 const FINGERPRINT_SET: ReadonlySet<string> = new Set(FINGERPRINTS.split(' ').filter((f) => f.length > 0));
 
-/** ASCII-only upper-casing (libinjection's `cstrcasecmp` folds only a-z). */
-function upper(s: string): string {
-  return s.replace(/[a-z]+/g, (m) => m.toUpperCase());
+/**
+ * ASCII-only upper-casing (libinjection's `cstrcasecmp` folds only a-z; other bytes stay as they are), without a
+ * regex or an allocation when there is nothing to fold.
+ *
+ * @example upper('union ſelect µ') // 'UNION ſELECT µ'
+ */
+export function upper(s: string): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) break;
+    i++;
+  }
+  if (i === n) return s;
+  let ascii = true;
+  for (let j = 0; j < n; j++) {
+    if (s.charCodeAt(j) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  // On ASCII, String#toUpperCase folds exactly a-z; beyond ASCII it would fold more (µ, ß, à…), so fold by hand.
+  if (ascii) return s.toUpperCase();
+  let out = s.slice(0, i);
+  for (let j = i; j < n; j++) {
+    const c = s.charCodeAt(j);
+    out += String.fromCharCode(c >= 0x61 && c <= 0x7a ? c - 0x20 : c);
+  }
+  return out;
 }
 
-function lookupWord(word: string): string {
+/**
+ * {@link KEYWORD_MAP} by the ASCII lower-case form of its keys that hold no lower-case letter (all of them): for a
+ * word without upper-case letters or non-ASCII characters, `KEYWORD_MAP.get(upper(word))` is `KEYWORD_LOWER.get(word)`
+ * (lower-casing is one-to-one on such keys and undoes {@link upper}), without building the upper-case copy.
+ */
+const KEYWORD_LOWER: ReadonlyMap<string, string> = new Map(
+  [...KEYWORD_MAP].filter(([k]) => upper(k) === k).map(([k, v]) => [k.toLowerCase(), v] as const),
+);
+
+/**
+ * The keyword type of a word (`KEYWORD_MAP.get(upper(word))`), or '' when it is none.
+ * @example lookupWord('Union') // 'U'
+ */
+export function lookupWord(word: string): string {
+  let lower = false;
+  let upperCase = false;
+  let ascii = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) lower = true;
+    else if (c >= 0x41 && c <= 0x5a) upperCase = true;
+    else if (c >= 0x80) ascii = false;
+  }
+  // No a-z: upper(word) is word itself.
+  if (!lower) return KEYWORD_MAP.get(word) ?? T_NONE;
+  if (!upperCase && ascii) return KEYWORD_LOWER.get(word) ?? T_NONE;
   return KEYWORD_MAP.get(upper(word)) ?? T_NONE;
 }
 
@@ -85,6 +137,12 @@ interface Token {
   strOpen: string;
   strClose: string;
   count: number;
+}
+
+function newTokens(): Token[] {
+  const v: Token[] = [];
+  for (let i = 0; i < MAX_TOKENS + 3; i++) v.push(newToken());
+  return v;
 }
 
 const newToken = (): Token => ({
@@ -168,6 +226,10 @@ function strlencspn(s: string, from: number, to: number, reject: string): number
   return i - from;
 }
 
+/** `strlencspn` reject set of parseWord as a byte table (NUL included, as {@link inSet}). */
+const WORD_STOP = new Uint8Array(256);
+for (const ch of '\0 []{}<>:\\?=@!#~+-*/&|^%(),\';\t\n\v\f\r"\xa0') WORD_STOP[ch.charCodeAt(0)] = 1;
+
 /** First index >= from (pair fully inside [from, from+len)) of c0 followed by c1, or -1. */
 function memchr2(s: string, from: number, len: number, c0: string, c1: string): number {
   if (len < 2) return -1;
@@ -182,12 +244,12 @@ const CHAR_MAP =
   'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWwWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW';
 
 class SqliState {
-  readonly s: string;
-  readonly slen: number;
+  s: string;
+  slen: number;
   flags = 0;
   pos = 0;
   current: Token;
-  readonly tokenvec: Token[] = Array.from({ length: MAX_TOKENS + 3 }, newToken);
+  readonly tokenvec: Token[] = newTokens();
   fingerprint = '';
   statsCommentDdx = 0;
   statsCommentHash = 0;
@@ -197,6 +259,13 @@ class SqliState {
     this.s = s;
     this.slen = s.length;
     this.current = this.tokenvec[0] as Token;
+  }
+
+  /** Points the (reused) state at another input; every other field is set by {@link SqliState.reset}. */
+  load(s: string): this {
+    this.s = s;
+    this.slen = s.length;
+    return this;
   }
 
   reset(flags: number): void {
@@ -417,7 +486,13 @@ class SqliState {
 
   parseWord(): number {
     const { s, slen, pos } = this;
-    const wlen = strlencspn(s, pos, slen, ' []{}<>:\\?=@!#~+-*/&|^%(),\';\t\n\v\f\r"\xa0');
+    let end = pos;
+    while (end < slen) {
+      const c = s.charCodeAt(end);
+      if (c < 256 && WORD_STOP[c] === 1) break;
+      end++;
+    }
+    const wlen = end - pos;
     const cur = this.current;
     stAssign(cur, T_BAREWORD, pos, wlen, s.slice(pos, pos + wlen));
     for (let i = 0; i < cur.len; i++) {
@@ -1044,13 +1119,16 @@ class SqliState {
   }
 }
 
+const SHARED_STATE = new SqliState('');
+
 /**
  * Detects SQL injection the way libinjection's `libinjection_sqli` does.
  *
  * @example detectSQLi("1' OR '1'='1") // { match: true, fingerprint: 's&sos' }
  */
 export function detectSQLi(input: string): SqliResult {
-  const state = new SqliState(input);
+  // One state (eight tokens) reused by every call: detection is synchronous and never re-entered.
+  const state = SHARED_STATE.load(input);
   if (state.isSqli()) return { match: true, fingerprint: state.fingerprint };
   return { match: false };
 }
