@@ -394,6 +394,11 @@ describe('hostile response heads are refused and the connection is never reused'
     ['a bare LF then CRLF ending the head', `${S}Content-Length: 2\n\r\nhi`],
     ['a CR inside the status line', 'HTTP/1.1 200 O\rK\r\nContent-Length: 2\r\n\r\nhi'],
     ['a NUL inside a header value', `${S}X-A: a\0b\r\nContent-Length: 0\r\n\r\n`],
+    [
+      'a vertical tab ending a header value (not whitespace in HTTP)',
+      `${S}X-A: ab\v\r\nContent-Length: 0\r\n\r\n`,
+    ],
+    ['a form feed starting a header value', `${S}X-A: \fab\r\nContent-Length: 0\r\n\r\n`],
     ['a CR inside a header value', `${S}X-A: a\rb\r\nContent-Length: 0\r\n\r\n`],
     ['a DEL inside a header value', `${S}X-A: a\x7fb\r\nContent-Length: 0\r\n\r\n`],
     ['a header name with a space', `${S}X A: b\r\nContent-Length: 0\r\n\r\n`],

@@ -82,6 +82,15 @@ export class UpstreamClientError extends Error {
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Strips optional whitespace (SP, HTAB) at both ends, nothing else (JS trim() would also take VT, FF, NBSP). */
+function owsTrim(v: string): string {
+  let a = 0;
+  let b = v.length;
+  while (a < b && (v.charCodeAt(a) === 32 || v.charCodeAt(a) === 9)) a++;
+  while (b > a && (v.charCodeAt(b - 1) === 32 || v.charCodeAt(b - 1) === 9)) b--;
+  return a === 0 && b === v.length ? v : v.slice(a, b);
+}
 const BAD_VALUE = /[\0-\x08\x0a-\x1f\x7f]/;
 const BAD_REQ_VALUE = /[\0\r\n]/;
 const BAD_PATH = /[^\x21-\x7e\x80-\xff]/;
@@ -883,14 +892,14 @@ export class H1Pool {
       if (colon <= 0) return bad('header line');
       const name = l.slice(0, colon);
       if (!TOKEN.test(name)) return bad('header name');
-      const value = l.slice(colon + 1).trim();
+      const value = owsTrim(l.slice(colon + 1));
       if (BAD_VALUE.test(value)) return bad('header value');
       const n = name.length;
       if (n === 14 || n === 17 || n === 10) {
         const lk = name.toLowerCase();
         if (lk === 'content-length') {
           for (const part of value.split(',')) {
-            const t = part.trim();
+            const t = owsTrim(part);
             if (!/^\d{1,15}$/.test(t)) return bad('content-length');
             const v = Number(t);
             if (cl >= 0 && cl !== v) return bad('conflicting content-length');
@@ -899,7 +908,7 @@ export class H1Pool {
         } else if (lk === 'transfer-encoding') {
           te = true;
           const codings = value.toLowerCase().split(',');
-          if (codings.length !== 1 || codings[0]!.trim() !== 'chunked' || chunked) {
+          if (codings.length !== 1 || owsTrim(codings[0]!) !== 'chunked' || chunked) {
             return bad('transfer-encoding');
           }
           chunked = true;
@@ -1076,7 +1085,7 @@ export class H1Pool {
             }
             const colon = body.indexOf(':');
             if (colon <= 0 || !TOKEN.test(body.slice(0, colon))) return bad('trailer line');
-            const value = body.slice(colon + 1).trim();
+            const value = owsTrim(body.slice(colon + 1));
             if (BAD_VALUE.test(value)) return bad('trailer value');
             if (c.trailers === null) c.trailers = [];
             c.trailerBytes += line.length;
