@@ -244,6 +244,35 @@ routes:
     }
   });
 
+  test('prose in a query parameter reaches the upstream with its original bytes; attacks and forged names never do', async () => {
+    const ua = { 'user-agent': 'curl/8.5.0', accept: 'application/json' };
+    for (const path of [
+      '/api/search?q=%22program+files%22+windows+11',
+      '/api/docs/search?q=alert()%20vs%20console.log&page=2',
+      '/api/search?q=%E8%AB%8B%E6%94%BE%E5%9C%A8%E7%AE%A1%E7%90%86%E5%AE%A4+please+leave+it+there',
+    ]) {
+      const before = up.requests.length;
+      const res = await send(gw.port, { method: 'GET', path, headers: ua, body: '' });
+      assert.equal(res.status, 200, `${path}: ${res.body}`);
+      assert.equal(up.requests.length, before + 1);
+      assert.equal(up.requests.at(-1)?.url, path);
+    }
+    for (const path of [
+      '/api/search?q=%3Cscript%3Ealert(document.cookie)%3C%2Fscript%3E',
+      '/api/search?q=Hi+team,+%3Cimg+src%3Dx+onerror%3Dalert(1)%3E+thanks+a+lot',
+      '/api/files?name=..%2F..%2F..%2Fetc%2Fpasswd',
+      '/api/search?q=hello+there%3B+cat+/etc/passwd',
+      '/api/files?gatehouse.prose.lsx:f=/etc/passwd',
+      '/api/files?GATEHOUSE%2EPROSE%2ELSX%3Af=please+open+Program+Files+now',
+    ]) {
+      const before = up.requests.length;
+      const res = await send(gw.port, { method: 'GET', path, headers: ua, body: '' });
+      assert.equal(res.status, 403, `${path}: ${res.body}`);
+      assert.match(String(res.headers['content-type']), /application\/problem\+json/);
+      assert.equal(up.requests.length, before, `${path} reached the upstream`);
+    }
+  });
+
   test('curl-style Expect: 100-continue passes in the API profile', async () => {
     const res = await send(gw.port, {
       method: 'PUT',

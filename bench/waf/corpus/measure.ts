@@ -6,7 +6,9 @@
  * `node bench/waf/corpus/measure.ts [--heldout] [--verbose]` (`--heldout`: clean-heldout.json and
  * attacks-heldout.json from ./heldout.ts, with that API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of both attack corpora embedded in prose
- * sentences, in a support-ticket `message`: the attacks the API profile's prose handling must still block).
+ * sentences, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
+ * `node bench/waf/corpus/measure.ts --embedded-query` (the same payloads as a search query parameter, alone and in
+ * the three sentences: the query-string side of the prose handling).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -163,11 +165,8 @@ const EMBED_TEMPLATES: readonly ((p: string) => string)[] = [
   (p) => `Hello there, could you please look at this for me: ${p}`,
 ];
 
-/**
- * Every distinct JSON string value of both attack corpora that holds a non-alphanumeric character, embedded in
- * each of three prose sentences as the `message` of a JSON POST (`family` = the source attack's family).
- */
-export function embeddedAttacks(): CorpusRequest[] {
+/** Every distinct JSON string value of both attack corpora that holds a non-alphanumeric character → family. */
+function attackPayloads(): Map<string, string> {
   const payloads = new Map<string, string>();
   const walk = (v: unknown, family: string): void => {
     if (typeof v === 'string') {
@@ -183,8 +182,16 @@ export function embeddedAttacks(): CorpusRequest[] {
       // Form bodies: not JSON, no payload taken.
     }
   }
+  return payloads;
+}
+
+/**
+ * Every distinct JSON string value of both attack corpora that holds a non-alphanumeric character, embedded in
+ * each of three prose sentences as the `message` of a JSON POST (`family` = the source attack's family).
+ */
+export function embeddedAttacks(): CorpusRequest[] {
   const out: CorpusRequest[] = [];
-  for (const [p, family] of payloads) {
+  for (const [p, family] of attackPayloads()) {
     for (const t of EMBED_TEMPLATES) {
       const body = JSON.stringify({ message: t(p) });
       out.push({
@@ -206,8 +213,32 @@ export function embeddedAttacks(): CorpusRequest[] {
   return out;
 }
 
-if (import.meta.main && process.argv.includes('--embedded')) {
-  const requests = embeddedAttacks();
+/**
+ * The payloads of {@link embeddedAttacks} as the `q` parameter of a search GET, alone and embedded in each of the
+ * three prose sentences (percent-encoded as a browser form would: spaces as `+`).
+ */
+export function queryEmbeddedAttacks(): CorpusRequest[] {
+  const out: CorpusRequest[] = [];
+  for (const [p, family] of attackPayloads()) {
+    for (const text of [p, ...EMBED_TEMPLATES.map((t) => t(p))]) {
+      out.push({
+        id: `q${out.length + 1}`,
+        kind: 'attack',
+        family,
+        technique: text === p ? 'query' : 'query-prose-embedded',
+        method: 'GET',
+        path: `/api/search?q=${encodeURIComponent(text).replace(/%20/g, '+')}&page=1`,
+        headers: { 'user-agent': 'curl/8.5.0', accept: 'application/json' },
+        body: '',
+      });
+    }
+  }
+  return out;
+}
+
+if (import.meta.main && (process.argv.includes('--embedded') || process.argv.includes('--embedded-query'))) {
+  const query = process.argv.includes('--embedded-query');
+  const requests = query ? queryEmbeddedAttacks() : embeddedAttacks();
   const results = new Map<string, Map<string, { blocked: number; total: number }>>();
   for (const [name, config] of Object.entries(CONFIGS)) {
     if (name.includes('exclude')) continue;
@@ -216,7 +247,9 @@ if (import.meta.main && process.argv.includes('--embedded')) {
       rates(requests, await runCorpus(config, requests), (r) => r.family ?? '?'),
     );
   }
-  process.stdout.write(`${table('prose-embedded attacks blocked (family)', results)}\n`);
+  process.stdout.write(
+    `${table(query ? 'attacks in a query parameter blocked (family)' : 'prose-embedded attacks blocked (family)', results)}\n`,
+  );
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldout = process.argv.includes('--heldout');

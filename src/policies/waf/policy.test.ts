@@ -11,7 +11,7 @@ import {
   schemaFixtureSuite,
   toResponseContext,
 } from '../testing.ts';
-import { policy, redactMatch, ruleFamily } from './policy.ts';
+import { engineUri, policy, redactMatch, ruleFamily } from './policy.ts';
 import { loadWafRuleset } from './ruleset.ts';
 import { WafSchema } from './schema.ts';
 
@@ -369,6 +369,23 @@ describe('waf: API profile (default) vs crs', () => {
     const vars = (ev?.fields.matches as { variable: string }[]).map((m) => m.variable);
     assert.ok(vars.includes('ARGS:variables.t'), JSON.stringify(vars));
     assert.ok(!vars.includes('ARGS:query'), JSON.stringify(vars));
+  });
+
+  test('query strings get the value view in the engine; the upstream target is unchanged', async () => {
+    const cfg = applyDefaults(policy, {});
+    const crsCfg = applyDefaults(policy, { profile: 'crs' });
+    const url = '/api/search?q=alert()+in+the+docs&page=2';
+    assert.equal(engineUri(cfg, url), '/api/search?gatehouse.prose.x:q=alert()+in+the+docs&page=2');
+    assert.equal(engineUri(crsCfg, url), url);
+    for (const same of ['/api/search', '/api/search?page=2&sort=asc', '/a?'])
+      assert.equal(engineUri(cfg, same), same);
+    assert.equal(
+      engineUri(cfg, '/a?gatehouse.prose.x:q=alert()+in+the+docs'),
+      '/a?gatehouse.forged:gatehouse.prose.x:q=alert()+in+the+docs',
+    );
+    const ok = await run(api, { path: '/api/search', query: 'q=alert()+in+the+docs&page=2', headers: ua });
+    assert.equal(ok.error, undefined);
+    assert.equal(ok.ctx.req.url, url);
   });
 
   test('application/graphql bodies are parsed as GraphQL; the upstream gets the original bytes', async () => {

@@ -8,7 +8,7 @@ import {
 } from '../../pipeline/types.ts';
 import type { Intervention, MatchEvent, Ruleset, Transaction } from '../../waf/engine.ts';
 import { parseUrlEncoded } from '../../waf/engine.ts';
-import { DEFAULT_EXPAND_OPTIONS, graphqlGetQuery } from '../../waf/profile/expand.ts';
+import { DEFAULT_EXPAND_OPTIONS, graphqlGetQuery, queryArgsView } from '../../waf/profile/expand.ts';
 import { PROFILE_FAMILIES } from '../../waf/profile/rules.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from './body.ts';
 import { BUILTIN_IDS, loadWafRuleset } from './ruleset.ts';
@@ -242,20 +242,28 @@ async function inspect(rt: WafRuntime, ctx: RequestContext): Promise<undefined> 
 }
 
 /**
- * API profile: the request target the engine inspects. A GraphQL-over-GET query string is replaced by the
- * document's literals and comments and the flattened variables (src/waf/profile/expand.ts `graphqlGetQuery`);
- * the upstream still gets the original target. Anything else is returned unchanged.
+ * API profile: the request target the engine inspects; the upstream still gets the original target. A
+ * GraphQL-over-GET query string is replaced by the document's literals and comments and the flattened variables
+ * (src/waf/profile/expand.ts `graphqlGetQuery`); any other query string gets the value view of JSON string values
+ * (`queryArgsView`: canonical form, prose parameters renamed `gatehouse.prose.<families>:<name>`, client names
+ * in the reserved namespace renamed `gatehouse.forged:<name>`). The `crs` profile and targets without a query
+ * string are returned unchanged.
  */
 export function engineUri(config: Pick<WafConfig, 'profile' | 'decode_nested'>, url: string): string {
   const q = url.indexOf('?');
-  if (config.profile !== 'api' || q === -1 || !url.includes('query=', q)) return url;
-  const query = graphqlGetQuery(parseUrlEncoded(url.slice(q + 1)), {
-    ...DEFAULT_EXPAND_OPTIONS,
-    maxDepth: config.decode_nested.max_depth,
-    maxDecodedBytes: config.decode_nested.max_decoded_bytes,
-    maxExtraArgs: config.decode_nested.max_extra_args,
-  });
-  return query === null ? url : `${url.slice(0, q)}?${query}`;
+  if (config.profile !== 'api' || q === -1) return url;
+  const raw = url.slice(q + 1);
+  if (url.includes('query=', q)) {
+    const query = graphqlGetQuery(parseUrlEncoded(raw), {
+      ...DEFAULT_EXPAND_OPTIONS,
+      maxDepth: config.decode_nested.max_depth,
+      maxDecodedBytes: config.decode_nested.max_decoded_bytes,
+      maxExtraArgs: config.decode_nested.max_extra_args,
+    });
+    if (query !== null) return `${url.slice(0, q)}?${query}`;
+  }
+  const view = queryArgsView(raw);
+  return view === raw ? url : `${url.slice(0, q)}?${view}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { detectXSS } from '../../waf/detect/xss.ts';
 import { compileRuleset, type EngineMode, type Ruleset } from '../../waf/engine.ts';
 import { type Directive, parseSecLang, parseSecLangFile } from '../../waf/parser/index.ts';
 import { DECODE_LIMIT_ARG, expandApiArgs, fieldExclusionRegexes } from '../../waf/profile/expand.ts';
-import { API_JSON_VALUE_EXCLUDED_RULES, apiProfileRules } from '../../waf/profile/rules.ts';
+import { apiProfileRules, PROSE_NAME_REGEX, proseExclusionDirectives } from '../../waf/profile/rules.ts';
 import { TRANSFORMS } from '../../waf/transform/index.ts';
 import type { WafConfig } from './schema.ts';
 
@@ -53,6 +53,26 @@ export function expandInclude(entry: string, cwd: string = process.cwd()): strin
 
 function escapeRegex(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+const ARG_TARGET = /^(ARGS|ARGS_GET|ARGS_POST|ARGS_NAMES|ARGS_GET_NAMES|ARGS_POST_NAMES):(.+)$/i;
+
+/**
+ * The negated form of one `exclusions[].targets` entry (`ARGS:json.note` → `!ARGS:json.note`). In the API
+ * profile an argument named exactly (not `/regex/`) is also excluded under its prose name
+ * (`gatehouse.prose.<families>:json.note`, src/waf/profile/view.ts), so that an exclusion keeps covering the
+ * field whatever its value reads like.
+ * @example
+ * exclusionTargets('ARGS:json.note', true); // '!ARGS:json.note|!ARGS:/^gatehouse[.]prose[.][a-z]*:json\\.note$/'
+ */
+export function exclusionTargets(target: string, api: boolean): string {
+  const m = ARG_TARGET.exec(target);
+  if (!api || m === null) return `!${target}`;
+  let key = m[2] as string;
+  if (key.length >= 2 && key.startsWith('/') && key.endsWith('/')) return `!${target}`;
+  if (key.length >= 2 && key.startsWith("'") && key.endsWith("'")) key = key.slice(1, -1);
+  const re = `${PROSE_NAME_REGEX}[a-z]*:${escapeRegex(key).replace(/\//g, '\\/')}$`;
+  return `!${target}|!${m[1]}:/${re}/`;
 }
 
 function directive(name: string, args: string[], file: string, line = 1): Directive {
@@ -111,9 +131,9 @@ export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): D
     ),
   );
   if (api) {
-    for (const id of API_JSON_VALUE_EXCLUDED_RULES) {
-      out.push(directive('SecRuleUpdateTargetById', [String(id), '!ARGS:/^json[.]/'], 'waf:api-profile'));
-    }
+    // The prose exemptions and the rules kept off JSON values: target exclusions, nothing per request.
+    for (const [id, targets] of proseExclusionDirectives())
+      out.push(directive('SecRuleUpdateTargetById', [id, targets], 'waf:api-profile'));
   }
   if (api && config.exclude_fields.length > 0) {
     // One alternation (the target parser keeps `|` inside `/…/`): one regex run per argument and rule.
@@ -136,7 +156,7 @@ export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): D
       for (const t of tags) out.push(directive('SecRuleRemoveByTag', [t], file));
       return;
     }
-    const negated = targets.map((t) => `!${t}`).join('|');
+    const negated = targets.map((t) => exclusionTargets(t, api)).join('|');
     for (const id of ids) out.push(directive('SecRuleUpdateTargetById', [id, negated], file));
     for (const t of tags) out.push(directive('SecRuleUpdateTargetByTag', [t, negated], file));
   });

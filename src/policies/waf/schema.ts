@@ -34,7 +34,7 @@ const Exclusion = Type.Object(
       Type.Array(Type.String({ pattern: '^[A-Za-z_]+(?::.+)?$', maxLength: 300 }), {
         maxItems: 100,
         description:
-          'Variables to stop inspecting for the selected rules (`ARGS:password`, `REQUEST_COOKIES:/^sess/`, `ARGS_POST:json.html`). Without targets the selected rules are removed entirely.',
+          'Variables to stop inspecting for the selected rules (`ARGS:password`, `REQUEST_COOKIES:/^sess/`, `ARGS_POST:json.html`). Without targets the selected rules are removed entirely. In the API profile an argument named exactly also covers its prose form (`gatehouse.prose.<families>:<name>`); a `/regex/` target does not.',
       }),
     ),
   },
@@ -86,7 +86,7 @@ export const WafSchema = Type.Object(
     profile: Type.Union([Type.Literal('api'), Type.Literal('crs')], {
       default: 'api',
       description:
-        '`api` (default): tuned for JSON APIs — REST methods and the JSON family of content types (`application/*+json`, merge-patch, json-patch, `application/graphql`, NDJSON) allowed and parsed, `Expect` not a restricted header, GraphQL documents inspected literal by literal, nested JSON/URL/base64 decoded, NoSQL-operator, template-injection, SSRF and prototype-pollution rules added, `exclude_fields` honoured. `crs`: plain CRS behaviour.',
+        '`api` (default): tuned for JSON APIs — REST methods and the JSON family of content types (`application/*+json`, merge-patch, json-patch, `application/graphql`, NDJSON) allowed and parsed, `Expect` not a restricted header, GraphQL documents inspected literal by literal, nested JSON/URL/base64 decoded, NoSQL-operator, template-injection, SSRF and prototype-pollution rules added, JSON string values and query parameters inspected in a canonical Unicode form with natural-language values exempted from the few CRS rules that fire on words alone (renamed `gatehouse.prose.<families>:<name>` in events), `exclude_fields` honoured. `crs`: plain CRS behaviour.',
     }),
     exclude_fields: Type.Array(Type.String({ pattern: FIELD_PATH_PATTERN, maxLength: 300 }), {
       default: [],

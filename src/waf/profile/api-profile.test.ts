@@ -96,6 +96,74 @@ describe('waf API profile: value view', () => {
     assert.equal((await run(api, post({ note: 'gatehouse.prose is a fine word here' }))).error, undefined);
   });
 
+  test('prose in a query parameter passes the API profile (CRS blocks it); the engine sees the prose name', async () => {
+    const cases: [string, string][] = [
+      ['q=%22program+files%22+windows+11', 'lfi'],
+      ['q=alert()%20vs%20console.log', 'xss'],
+      ['q=Program+Files&page=2', 'lfi'],
+      ['q=alert()+in+the+docs', 'xss'],
+    ];
+    for (const [query, family] of cases) {
+      const init = { path: '/api/search', query, headers: ua };
+      assert.equal((await run(plain, init)).error?.reason, `waf:${family}`, query);
+      assert.equal((await run(api, init)).error, undefined, query);
+    }
+    // A rule the waiver does not cover reports the parameter under its prose name.
+    const rce = await run(api, {
+      path: '/api/search',
+      query: 'q=hello+there%3B+cat+/etc/passwd',
+      headers: ua,
+    });
+    assert.equal(rce.error?.reason, 'waf:rce');
+    assert.ok(JSON.stringify(rce.events).includes('ARGS:gatehouse.prose.ls:q'), JSON.stringify(rce.events));
+  });
+
+  test('attacks in query parameters are still blocked, alone or inside prose', async () => {
+    const cases: [string, string][] = [
+      ['q=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'xss'],
+      ['q=alert(document.cookie)', 'xss'],
+      ['q=Hi+team,+%3Cimg+src%3Dx+onerror%3Dalert(1)%3E+thanks+a+lot', 'xss'],
+      ['q=Nice+article,+thanks+for+sharing+alert(document.cookie)+with+us', 'xss'],
+      ['file=..%2F..%2F..%2Fetc%2Fpasswd', 'lfi'],
+      ['q=please+read+..%2F..%2F..%2F..%2Fetc%2Fpasswd+for+me', 'lfi'],
+      ['file=%2Fetc%2Fpasswd', 'lfi'],
+      ['q=1%27+OR+%271%27%3D%271', 'sqli'],
+      ['q=Hello+there+it%27s+me%27%3B+DROP+TABLE+users%3B+--+thanks', 'sqli'],
+      ['q=hello+there%3B+cat+/etc/passwd', 'rce'],
+      // Full-width markup is folded by the canonical form and caught.
+      ['q=%EF%BC%9Cscript%EF%BC%9Ealert(1)%EF%BC%9C%2Fscript%EF%BC%9E', 'xss'],
+    ];
+    for (const [query, family] of cases) {
+      const { error } = await run(api, { path: '/api/search', query, headers: ua });
+      assert.equal(error?.reason, `waf:${family}`, query);
+    }
+  });
+
+  test('forged prose names in the query are never exempted, whatever their case or encoding', async () => {
+    // Threshold 100: only the matches count here; the forged name is still flagged (90105) and its value is
+    // inspected by the rule its name claims a waiver from (930120), next to a genuine prose parameter.
+    const high = { ...api, inbound_threshold: 100 };
+    for (const name of ['gatehouse.prose.lsx:f', 'GATEHOUSE.PROSE.LSX:f', 'gatehouse%2Eprose%2Elsx%3Af']) {
+      const r = await run(high, {
+        path: '/api/files',
+        query: `${name}=/etc/passwd&q=Program+Files`,
+        headers: ua,
+      });
+      const ids = r.events.flatMap((e) => (e.fields.rule_ids as number[] | undefined) ?? []);
+      assert.ok(ids.includes(90105) && ids.includes(930120), `${name}: ${ids.join(',')}`);
+      assert.ok(
+        (await run(api, { path: '/api/files', query: `${name}=/etc/passwd`, headers: ua })).error,
+        name,
+      );
+    }
+    // Upper case in a form body: 90106 (case-insensitive).
+    const form = await run(
+      api,
+      post('GATEHOUSE.PROSE.LSX%3Af=%2Fetc%2Fpasswd', 'application/x-www-form-urlencoded'),
+    );
+    assert.ok(form.events.some((e) => (e.fields.rule_ids as number[] | undefined)?.includes(90106)));
+  });
+
   test('inline binary images pass; a script under a data: URL is decoded and blocked', async () => {
     const png = Buffer.from(Array.from({ length: 120 }, (_, i) => (i * 97 + 13) % 256)).toString('base64');
     const image = { avatar: `data:image/png;base64,${png}` };

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { parseJsonBody } from '../body/json.ts';
+import { parseUrlEncoded } from '../engine.ts';
 import {
   DECODE_LIMIT_ARG,
   DEFAULT_EXPAND_OPTIONS,
   expandApiArgs,
+  FORGED_PREFIX,
   fieldExclusionRegexes,
   graphqlGetQuery,
+  queryArgsView,
 } from './expand.ts';
 
 const flat = (body: unknown): [string, string][] => {
@@ -231,6 +235,94 @@ describe('graphqlGetQuery', () => {
         ['query', '{ b }'],
       ]),
       null,
+    );
+  });
+});
+
+describe('queryArgsView', () => {
+  test('prose parameters are renamed, the others keep their raw bytes; nothing to change: the same string', () => {
+    assert.equal(
+      queryArgsView('q=%22program+files%22+windows+11&page=2'),
+      'gatehouse.prose.l:q=%22program+files%22+windows+11&page=2',
+    );
+    assert.equal(
+      queryArgsView('q=alert()%20vs%20console.log'),
+      'gatehouse.prose.lx:q=alert()%20vs%20console.log',
+    );
+    // Prose on which none of the waived rules could fire keeps its name (garden lantern).
+    for (const q of [
+      '',
+      'page=2&sort=price_asc',
+      'q=garden+lantern&category=outdoor',
+      'q=alert(1)',
+      'a&&b=&c',
+      'q=%3Cscript%3Ealert(1)%3C/script%3E',
+    ])
+      assert.equal(queryArgsView(q), q);
+  });
+
+  test('values get the canonical form (re-encoded); a value with an invalid escape is left as it is', () => {
+    assert.equal(queryArgsView('q=%E8%AB%8B%E6%94%BE%E5%9C%A8'), 'q=xxx');
+    // Full-width markup folds to the ASCII the rules look for.
+    assert.equal(queryArgsView('q=%EF%BC%9Cscript%EF%BC%9E'), 'q=<script>');
+    assert.equal(queryArgsView('q=caf%C3%A9+%E2%80%A2+%25'), 'q=caf%C3%A9%20%20%20%25');
+    assert.equal(queryArgsView('q=%E5%9C%A8%zz'), 'q=%E5%9C%A8%zz');
+  });
+
+  test('client names in the reserved namespace (any case, any encoding) are marked forged; nothing is classified', () => {
+    for (const name of [
+      'gatehouse.prose.lsx:f',
+      'GATEHOUSE.PROSE.LSX:f',
+      'gatehouse%2Eprose%2Elsx%3Af',
+      'gatehouse.x',
+    ]) {
+      assert.equal(
+        queryArgsView(`${name}=/etc/passwd&q=alert()+in+the+docs`),
+        `${FORGED_PREFIX}${name}=/etc/passwd&q=alert()+in+the+docs`,
+      );
+    }
+  });
+
+  test('property: a name the view gives the prose form is never a client name in the reserved namespace', () => {
+    const piece = fc.constantFrom(
+      'gatehouse.',
+      'GateHouse.',
+      'gatehouse%2e',
+      'prose.',
+      'lsx:',
+      'x:',
+      'q',
+      '=',
+      '&',
+      '+',
+      '%20',
+      'alert()',
+      'in',
+      'the',
+      'docs',
+      'program',
+      'files',
+      '%E5%9C%A8',
+      '%zz',
+      ' ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (ps) => {
+        const query = ps.join('');
+        const before = parseUrlEncoded(query);
+        const after = parseUrlEncoded(queryArgsView(query));
+        assert.equal(after.length, before.length);
+        after.forEach(([name], i) => {
+          const original = (before[i] as [string, string])[0];
+          const reserved = original.toLowerCase().startsWith('gatehouse.');
+          if (/^gatehouse[.]prose[.][a-z]*:/i.test(name)) {
+            assert.ok(!reserved, `${query} → ${name}`);
+            assert.equal(name.slice(name.indexOf(':') + 1), original);
+          } else if (reserved) assert.equal(name, FORGED_PREFIX + original);
+          else assert.equal(name, original);
+        });
+      }),
+      { numRuns: 500 },
     );
   });
 });

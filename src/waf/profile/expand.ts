@@ -15,16 +15,21 @@
  *   an inline binary image, as a short summary), and natural-language values are renamed
  *   `gatehouse.prose.<families>:<name>` so that the profile can exempt them from the few rules that fire on words
  *   alone when they lack the syntax of that family's exploits.
+ * - **Query strings** ({@link queryArgsView}): the same canonical form and prose renaming for the parameters of
+ *   a request target (GraphQL over GET has its own rewrite, {@link graphqlGetQuery}).
  *
  * Names and values are byte strings (one char per byte, latin1), the engine's contract.
  */
 import { Kind, Lexer, parse, Source, type Token, TokenKind } from 'graphql';
+import { decodeFormComponent } from '../engine.ts';
 import {
   canonicalText,
+  familiesThatMayFire,
   bytesToText as fromBytes,
   inlineImageSummary,
   PROSE_PREFIX,
   proseWaivers,
+  QUERY_MIN_WORDS,
   textToBytes as toBytes,
 } from './view.ts';
 
@@ -353,4 +358,78 @@ export function graphqlGetQuery(
       ([k, v]) => `${percentEncodeBytes(k === DECODE_LIMIT_ARG ? k : k.slice(5))}=${percentEncodeBytes(v)}`,
     )
     .join('&');
+}
+
+/** Prefix the query view gives a client's parameter name in the reserved `gatehouse.` namespace. */
+export const FORGED_PREFIX = 'gatehouse.forged:';
+
+const RESERVED = 'gatehouse.';
+// A `%` that does not start a valid escape: kept literal by the decoder, so the raw value is not re-encoded.
+const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
+
+/** Percent-encodes what a query value cannot hold literally (`%&+=#`, space, controls, bytes ≥ 0x80). */
+function encodeQueryValue(s: string): string {
+  return s.replace(
+    /[%&+=#\x00-\x20\x7f-\xff]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/** The prose families of a query value, among those whose rule could fire on it at all. */
+function queryWaivers(view: string): string {
+  if (view.length < 12) return '';
+  const may = familiesThatMayFire(view);
+  if (may === '') return '';
+  let out = '';
+  for (const f of proseWaivers(view, QUERY_MIN_WORDS)) if (may.includes(f)) out += f;
+  return out;
+}
+
+/**
+ * API profile: the query string the engine inspects instead of `query` (the raw query string, without `?`) for a
+ * request that is not GraphQL over GET; the upstream still gets the original target. Every parameter is
+ * treated as a JSON string value is (./view.ts):
+ * - its value is shown in its canonical form (re-encoded; a value with an invalid `%` escape is left as it is,
+ *   so the URL-encoding rules still see it);
+ * - a value that reads as prose (at least {@link QUERY_MIN_WORDS} words: search phrases are short) is renamed
+ *   `gatehouse.prose.<families>:<name>`, which the profile exempts from that family's word-only rules; only the
+ *   families whose rule could fire on the value at all are named ({@link familiesThatMayFire}), and a value with
+ *   none keeps its name (`q=garden+lantern` stays as it is).
+ * When a client parameter name is itself in the reserved `gatehouse.` namespace (decoded, any case), nothing is
+ * classified and every such name is renamed `gatehouse.forged:<name>`: it can no longer pass for a prose name,
+ * and the profile's reserved-name rule (90105) still refuses it. Parts keep their order and their raw bytes
+ * otherwise; a query string that needs no change is returned as it is (same string).
+ *
+ * @example
+ * queryArgsView('q=alert()+in+the+docs&page=2'); // 'gatehouse.prose.x:q=alert()+in+the+docs&page=2'
+ * queryArgsView('gatehouse.prose.l:f=/etc/passwd'); // 'gatehouse.forged:gatehouse.prose.l:f=/etc/passwd'
+ */
+export function queryArgsView(query: string): string {
+  if (query === '') return query;
+  const parts = query.split('&');
+  const names = parts.map((p) => {
+    const eq = p.indexOf('=');
+    return decodeFormComponent(eq === -1 ? p : p.slice(0, eq));
+  });
+  if (names.some((n) => n.slice(0, RESERVED.length).toLowerCase() === RESERVED)) {
+    return parts
+      .map((p, i) =>
+        (names[i] as string).slice(0, RESERVED.length).toLowerCase() === RESERVED ? FORGED_PREFIX + p : p,
+      )
+      .join('&');
+  }
+  let changed = false;
+  const out = parts.map((p) => {
+    const eq = p.indexOf('=');
+    if (eq === -1) return p;
+    const rawValue = p.slice(eq + 1);
+    const value = decodeFormComponent(rawValue);
+    const view = BAD_ESCAPE.test(rawValue) ? value : canonicalView(value);
+    const families = queryWaivers(view);
+    if (view === value && families === '') return p;
+    changed = true;
+    const name = families === '' ? p.slice(0, eq) : `${PROSE_PREFIX}${families}:${p.slice(0, eq)}`;
+    return `${name}=${view === value ? rawValue : encodeQueryValue(view)}`;
+  });
+  return changed ? out.join('&') : query;
 }

@@ -4,10 +4,14 @@ import { PROSE_FAMILY_RULES, PROSE_PREFIX } from './view.ts';
  * SecLang of the WAF API profile (issue 5): the CRS policy settings for JSON APIs and the profile's own attack
  * rules for what CRS misses in JSON payloads. Loaded by src/policies/waf/ruleset.ts after the setup file and
  * before the CRS rule files (the settings only fill TX variables the setup left unset; the attack rules run in
- * phase 2, before CRS' blocking evaluation, and add to the PL1 inbound anomaly score). Also the prose
- * exemptions (90020–90023, see ./view.ts) and the reserved-name rules that keep them from being forged
- * (90105, 90106).
+ * phase 2, before CRS' blocking evaluation, and add to the PL1 inbound anomaly score). Also the reserved-name
+ * rules (90105, 90106) that keep clients from forging the `gatehouse.` argument names of the profile's value view
+ * (./view.ts); the prose exemptions themselves are load-time target exclusions (src/policies/waf/ruleset.ts,
+ * {@link proseExclusionDirectives}).
  */
+
+/** RE2 regex (unanchored at the end) of the start of a prose argument name: `^gatehouse[.]prose[.]`. */
+export const PROSE_NAME_REGEX = `^${PROSE_PREFIX.replace(/[.]/g, '[.]')}`;
 
 /** Methods the API profile allows (CRS `tx.allowed_methods`). */
 export const API_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -50,7 +54,6 @@ export const PROFILE_RULES = {
   decodeLimit: 90104,
   reservedName: 90105,
   reservedNameBody: 90106,
-  proseWaivers: 90020,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -103,7 +106,7 @@ function attack(
 /**
  * The profile's directives (SecLang text): set-if-unset CRS policy variables (methods, content types,
  * restricted headers), the `*+json` content-type allowance, the NoSQL-operator, template-injection, SSRF,
- * prototype-pollution and decode-limit rules, the prose exemptions and the reserved-name rules.
+ * prototype-pollution and decode-limit rules and the reserved-name rules.
  *
  * @example
  * parseSecLang(apiProfileRules('gatehouse.decode-limit'), 'waf:api-profile');
@@ -154,42 +157,26 @@ export function apiProfileRules(decodeLimitArg: string): string {
       'Nested decoding budget exceeded',
       'attack-protocol',
     ),
-    ...proseWaiverRules(),
-    // Names in the `gatehouse.` namespace come from the JSON expansion only: from the query string or a
-    // non-JSON body they would forge a prose exemption (or a decode-limit flag).
+    // Names in the `gatehouse.` namespace come from the profile's value view only: from a client they would forge
+    // a prose exemption (or a decode-limit flag). In the query string the view renames the prose parameters it
+    // classified itself (`gatehouse.prose.<families>:q`, excluded here) after renaming every client name in the
+    // namespace `gatehouse.forged:<name>` (src/waf/profile/expand.ts `queryArgsView`), so what this rule sees in
+    // the namespace, other than the excluded form, is the client's. Case-insensitive, as the exclusions are.
     attack(
       PROFILE_RULES.reservedName,
-      'ARGS_GET_NAMES',
+      `ARGS_GET_NAMES|!ARGS_GET_NAMES:/${PROSE_NAME_REGEX}[lsx]+:/`,
       '@beginsWith gatehouse.',
       'Reserved gateway argument name',
       'attack-protocol',
+      't:none,t:lowercase',
     ),
     // Chained: the score is set by the last link (a chain starter's setvars run even when later links fail).
     `SecRule ARGS_POST_NAMES "@beginsWith gatehouse." "id:${PROFILE_RULES.reservedNameBody},phase:2,block,` +
-      `chain,t:none,msg:'Reserved gateway argument name',logdata:'%{MATCHED_VAR_NAME}',` +
+      `chain,t:none,t:lowercase,msg:'Reserved gateway argument name',logdata:'%{MATCHED_VAR_NAME}',` +
       `tag:'application-multi',tag:'attack-protocol',tag:'gatehouse/api-profile',tag:'paranoia-level/1',` +
       `severity:'CRITICAL'"\n` +
       `  SecRule REQBODY_PROCESSOR "!@streq JSON" "t:none,${score}"`,
   ].join('\n');
-}
-
-/**
- * `id:90020`–`90023` (phase 2, before the CRS rules): when the expansion renamed some arguments
- * `gatehouse.prose.<families>:…` (src/waf/profile/view.ts), removes them from the targets of each family's rules
- * for this transaction, and every prose argument from the rules the profile keeps off JSON values
- * ({@link API_JSON_VALUE_EXCLUDED_RULES}). Conditional, so requests without prose pay nothing.
- */
-function proseWaiverRules(): string[] {
-  const prefix = PROSE_PREFIX.replace(/[.]/g, '[.]');
-  const rule = (id: number, re: string, ids: readonly number[]): string =>
-    `SecRule ARGS_NAMES "@rx ${re}" "id:${id},phase:2,pass,nolog,t:none,` +
-    ids.map((r) => `ctl:ruleRemoveTargetById=${r};ARGS:/${re}/`).join(',') +
-    '"';
-  const out = [rule(PROFILE_RULES.proseWaivers, `^${prefix}`, API_JSON_VALUE_EXCLUDED_RULES)];
-  let id = PROFILE_RULES.proseWaivers;
-  for (const [family, ids] of Object.entries(PROSE_FAMILY_RULES))
-    out.push(rule(++id, `^${prefix}[a-z]*${family}[a-z]*:`, ids));
-  return out;
 }
 
 /**
@@ -198,3 +185,25 @@ function proseWaiverRules(): string[] {
  * - 942190: its `["'`]\s*(?:having|select|union)\b` branch fires on quoted prose ("Select & Create" workshop).
  */
 export const API_JSON_VALUE_EXCLUDED_RULES: readonly number[] = [942190];
+
+/**
+ * The prose exemptions as load-time target exclusions (`SecRuleUpdateTargetById`, loaded after the CRS rules):
+ * per family `f` of src/waf/profile/view.ts, each CRS rule of that family stops inspecting the arguments named
+ * `gatehouse.prose.<families with f>:…` (`!ARGS:/^gatehouse[.]prose[.][a-z]*f[a-z]*:/`), and the rules kept
+ * off JSON values ({@link API_JSON_VALUE_EXCLUDED_RULES}) stop inspecting `json.…` and its prose form
+ * (`gatehouse.prose.<families>:json…`). Nothing runs per request: an argument that is not renamed is never
+ * exempted, and the names cannot be forged (90105, 90106 and `queryArgsView`).
+ * @example
+ * proseExclusionDirectives();
+ * // [['942190', '!ARGS:/^json[.]/|!ARGS:/^gatehouse[.]prose[.][a-z]*:json/'],
+ * //  ['930120', '!ARGS:/^gatehouse[.]prose[.][a-z]*l[a-z]*:/'], …]
+ */
+export function proseExclusionDirectives(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const id of API_JSON_VALUE_EXCLUDED_RULES)
+    out.push([String(id), `!ARGS:/^json[.]/|!ARGS:/${PROSE_NAME_REGEX}[a-z]*:json/`]);
+  for (const [family, ids] of Object.entries(PROSE_FAMILY_RULES)) {
+    for (const id of ids) out.push([String(id), `!ARGS:/${PROSE_NAME_REGEX}[a-z]*${family}[a-z]*:/`]);
+  }
+  return out;
+}

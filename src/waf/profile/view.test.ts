@@ -3,11 +3,13 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import {
   canonicalText,
+  familiesThatMayFire,
   inlineImageSummary,
   isNaturalLanguage,
   MAX_PROSE_BYTES,
   PROSE_FAMILY_RULES,
   proseWaivers,
+  QUERY_MIN_WORDS,
   textToBytes,
 } from './view.ts';
 
@@ -132,6 +134,40 @@ describe('proseWaivers', () => {
     assert.equal(w('alert()'), '');
     assert.equal(w('Program Files'), '');
     assert.equal(proseWaivers('\xff\xfe not utf-8 at all here'), '');
+  });
+
+  test('query values (QUERY_MIN_WORDS): short search phrases are prose, single tokens and payloads are not', () => {
+    const q = (s: string): string => proseWaivers(bytes(s), QUERY_MIN_WORDS);
+    assert.equal(q('"program files" windows 11'), 'lx');
+    assert.equal(q('alert() vs console.log'), 'lsx');
+    assert.equal(q('Program Files'), 'lsx');
+    assert.equal(q('alert() in the docs'), 'lsx');
+    // The JSON threshold (4 words) is unchanged.
+    assert.equal(w('"program files" windows 11'), '');
+    for (const s of [
+      'alert(document.cookie)',
+      '<script>alert(1)</script>',
+      'alert(document.cookie) now',
+      '../../../../etc/passwd',
+      '/etc/passwd please',
+      "1' OR '1'='1",
+      'name desc; drop table users',
+      'x; select password from users',
+    ])
+      assert.equal(q(s), '', s);
+    assert.ok(!q('Great <img src=x onerror=alert(1)> thanks').includes('x'));
+    assert.ok(!q('open ../../etc/passwd now').includes('l'));
+    assert.ok(!q("my order 1' OR '1'='1").includes('s'));
+    assert.ok(!q('name; select name from users').includes('s'));
+  });
+
+  test('familiesThatMayFire: the families whose rule could fire at all (escapes count)', () => {
+    assert.equal(familiesThatMayFire('garden lantern'), '');
+    assert.equal(familiesThatMayFire('"program files" windows 11'), 'l');
+    assert.equal(familiesThatMayFire('alert() vs console.log'), 'lx');
+    assert.equal(familiesThatMayFire('drop off kids; select gifts'), 's');
+    assert.equal(familiesThatMayFire('al&#101;rt'), 'sx');
+    assert.equal(familiesThatMayFire('%2e%2e%2f'), 'lsx');
   });
 
   test('every family exempts at least one CRS rule', () => {

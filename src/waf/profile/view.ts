@@ -1,6 +1,7 @@
 /**
- * The API profile's view of one JSON string value (session 3, false positives on prose), applied by
- * {@link ./expand.ts} after the nested decodings:
+ * The API profile's view of one JSON string value or query parameter (session 3, false positives on prose),
+ * applied by {@link ./expand.ts} after the nested decodings (`expandApiArgs`) and to query strings
+ * (`queryArgsView`):
  *
  * - **Unicode canonical form** ({@link canonicalText}): JSON strings are Unicode text, and the backend sees
  *   code points, never IIS `%u` bytes. CRS' `t:utf8toUnicode,t:urlDecodeUni` keeps only the low byte of every
@@ -9,16 +10,18 @@
  *   (full-width `＜ｓｃｒｉｐｔ＞` becomes `<script>`: the evasion that folding exists for is still caught) and every
  *   remaining code point above U+00FF becomes a neutral ASCII stand-in: letters and marks `x`, digits `0`,
  *   anything else a space, except the quote look-alikes that legacy best-fit code-page conversions turn into
- *   quotes (`ʼ` U+02BC → `'`, `″` U+2033 → `"`). ASCII and Latin-1 are kept as they are.
+ *   quotes (`ʼ` U+02BC → `'`; `″` U+2033 is two primes after NFKC, so `''`). ASCII and Latin-1 are kept as
+ *   they are.
  * - **Prose waivers** ({@link proseWaivers}): a value that is clearly natural language (at least four words,
- *   mostly words, little code punctuation) is exempted from a few CRS rules that fire on words alone, one
+ *   two in a query parameter, mostly words, little code punctuation) is exempted from a few CRS rules that fire on words alone, one
  *   family at a time and only when the value lacks the syntax an exploit of that family needs: `x` (941390, a
  *   JavaScript call such as `alert()`: no markup, no `javascript:` URL, no event handler, no string break-out,
  *   every call with inert arguments), `l` (930120, OS file names such as `Program Files`, `/var/log`: the value
  *   does not start with a path, has no `../`, no encoded dots or slashes, no NUL, no stream wrapper), `s`
  *   (942350, `; select …` in a sentence: no quote, comment, backslash or encoded quote, and the value starts
  *   with a word, and every part before a `;` has two bare words in a row, which no SQL context accepts). The
- *   exemption is carried by the argument's name (see {@link PROSE_PREFIX}).
+ *   exemption is carried by the argument's name (see {@link PROSE_PREFIX}); the profile turns it into load-time
+ *   target exclusions (`proseExclusionDirectives` in ./rules.ts).
  * - **Inline images** ({@link inlineImageSummary}): a `data:image/<raster>;base64,…` value whose payload is
  *   binary (not text) and carries no script or server-page marker is shown to the engine as a short summary
  *   (`[image/png data, 120 bytes]`) instead of base64 letters, where `;base64` reads as a shell command and
@@ -30,8 +33,9 @@
 /**
  * Prefix of the name of an argument exempted from some rules because it is prose:
  * `gatehouse.prose.<families>:<name>`, families sorted (`l`, `s`, `x`), e.g. `gatehouse.prose.lx:json.message`.
- * JSON bodies cannot forge it (their argument names start with `json`); query strings and other bodies are
- * refused by the profile's reserved-name rule (90105).
+ * JSON bodies cannot forge it (their argument names start with `json`); in a query string the view renames a
+ * client name in the `gatehouse.` namespace `gatehouse.forged:<name>` (then rule 90105 scores it); in other bodies
+ * rule 90106 scores it.
  */
 export const PROSE_PREFIX = 'gatehouse.prose.';
 
@@ -125,16 +129,19 @@ const CODE_CHARS = /[<>{}[\]=;|&$`]/g;
 const LETTER = /\p{L}/gu;
 
 /**
- * True when the text reads as natural language: at least four whitespace-separated tokens, at least 60 % of
- * them words (with at least four words), at most a third of the words SQL or shell keywords, letters making up at least half of the non-space characters, and at
- * most one code punctuation character (`<>{}[]=;|&$` and backtick) per 40 characters (minimum allowance 2).
+ * True when the text reads as natural language: at least `minWords` (default 4) whitespace-separated tokens, at
+ * least 60 % of them words (with at least `minWords` words), at most a third of the words SQL or shell keywords,
+ * letters making up at least half of the non-space characters, and at most one code punctuation character
+ * (`<>{}[]=;|&$` and backtick) per 40 characters (minimum allowance 2). Query parameters use `minWords` 2
+ * ({@link QUERY_MIN_WORDS}): a search box holds short phrases.
  * @example
  * isNaturalLanguage('Does the alert() in the docs example still work?'); // true
  * isNaturalLanguage('<img src=x onerror=alert(1)>'); // false
+ * isNaturalLanguage('"program files" windows 11', 2); // true
  */
-export function isNaturalLanguage(text: string): boolean {
+export function isNaturalLanguage(text: string, minWords = 4): boolean {
   const tokens = text.split(/\s+/).filter((t) => t !== '');
-  if (tokens.length < 4) return false;
+  if (tokens.length < minWords) return false;
   let words = 0;
   let codeWords = 0;
   for (const t of tokens) {
@@ -142,7 +149,7 @@ export function isNaturalLanguage(text: string): boolean {
     words++;
     if (CODE_WORDS.has(t.replace(/[^\p{L}\p{Nd}_]/gu, '').toLowerCase())) codeWords++;
   }
-  if (words < 4 || words < tokens.length * 0.6 || codeWords > words / 3) return false;
+  if (words < minWords || words < tokens.length * 0.6 || codeWords > words / 3) return false;
   const nonSpace = text.replace(/\s+/g, '').length;
   if (nonSpace - text.replace(LETTER, '').replace(/\s+/g, '').length < nonSpace / 2) return false;
   const code = text.match(CODE_CHARS)?.length ?? 0;
@@ -198,6 +205,13 @@ function noStackedQuery(text: string): boolean {
 /** Longest value classified as prose (longer values get no waiver: the classification cost stays bounded). */
 export const MAX_PROSE_BYTES = 32 * 1024;
 
+/**
+ * Fewest words of a query-string value classified as prose (JSON values need 4): search boxes hold short phrases
+ * such as `"program files" windows 11`. A single token (`alert(1)`, `etc/passwd`) never is, and every family still
+ * needs the absence of its exploit syntax.
+ */
+export const QUERY_MIN_WORDS = 2;
+
 function inertCalls(text: string): boolean {
   for (const m of text.matchAll(JS_CALL)) {
     if (m[1] === '{') return false;
@@ -210,19 +224,43 @@ function inertCalls(text: string): boolean {
 /**
  * The prose families (sorted letters among `l`, `s`, `x`; see the module comment) a byte-string value is
  * exempted from, or '' when it is not natural language (or longer than {@link MAX_PROSE_BYTES}) or has the
- * syntax of every family.
+ * syntax of every family. `minWords`: see {@link isNaturalLanguage}.
  * @example
- * proseWaivers('Windows users: open C:\\Program Files\\Acme and run setup.exe.'); // 'lsx'
+ * proseWaivers('Windows users: open C:\\Program Files\\Acme and run setup.exe.'); // 'lx'
  * proseWaivers('Hi <script>alert(1)</script> there friend'); // 'ls'
+ * proseWaivers('alert() vs console.log', QUERY_MIN_WORDS); // 'lsx'
  */
-export function proseWaivers(bytes: string): string {
+export function proseWaivers(bytes: string, minWords = 4): string {
   if (bytes.length < 12 || bytes.length > MAX_PROSE_BYTES) return '';
   const text = bytesToText(bytes);
-  if (text === null || !isNaturalLanguage(text)) return '';
+  if (text === null || !isNaturalLanguage(text, minWords)) return '';
   let out = '';
   if (!LFI_SYNTAX.test(text)) out += 'l';
   if (!SQL_SYNTAX.test(text) && noStackedQuery(text)) out += 's';
   if (!XSS_SYNTAX.test(text) && inertCalls(text)) out += 'x';
+  return out;
+}
+
+// What each family's rule needs to fire at all, loosely (any escape character counts, since the rules decode):
+// 930120 looks for OS file names (all but five of CRS' list hold `.`, `/` or `\`), 942350 for `;` (or `create
+// function`), 941390 for a JavaScript function name before `(` or `{`.
+const MAY_FIRE: readonly (readonly [string, RegExp])[] = [
+  ['l', /[./\\%]|program|initial_root|gitlab_config|wp-config/i],
+  ['s', /[;%]|create/i],
+  ['x', /[&\\%]|eval|set(?:timeout|interval)|function|alert|atob|btoa|prompt|import|confirm|console|fetch/i],
+];
+
+/**
+ * The families (as in {@link proseWaivers}) whose CRS rule could fire on the value at all: a cheap superset
+ * test, so that a value is only renamed when a waiver can matter (the engine inspects longer names a little
+ * longer). Leaving a family out only keeps its rule on the value.
+ * @example
+ * familiesThatMayFire('garden lantern'); // ''
+ * familiesThatMayFire('alert() vs console.log'); // 'lx'
+ */
+export function familiesThatMayFire(text: string): string {
+  let out = '';
+  for (const [family, re] of MAY_FIRE) if (re.test(text)) out += family;
   return out;
 }
 
