@@ -424,6 +424,20 @@ export function websocketHooks(socket: Duplex, head: Buffer): UpgradeHooks {
  */
 export function createUpgradeListener(handler: UpgradeAwareHandler) {
   return function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // An upgrade pipelined behind a request whose answer is still being written: the socket already carries a
+    // response, and assigning a second one throws inside node's parser (a crash from one write). A client that
+    // pipelines an upgrade is not a WebSocket client: close the connection once that answer is out.
+    const pending = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (pending) {
+      socket.on('error', () => socket.destroy());
+      pending.shouldKeepAlive = false;
+      if (pending.writableFinished) socket.destroy();
+      else {
+        pending.once('finish', () => socket.destroy());
+        pending.once('close', () => socket.destroy());
+      }
+      return;
+    }
     const res = new http.ServerResponse(req);
     res.shouldKeepAlive = false;
     res.assignSocket(socket as net.Socket);

@@ -22,6 +22,15 @@ import { Readable } from 'node:stream';
  */
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Strips optional whitespace (SP, HTAB) at both ends, nothing else (JS trim() would also take VT, FF, NBSP). */
+function owsTrim(v: string): string {
+  let a = 0;
+  let b = v.length;
+  while (a < b && (v.charCodeAt(a) === 32 || v.charCodeAt(a) === 9)) a++;
+  while (b > a && (v.charCodeAt(b - 1) === 32 || v.charCodeAt(b - 1) === 9)) b--;
+  return a === 0 && b === v.length ? v : v.slice(a, b);
+}
 /** Field values node accepts and we pass on: HTAB, SP, VCHAR, obs-text. */
 const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 /** Request targets served here: origin-form, visible ASCII only (the pipeline's path hygiene runs next). */
@@ -210,8 +219,11 @@ class FastResponse extends EventEmitter {
     if (this.sendDate && !hasDate) out += `Date: ${httpDate()}\r\n`;
     if (connection === undefined) {
       if (this.#closeAfter) out += 'Connection: close\r\n';
-      else
-        out += `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(this.conn.keepAliveMs() / 1000)}\r\n`;
+      else {
+        // As node:http words it: the configured maximum, when there is one.
+        const max = this.conn.path.opts.limits().maxRequestsPerConnection;
+        out += `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(this.conn.keepAliveMs() / 1000)}${max > 0 ? `, max=${max}` : ''}\r\n`;
+      }
     }
     if (!this.#noBody && !hasLength) {
       if (te)
@@ -394,11 +406,14 @@ class FastConn {
   handedOff = false;
   gotBytes = false;
   readonly onData: (d: Buffer) => void;
+  /** This connection's 'timeout' listener (a lookup among all connections would cost O(n) per timeout). */
+  readonly onTimeout: () => void;
 
   constructor(socket: net.Socket, path: FastPathImpl) {
     this.socket = socket;
     this.path = path;
     this.onData = (d: Buffer) => this.#onData(d);
+    this.onTimeout = () => path.timedOut(this);
   }
 
   keepAliveMs(): number {
@@ -459,7 +474,10 @@ class FastConn {
       this.process(p);
       return;
     }
-    s.setTimeout(this.keepAliveMs());
+    // node:http keeps an idle connection open `keepAliveTimeoutBuffer` past the advertised timeout, so that a
+    // client reusing it just before the advertised deadline does not race the close.
+    const buffer = (this.path.server as { keepAliveTimeoutBuffer?: number }).keepAliveTimeoutBuffer ?? 0;
+    s.setTimeout(this.keepAliveMs() + buffer);
     if (s.isPaused()) s.resume();
   }
 
@@ -470,8 +488,10 @@ class FastConn {
     const s = this.socket;
     s.removeListener('data', this.onData);
     s.setTimeout(0);
-    s.removeListener('timeout', this.path.onTimeout);
+    s.removeListener('timeout', this.onTimeout);
     this.path.conns.delete(this);
+    // node:http counts requests per connection from zero: it is told how many were served here.
+    if (this.served > 0) this.path.servedBefore.set(s, this.served);
     this.path.nodeConnection(s);
     // node:http reads from the handle from now on; the bytes already read are parsed first, now.
     if (buf !== null && buf.length > 0) s.emit('data', buf);
@@ -510,7 +530,7 @@ function parseSimpleHead(text: string, maxHeaders: number): SimpleHead | null {
     if (colon <= 0) return null;
     const name = l.slice(0, colon);
     if (!TOKEN.test(name)) return null;
-    const value = l.slice(colon + 1).trim();
+    const value = owsTrim(l.slice(colon + 1));
     if (BAD_VALUE.test(value)) return null;
     const lk = name.toLowerCase();
     if (headers[lk] !== undefined || NOT_SIMPLE.has(lk)) return null; // node:http's merge rules apply
@@ -532,7 +552,8 @@ class FastPathImpl implements FastPath {
   readonly server: http.Server;
   readonly conns = new Set<FastConn>();
   closing = false;
-  readonly onTimeout: (this: net.Socket) => void;
+  /** Requests served by the fast path on connections handed to node:http (then counted on by node's requests). */
+  readonly servedBefore = new WeakMap<net.Socket, number>();
 
   constructor(server: http.Server, opts: FastPathOptions) {
     this.server = server;
@@ -541,29 +562,46 @@ class FastPathImpl implements FastPath {
     if (original === undefined) throw new TypeError('fast path: node:http connection listener not found');
     server.removeListener('connection', original);
     this.nodeConnection = (socket) => original.call(server, socket);
-    const self = this;
-    this.onTimeout = function (this: net.Socket) {
-      self.#timedOut(this);
-    };
+    // max_requests_per_connection over a hand-off: node:http's own count starts at zero on the connection it is
+    // given, so requests it parses there are counted on from the fast path's (the request listener is wrapped).
+    const onRequest = opts.onRequest;
+    if (server.listeners('request').includes(onRequest)) {
+      server.removeListener('request', onRequest);
+      server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+        const before = this.servedBefore.get(req.socket);
+        if (before !== undefined) {
+          const n = before + 1;
+          this.servedBefore.set(req.socket, n);
+          const max = this.opts.limits().maxRequestsPerConnection;
+          if (max > 0 && n > max) {
+            // node:http's answer to a request past the limit (its 'dropRequest').
+            res.shouldKeepAlive = false;
+            res.writeHead(503);
+            res.end();
+            return;
+          }
+          if (max > 0 && n === max) res.shouldKeepAlive = false;
+        }
+        onRequest(req, res);
+      });
+    }
   }
 
-  #timedOut(socket: net.Socket): void {
-    for (const c of this.conns) {
-      if (c.socket !== socket) continue;
-      if (c.current !== null) return;
-      if (!c.gotBytes) {
-        // Nothing arrived within the headers timeout: the same answer node:http gives.
-        this.server.emit(
-          'clientError',
-          Object.assign(new Error('Request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }),
-          socket,
-        );
-        if (!socket.destroyed) socket.destroy();
-        return;
-      }
-      socket.destroy(); // idle keep-alive connection
+  /** A connection's socket timed out: nothing arrived in time, or an idle keep-alive connection. */
+  timedOut(c: FastConn): void {
+    const socket = c.socket;
+    if (c.current !== null || c.handedOff) return;
+    if (!c.gotBytes) {
+      // Nothing arrived within the headers timeout: the same answer node:http gives.
+      this.server.emit(
+        'clientError',
+        Object.assign(new Error('Request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }),
+        socket,
+      );
+      if (!socket.destroyed) socket.destroy();
       return;
     }
+    socket.destroy(); // idle keep-alive connection
   }
 
   onConnection(socket: net.Socket): void {
@@ -572,7 +610,7 @@ class FastPathImpl implements FastPath {
     this.conns.add(c);
     socket.setNoDelay(true);
     socket.on('data', c.onData);
-    socket.on('timeout', this.onTimeout);
+    socket.on('timeout', c.onTimeout);
     socket.setTimeout(this.opts.limits().headersTimeoutMs);
     socket.on('error', () => socket.destroy());
     // The client closed its side: like node:http (no half-open), the request in flight is abandoned and the

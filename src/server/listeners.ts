@@ -258,7 +258,11 @@ class OpenListener {
     hs.on('upgrade', onUpgrade);
     hs.on('clientError', (err: Error & { code?: string }, socket: Duplex) => {
       const code = err.code ?? '';
-      if (code === 'ECONNRESET' || code === 'EPIPE' || !socket.writable) {
+      // A response already started on this connection (a pipelined request before the bad one): writing a
+      // problem now would corrupt it; like node:http's default, just close.
+      const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage
+        ?.headersSent;
+      if (code === 'ECONNRESET' || code === 'EPIPE' || !socket.writable || started === true) {
         socket.destroy();
         return;
       }

@@ -319,6 +319,47 @@ describe('websocket tunnel', () => {
     assert.equal(up.plain.length, 0);
   });
 
+  test('an upgrade pipelined behind a pending request cannot crash the gateway; it is never tunnelled', async () => {
+    const before = up.seen.length;
+    for (const first of [
+      'POST /plain/a HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n',
+      'GET /plain/a HTTP/1.1\r\nHost: x\r\n\r\n',
+    ]) {
+      const socket = net.connect(tg.port, '127.0.0.1');
+      socket.on('error', () => {});
+      await new Promise<void>((r) => socket.once('connect', () => r()));
+      const h = wsHeaders();
+      socket.write(
+        `${first}GET /ws/echo HTTP/1.1\r\nHost: x\r\n${Object.entries(h)
+          .map(([k, v]) => `${k}: ${v}\r\n`)
+          .join('')}\r\n`,
+      );
+      let got = '';
+      socket.on('data', (d: Buffer) => {
+        got += d.toString('latin1');
+      });
+      await new Promise<void>((r) => {
+        socket.once('close', () => r());
+        setTimeout(() => {
+          socket.destroy();
+          r();
+        }, 3000);
+      });
+      if (first.startsWith('POST')) {
+        // node:http raises the upgrade while the POST's answer is still pending: refused, connection closed.
+        assert.doesNotMatch(got, / 101 /, 'no switch to WebSocket while another answer is pending');
+      } else {
+        // The simple GET is answered first, then the upgrade is handled in order.
+        assert.match(got, /^HTTP\/1\.1 200 [\s\S]*HTTP\/1\.1 101 /, got);
+      }
+    }
+    // Still alive and serving.
+    const r = await rawUpgrade(tg.port, '/ws/echo', wsHeaders());
+    r.socket.destroy();
+    assert.equal(r.status, 101);
+    assert.equal(up.seen.length, before + 2, 'the in-order upgrade and the proper handshake, nothing else');
+  });
+
   test('malformed handshakes are refused with 400 and never reach the upstream', async () => {
     const before = up.seen.length;
     const cases: Array<Record<string, string>> = [
