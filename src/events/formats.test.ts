@@ -231,7 +231,13 @@ describe('hostile fields (property)', () => {
           assert.equal(Number(frame.subarray(0, sp).toString()), frame.length - sp - 1);
         },
       ),
-      { numRuns: 300, examples: [['', { 'event.reason': '\\' }], ['a|b\\', { route: '\\|' }]] },
+      {
+        numRuns: 300,
+        examples: [
+          ['', { 'event.reason': '\\' }],
+          ['a|b\\', { route: '\\|' }],
+        ],
+      },
     );
   });
 });
