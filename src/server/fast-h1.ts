@@ -555,12 +555,12 @@ class FastPathImpl implements FastPath {
   /** Requests served by the fast path on connections handed to node:http (then counted on by node's requests). */
   readonly servedBefore = new WeakMap<net.Socket, number>();
 
-  constructor(server: http.Server, opts: FastPathOptions) {
+  constructor(server: http.Server, opts: FastPathOptions, event: 'connection' | 'secureConnection') {
     this.server = server;
     this.opts = opts;
-    const original = server.listeners('connection')[0] as ((socket: net.Socket) => void) | undefined;
-    if (original === undefined) throw new TypeError('fast path: node:http connection listener not found');
-    server.removeListener('connection', original);
+    const original = server.listeners(event)[0] as ((socket: net.Socket) => void) | undefined;
+    if (original === undefined) throw new TypeError(`fast path: node:http ${event} listener not found`);
+    server.removeListener(event, original);
     this.nodeConnection = (socket) => original.call(server, socket);
     // max_requests_per_connection over a hand-off: node:http's own count starts at zero on the connection it is
     // given, so requests it parses there are counted on from the fast path's (the request listener is wrapped).
@@ -634,14 +634,19 @@ class FastPathImpl implements FastPath {
 }
 
 /**
- * Installs the fast path on a cleartext node:http server: node's 'connection' listener is taken out and called
- * only for connections handed over. Call before adding other 'connection' listeners that must run first? No:
- * the fast path's `onConnection` must be added by the caller after its own accounting listener.
+ * Installs the fast path on a node:http server (cleartext: its 'connection' listener; node:https: its
+ * 'secureConnection' listener, i.e. after the TLS handshake): node's listener is taken out and called only for
+ * connections handed over. The caller routes connections to `onConnection` (cleartext: after its own accounting
+ * listener; TLS: in the place of node's listener, first).
  *
  * @example
  * const fast = installFastPath(server, { onRequest, limits: () => current });
  * server.on('connection', (s) => { account(s); fast.onConnection(s); });
  */
-export function installFastPath(server: http.Server, opts: FastPathOptions): FastPath {
-  return new FastPathImpl(server, opts);
+export function installFastPath(
+  server: http.Server,
+  opts: FastPathOptions,
+  event: 'connection' | 'secureConnection' = 'connection',
+): FastPath {
+  return new FastPathImpl(server, opts, event);
 }

@@ -212,9 +212,19 @@ class OpenListener {
       this.certs = undefined;
       server = http.createServer(serverOpts, onRequest);
     }
-    this.fast = cfg.tls
-      ? undefined
-      : installFastPath(server as http.Server, { onRequest, limits: () => this.limits });
+    // The fast path serves simple HTTP/1.1 requests on cleartext and HTTPS listeners; HTTP/2-enabled listeners
+    // (ALPN, node's own session handling) keep node's path for everything.
+    if (!cfg.tls) {
+      this.fast = installFastPath(server as http.Server, { onRequest, limits: () => this.limits });
+    } else if (!cfg.tls.http2) {
+      const fast = installFastPath(
+        server as http.Server,
+        { onRequest, limits: () => this.limits },
+        'secureConnection',
+      );
+      this.fast = fast;
+      server.prependListener('secureConnection', (s: net.Socket) => fast.onConnection(s));
+    } else this.fast = undefined;
     this.server = server;
     this.apply(limits);
     const hs = server as http.Server;
@@ -296,7 +306,7 @@ class OpenListener {
         else this.perIp.set(ip, c);
         events.connectionClosed(listenerName);
       });
-      this.fast?.onConnection(socket);
+      if (!cfg.tls) this.fast?.onConnection(socket);
     });
   }
 

@@ -560,6 +560,64 @@ describe('TLS listener: SNI across several certificates', () => {
   });
 });
 
+describe('TLS listener: HTTP/1.1 requests (fast path for simple heads, node:http for the rest)', () => {
+  let tg: TestGateway;
+  before(async () => {
+    tg = await startGateway(gatewayConfig());
+  });
+  after(() => tg.close());
+
+  /** Writes `bytes` in one TLS write and collects everything until the server closes or `ms` pass. */
+  function exchange(bytes: string, ms = 1500): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const s = tls.connect({
+        port: tg.port,
+        host: '127.0.0.1',
+        servername: 'a.example.test',
+        ca: pem['ca.crt'],
+      });
+      let got = '';
+      const done = () => {
+        clearTimeout(timer);
+        s.destroy();
+        resolve(got);
+      };
+      const timer = setTimeout(done, ms);
+      s.on('secureConnect', () => s.write(bytes));
+      s.on('data', (d: Buffer) => {
+        got += d.toString('latin1');
+      });
+      s.on('close', done);
+      s.on('error', (err) => (got === '' ? reject(err) : done()));
+    });
+  }
+
+  it('pipelined: a simple GET, then a POST with a body, both answered in order', async () => {
+    const got = await exchange(
+      'GET /p1 HTTP/1.1\r\nHost: a.example.test\r\n\r\n' +
+        'POST /p2 HTTP/1.1\r\nHost: a.example.test\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello',
+    );
+    const answers = got.match(/HTTP\/1\.1 \d{3}/g) ?? [];
+    assert.deepEqual(answers, ['HTTP/1.1 200', 'HTTP/1.1 200'], got);
+    assert.match(got, /"url":"\/p1"[\s\S]*"method":"POST","url":"\/p2","bytes":5/);
+  });
+
+  it('pipelined: a simple GET, then a smuggling attempt (CL + TE): 200, then 400, never forwarded', async () => {
+    const seen = up.requests.length;
+    const got = await exchange(
+      'GET /s1 HTTP/1.1\r\nHost: a.example.test\r\n\r\n' +
+        'POST /s2 HTTP/1.1\r\nHost: a.example.test\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /s3 HTTP/1.1\r\nHost: a.example.test\r\n\r\n',
+    );
+    const answers = got.match(/HTTP\/1\.1 \d{3}/g) ?? [];
+    assert.deepEqual(answers, ['HTTP/1.1 200', 'HTTP/1.1 400'], got);
+    assert.deepEqual(
+      up.requests.slice(seen).map((r) => r.url),
+      ['/s1'],
+      'only the simple GET reached the upstream',
+    );
+  });
+});
+
 describe('TLS listener: certificates reloaded from disk', () => {
   let tg: TestGateway;
   const liveCert = path('live.crt');
