@@ -247,6 +247,15 @@ interface Summary {
   readonly ends: readonly ValueInfo[];
   total: Presence | null;
   blocks: readonly Presence[] | null;
+  /** The summary after one more transformation, by transformation kind (see {@link Transaction.summary}). */
+  next: (Summary | undefined)[] | null;
+}
+
+/** Whether two summaries' record lists are the same records in the same order. */
+function sameRecords(a: readonly ValueInfo[], b: readonly ValueInfo[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function ruleCompileError(d: Directive, err: unknown): Error {
@@ -1222,26 +1231,74 @@ export class Transaction {
   }
 
   /**
-   * The record of every entry of a collection after the rule's transformation chain; computed once per
-   * (collection, chain) in the transaction (the prefilter part on first use by {@link Transaction.united}).
+   * The record of every entry of a collection after the first `len` transformations of the rule's chain; computed
+   * once per (collection, chain prefix) in the transaction, each from the one of the prefix a step shorter (the
+   * prefilter part on first use by {@link Transaction.united}).
    */
-  private summary(entries: readonly Entry[], rule: CompiledRule, last: number): Summary {
+  private summary(entries: readonly Entry[], rule: CompiledRule, len: number): Summary {
     let per = this.summaries.get(entries);
     if (per === undefined) {
       per = [];
       this.summaries.set(entries, per);
     }
-    const slot = last + 1;
+    const slot = len === 0 ? 0 : (rule.transformIds[len - 1] as number) + 1;
     const n = entries.length;
     const had = per[slot];
     if (had !== undefined && had.n === n) return had;
-    const ends = new Array<ValueInfo>(n);
-    for (let i = 0; i < n; i++) {
-      const e = entries[i] as Entry;
-      ends[i] = this.chainEnd(rule, e.vi ?? this.valueInfo(e));
+    if (len === 0) {
+      const ends = new Array<ValueInfo>(n);
+      for (let i = 0; i < n; i++) {
+        const e = entries[i] as Entry;
+        ends[i] = e.vi ?? this.valueInfo(e);
+      }
+      return this.share(per, slot, ends);
     }
-    const s: Summary = { n, ends, total: null, blocks: null };
+    const prev = this.summary(entries, rule, len - 1);
+    // A step's result depends on the records and the transformation kind alone: chains that reach the same
+    // summary and go on with the same kind (`t:none,t:urlDecodeUni` and `t:urlDecodeUni`) reach the same one.
+    const k = rule.transformKinds[len - 1] as number;
+    let next = prev.next;
+    if (next === null) {
+      next = [];
+      prev.next = next;
+    }
+    const known = next[k];
+    if (known !== undefined && known.n === n) {
+      per[slot] = known;
+      return known;
+    }
+    const from = prev.ends;
+    const ends = new Array<ValueInfo>(n);
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      const r = this.step(rule, from[i] as ValueInfo, len - 1);
+      ends[i] = r;
+      if (r !== from[i]) same = false;
+    }
+    // The step left every value as it was (`t:lowercase` on lower-case values): the prefix's summary.
+    const s = same ? prev : this.share(per, -1, ends);
     per[slot] = s;
+    next[k] = s;
+    return s;
+  }
+
+  /**
+   * The summary of `ends` stored at `slot` (unless -1): an existing one of the collection when its records are the
+   * same (`t:urlDecodeUni` and `t:urlDecode` without escapes; the literal unions depend on the records alone),
+   * else a new one.
+   */
+  private share(per: (Summary | undefined)[], slot: number, ends: ValueInfo[]): Summary {
+    const n = ends.length;
+    const tried: Summary[] = [];
+    let s: Summary | undefined;
+    for (let j = 0; j < per.length && s === undefined; j++) {
+      const o = per[j];
+      if (o === undefined || o.n !== n || tried.includes(o)) continue;
+      if (sameRecords(o.ends, ends)) s = o;
+      else tried.push(o);
+    }
+    if (s === undefined) s = { n, ends, total: null, blocks: null, next: null };
+    if (slot >= 0) per[slot] = s;
     return s;
   }
 
@@ -1301,14 +1358,13 @@ export class Transaction {
       const ts = rule.transforms;
       // (Not for `!@rx`: there a value the prefilter rules out is a match.)
       const fast = pf !== null && !dynamic && !rule.actions.multiMatch && !rule.operator.negated;
-      const last = ts.length === 0 ? -1 : (rule.transformIds[ts.length - 1] as number);
       // A whole collection: skip it, or blocks of it, when the union of its values' literals fails the prefilter
       // (formulas are monotone, so then every value fails it).
       let blocks: readonly Presence[] | null = null;
       // The chain's results for a whole collection, shared by the rules with the same chain.
       let ends: readonly ValueInfo[] | null = null;
       if (all && !dynamic && entries.length >= SUMMARY_MIN && this.ruleset.shortcuts.summaries) {
-        const sum = this.summary(entries, rule, last);
+        const sum = this.summary(entries, rule, ts.length);
         ends = sum.ends;
         if (fast) {
           this.united(sum);

@@ -92,6 +92,22 @@ describe('expandApiArgs: nested encodings', () => {
     assert.deepEqual(names(args), ['json.avatar', 'json.word']);
   });
 
+  test('base64-looking words that decode to invalid UTF-8 are not decoded; valid UTF-8 text is', () => {
+    // `sku-1000` / `cust-4711` are valid URL-safe base64 of bytes that are not UTF-8.
+    assert.equal(Buffer.from('sku-1000', 'base64').length, 6);
+    const args = flat({
+      sku: 'sku-1000',
+      customer: 'cust-4711',
+      bad: Buffer.from([0xc3, 0x28, 0x41, 0x42, 0x43]).toString('base64'),
+    });
+    assert.deepEqual(names(args), ['json.sku', 'json.customer', 'json.bad']);
+    const text = Buffer.from('\u00e9t\u00e9 select 1', 'utf8').toString('base64');
+    assert.equal(
+      value(flat({ v: text }), 'json.v.decoded-base64'),
+      Buffer.from('\u00e9t\u00e9 select 1', 'utf8').toString('latin1'),
+    );
+  });
+
   test('percent-encoding, double percent-encoding', () => {
     const args = flat({ next: encodeURIComponent(encodeURIComponent('../../etc/passwd')) });
     assert.equal(value(args, 'json.next.decoded-url'), '..%2F..%2Fetc%2Fpasswd');
@@ -135,6 +151,24 @@ describe('expandApiArgs: value view', () => {
       'json.items',
     ]);
     assert.equal(value(args, 'json.bio'), '<img src=x onerror=alert(1)>');
+  });
+
+  test('a value repeated in several fields gets the same name treatment in each (classification is shared)', () => {
+    const prose = 'Does the alert() in the docs example still work?';
+    const args = flat({
+      a: prose,
+      b: 'x',
+      c: prose,
+      d: '<img src=x onerror=alert(1)> and more words here',
+      e: prose,
+    });
+    assert.deepEqual(names(args), [
+      'gatehouse.prose.lsx:json.a',
+      'json.b',
+      'gatehouse.prose.lsx:json.c',
+      'json.d',
+      'gatehouse.prose.lsx:json.e',
+    ]);
   });
 
   test('proseView: false keeps every name (GraphQL over GET)', () => {

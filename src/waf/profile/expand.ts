@@ -20,6 +20,7 @@
  *
  * Names and values are byte strings (one char per byte, latin1), the engine's contract.
  */
+import { isUtf8 } from 'node:buffer';
 import { Kind, Lexer, parse, Source, type Token, TokenKind } from 'graphql';
 import { decodeFormComponent } from '../engine.ts';
 import {
@@ -70,6 +71,7 @@ const GRAPHQL_KEYS = new Set(['query', 'variables', 'operationName', 'extensions
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** `json.query` → root `json`; `json.3.query` → root `json.3` (batched requests); else null. */
 function graphqlRoot(name: string): string | null {
+  if (!name.endsWith('.query')) return null;
   const m = /^(json(?:\.\d+)?)\.query$/.exec(name);
   return m === null ? null : (m[1] as string);
 }
@@ -158,13 +160,10 @@ function base64Text(s: string): string | null {
   const unpadded = t.replace(/=+$/, '');
   if (unpadded.length % 4 === 1) return null;
   const buf = Buffer.from(unpadded, 'base64');
-  if (buf.length < 4) return null;
-  let text: string;
-  try {
-    text = utf8.decode(buf);
-  } catch {
-    return null;
-  }
+  // Checked before decoding: most base64-looking words (`sku-1000`) decode to invalid UTF-8, and a throwing
+  // decoder costs far more than the check.
+  if (buf.length < 4 || !isUtf8(buf)) return null;
+  const text = utf8.decode(buf);
   let printable = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0) as number;
@@ -275,10 +274,17 @@ export function expandApiArgs(
     if (budget.exhausted !== null) out.push([DECODE_LIMIT_ARG, budget.exhausted]);
   }
   if (options.proseView === false) return out;
+  // Classified once per distinct value: documents repeat values (line items, tags).
+  const seen = new Map<string, string>();
   return out.map((a) => {
     if (!a[0].startsWith('json')) return a;
-    const families = proseWaivers(a[1]);
-    return families === '' ? a : [`${PROSE_PREFIX}${families}:${a[0]}`, a[1]];
+    const v = a[1];
+    let families = seen.get(v);
+    if (families === undefined) {
+      families = proseWaivers(v);
+      seen.set(v, families);
+    }
+    return families === '' ? a : [`${PROSE_PREFIX}${families}:${a[0]}`, v];
   });
 }
 
