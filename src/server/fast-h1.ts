@@ -38,13 +38,10 @@ const ORIGIN_FORM = /^\/[\x21-\x7e]*$/;
 const HEAD_END = Buffer.from('\r\n\r\n');
 const SIMPLE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
 /** Headers that make a request not simple (framing, protocol switches, expectations). */
-const NOT_SIMPLE: ReadonlySet<string> = new Set([
-  'content-length',
-  'transfer-encoding',
-  'upgrade',
-  'expect',
-  'te',
-]);
+const NOT_SIMPLE: ReadonlySet<string> = new Set(['transfer-encoding', 'upgrade', 'expect', 'te']);
+/** Methods served here with a body: exactly one Content-Length of plain decimal digits (no chunked uploads). */
+const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const CONTENT_LENGTH = /^[0-9]{1,15}$/;
 
 /** What the fast path needs from its listener. */
 export interface FastPathOptions {
@@ -56,6 +53,7 @@ export interface FastPathOptions {
     headersTimeoutMs: number;
     keepAliveTimeoutMs: number;
     maxRequestsPerConnection: number;
+    requestTimeoutMs: number;
   };
 }
 
@@ -89,8 +87,10 @@ class FastRequest extends Readable {
   readonly httpVersionMinor = 1;
   readonly socket: net.Socket;
   readonly connection: net.Socket;
-  complete = true;
+  complete: boolean;
   aborted = false;
+  /** Set while the body streams in: the connection to ask for more when the consumer wants it. */
+  feeder: FastConn | null = null;
   readonly trailers: Record<string, string> = {};
   readonly rawTrailers: string[] = [];
 
@@ -100,6 +100,7 @@ class FastRequest extends Readable {
     url: string,
     headers: Record<string, string>,
     raw: string[],
+    hasBody: boolean,
   ) {
     super();
     this.socket = socket;
@@ -108,10 +109,13 @@ class FastRequest extends Readable {
     this.url = url;
     this.headers = headers;
     this.rawHeaders = raw;
-    this.push(null);
+    this.complete = !hasBody;
+    if (!hasBody) this.push(null);
   }
 
-  override _read(): void {}
+  override _read(): void {
+    this.feeder?.bodyWanted(this);
+  }
 }
 
 /** The response object handed to the pipeline: the node:http ServerResponse subset the gateway uses. */
@@ -405,6 +409,10 @@ class FastConn {
   served = 0;
   handedOff = false;
   gotBytes = false;
+  /** The request whose body is streaming in, and how many of its bytes are still to come. */
+  body: FastRequest | null = null;
+  bodyLeft = 0;
+  bodyTimer: NodeJS.Timeout | null = null;
   readonly onData: (d: Buffer) => void;
   /** This connection's 'timeout' listener (a lookup among all connections would cost O(n) per timeout). */
   readonly onTimeout: () => void;
@@ -422,6 +430,10 @@ class FastConn {
 
   #onData(d: Buffer): void {
     this.gotBytes = true;
+    if (this.body !== null) {
+      this.#feed(d);
+      return;
+    }
     if (this.current !== null || this.pending !== null) {
       // A request is in flight (pipelining): keep the bytes, read no more until it is answered.
       this.pending = this.pending === null ? d : Buffer.concat([this.pending, d]);
@@ -448,13 +460,92 @@ class FastConn {
     this.served++;
     const max = limits.maxRequestsPerConnection;
     const keepAlive = !parsed.close && !(max > 0 && this.served >= max);
-    const req = new FastRequest(this.socket, parsed.method, parsed.url, parsed.headers, parsed.raw);
+    const hasBody = parsed.bodyLength > 0;
+    const req = new FastRequest(this.socket, parsed.method, parsed.url, parsed.headers, parsed.raw, hasBody);
     const res = new FastResponse(this, req, keepAlive);
     this.current = res;
-    this.pending = rest;
-    if (rest !== null) this.socket.pause();
     this.socket.setTimeout(0);
+    if (hasBody) {
+      this.body = req;
+      this.bodyLeft = parsed.bodyLength;
+      req.feeder = this;
+      if (limits.requestTimeoutMs > 0) {
+        // node:http's request timeout (slow POST): the whole body must arrive in time.
+        this.bodyTimer = setTimeout(() => this.#bodyTimedOut(), limits.requestTimeoutMs);
+        this.bodyTimer.unref();
+      }
+      if (rest !== null) this.#feed(rest);
+    } else {
+      this.pending = rest;
+      if (rest !== null) this.socket.pause();
+    }
     this.path.opts.onRequest(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+  }
+
+  /** Body bytes for the streaming request; what follows its end is kept for the next request. */
+  #feed(d: Buffer): void {
+    const req = this.body!;
+    const n = Math.min(this.bodyLeft, d.length);
+    this.bodyLeft -= n;
+    let more = true;
+    if (n > 0) more = req.push(n === d.length ? d : d.subarray(0, n));
+    if (this.bodyLeft === 0) {
+      this.#bodyDone();
+      if (n < d.length) {
+        this.pending = this.pending === null ? d.subarray(n) : Buffer.concat([this.pending, d.subarray(n)]);
+        this.socket.pause();
+      }
+      return;
+    }
+    if (!more) this.socket.pause();
+  }
+
+  #bodyDone(): void {
+    const req = this.body!;
+    this.body = null;
+    req.feeder = null;
+    req.complete = true;
+    if (this.bodyTimer !== null) clearTimeout(this.bodyTimer);
+    this.bodyTimer = null;
+    req.push(null);
+  }
+
+  /** The consumer of the body wants more: read from the socket again. */
+  bodyWanted(req: FastRequest): void {
+    if (this.body === req && !this.socket.destroyed) this.socket.resume();
+  }
+
+  #bodyTimedOut(): void {
+    this.bodyTimer = null;
+    if (this.body === null) return;
+    const s = this.socket;
+    if (this.current?.headersSent) {
+      s.destroy();
+      return;
+    }
+    // The same answer node:http gives (the listener's clientError handler: 408 problem, connection closed).
+    this.path.server.emit(
+      'clientError',
+      Object.assign(new Error('Request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }),
+      s,
+    );
+    if (!s.destroyed) s.destroy();
+  }
+
+  /** The connection closed: a body still streaming in is cut off (the consumer sees an error, as with node). */
+  closed(): void {
+    if (this.bodyTimer !== null) clearTimeout(this.bodyTimer);
+    this.bodyTimer = null;
+    const req = this.body;
+    if (req === null) return;
+    this.body = null;
+    req.feeder = null;
+    req.aborted = true;
+    req.emit('aborted');
+    // As node's IncomingMessage: the error reaches only a consumer listening for it, never as an uncaught one.
+    if (req.listenerCount('error') > 0)
+      req.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+    else req.destroy();
   }
 
   /** The response was flushed: next request, keep-alive wait, or close. */
@@ -462,7 +553,9 @@ class FastConn {
     if (this.current !== res) return;
     this.current = null;
     const s = this.socket;
-    if (close || this.path.closing) {
+    // Answered before its body was read (e.g. 401, 413): the rest of the body cannot be told from a next
+    // request without reading it; the connection is closed instead.
+    if (close || this.path.closing || this.body !== null) {
       s.end();
       s.destroySoon?.();
       return;
@@ -505,6 +598,8 @@ interface SimpleHead {
   headers: Record<string, string>;
   raw: string[];
   close: boolean;
+  /** Content-Length of a body request (0: no body). */
+  bodyLength: number;
 }
 
 /** Parses a head of the simple subset, or returns null (the request goes to node:http). */
@@ -514,7 +609,8 @@ function parseSimpleHead(text: string, maxHeaders: number): SimpleHead | null {
   const sp1 = rl.indexOf(' ');
   if (sp1 < 1) return null;
   const method = rl.slice(0, sp1);
-  if (!SIMPLE_METHODS.has(method)) return null;
+  const withBody = BODY_METHODS.has(method);
+  if (!withBody && !SIMPLE_METHODS.has(method)) return null;
   const sp2 = rl.indexOf(' ', sp1 + 1);
   if (sp2 < 0 || rl.length !== sp2 + 9 || !rl.endsWith(' HTTP/1.1')) return null;
   const url = rl.slice(sp1 + 1, sp2);
@@ -524,6 +620,7 @@ function parseSimpleHead(text: string, maxHeaders: number): SimpleHead | null {
   const raw: string[] = [];
   let close = false;
   let host = false;
+  let bodyLength = -1;
   for (let i = 1; i < lines.length; i++) {
     const l = lines[i]!;
     const colon = l.indexOf(':');
@@ -539,11 +636,17 @@ function parseSimpleHead(text: string, maxHeaders: number): SimpleHead | null {
       if (/(?:^|,)\s*close\s*(?:,|$)/.test(v)) close = true;
       if (/(?:^|,)\s*upgrade\s*(?:,|$)/.test(v)) return null;
     } else if (lk === 'host') host = true;
+    else if (lk === 'content-length') {
+      if (!withBody || !CONTENT_LENGTH.test(value)) return null;
+      bodyLength = Number(value);
+    }
     headers[lk] = value;
     raw.push(name, value);
   }
   if (!host) return null;
-  return { method, url, headers, raw, close };
+  // A body method without Content-Length, or a bodiless method with one: node:http's rules apply.
+  if (withBody !== bodyLength >= 0) return null;
+  return { method, url, headers, raw, close, bodyLength: Math.max(bodyLength, 0) };
 }
 
 class FastPathImpl implements FastPath {
@@ -621,6 +724,7 @@ class FastPathImpl implements FastPath {
     });
     socket.once('close', () => {
       this.conns.delete(c);
+      c.closed();
       const res = c.current;
       c.current = null;
       res?.emitClose();

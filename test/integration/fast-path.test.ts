@@ -1047,3 +1047,86 @@ describe('graceful shutdown', () => {
     }
   });
 });
+
+describe('request bodies with Content-Length on the fast path', () => {
+  it('a body split over several writes arrives byte for byte; the connection is then reused', async () => {
+    const c = await Client.open();
+    const body = 'a'.repeat(3000) + 'b'.repeat(3000);
+    c.write(
+      `POST /api/up1 HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    await sleep(50);
+    c.write(body.slice(10, 4000));
+    await sleep(50);
+    c.write(body.slice(4000));
+    await c.until((x) => parseResponses(x.data).length >= 1);
+    c.write(SIMPLE('/api/after-body'));
+    await c.until((x) => parseResponses(x.data).length >= 2);
+    const rs = parseResponses(c.data);
+    c.destroy();
+    assert.deepEqual(
+      rs.map((r) => r.status),
+      [200, 200],
+    );
+    const rec = up.requests.find((r) => r.url === '/api/up1');
+    assert.ok(rec);
+    assert.equal(rec.body.toString('latin1'), body);
+    assert.ok(seen().includes('GET /api/after-body'));
+  });
+
+  it('a POST and a GET pipelined in one write: both answered in order, the body intact', async () => {
+    const r = await exchange(
+      `PUT /api/put1 HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\nhello world${SIMPLE('/api/after-put')}`,
+    );
+    const rs = parseResponses(r.data);
+    assert.deepEqual(
+      rs.map((x) => x.status),
+      [200, 200],
+      r.data,
+    );
+    assert.match(rs[0]!.body, /put1/);
+    assert.match(rs[1]!.body, /after-put/);
+    assert.equal(up.requests.find((x) => x.url === '/api/put1')?.body.toString(), 'hello world');
+  });
+
+  it('an answer before the body was read closes the connection: a request hidden in the body is never parsed', async () => {
+    const hidden = `GET /api/smuggled-in-body HTTP/1.1\r\nHost: x\r\n\r\n`;
+    // No route for /nowhere: 404 without reading the body.
+    const r = await exchange(
+      `POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: ${hidden.length + 100}\r\n\r\n${hidden}`,
+    );
+    const rs = parseResponses(r.data);
+    assert.equal(rs.length, 1, r.data);
+    assert.equal(rs[0]!.status, 404);
+    assert.equal(r.closed, true, 'the connection is closed, not reused');
+    assert.ok(!seen().includes('GET /api/smuggled-in-body'), 'the hidden request never reached the upstream');
+  });
+
+  it('a body that stops arriving: 408 problem after request_timeout_ms, connection closed', async () => {
+    const c = await Client.open();
+    const t0 = Date.now();
+    c.write(`POST /api/slow-body HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789`);
+    await c.until((x) => x.closed, 4000);
+    const ms = Date.now() - t0;
+    const rs = parseResponses(c.data);
+    c.destroy();
+    assert.equal(c.closed, true);
+    assert.ok(ms >= 1400 && ms < 3500, `closed after ${ms} ms`);
+    if (rs.length > 0) assert.equal(rs[0]!.status, 408, c.data);
+  });
+
+  it('Content-Length forms other than plain digits go to node:http, which refuses them (400)', async () => {
+    for (const [cl, expect] of [
+      ['+5', 400],
+      ['5, 5', 400],
+      ['0x5', 400],
+      [' 5', 200],
+    ] as const) {
+      const r = await exchange(
+        `POST /api/cl HTTP/1.1\r\nHost: x\r\nContent-Length: ${cl}\r\nConnection: close\r\n\r\nhello`,
+      );
+      const rs = parseResponses(r.data);
+      assert.equal(rs[0]?.status, expect, `Content-Length "${cl}": ${r.data}`);
+    }
+  });
+});
