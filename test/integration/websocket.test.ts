@@ -322,7 +322,8 @@ describe('websocket tunnel', () => {
   test('an upgrade pipelined behind a pending request cannot crash the gateway; it is never tunnelled', async () => {
     const before = up.seen.length;
     for (const first of [
-      'POST /plain/a HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n',
+      // A chunked POST goes to node:http (not the fast path), which raises the upgrade while it is pending.
+      'POST /plain/a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
       'GET /plain/a HTTP/1.1\r\nHost: x\r\n\r\n',
     ]) {
       const socket = net.connect(tg.port, '127.0.0.1');
