@@ -103,6 +103,8 @@ function reject(
   limits: ListenerLimits,
   secure: boolean,
   err: GatewayError,
+  /** Where the request was headed, once known (404/405 after normalization): shown in the access log. */
+  at?: { path: string; query: string; host: string },
 ): void {
   rt.counters.rejected(err.reason);
   const peer = normalizeIp(req.socket.remoteAddress ?? '') ?? '';
@@ -111,9 +113,9 @@ function reject(
     res,
     rt.unrouted,
     req.method ?? '',
-    '',
-    '',
-    '',
+    at?.path ?? '',
+    at?.query ?? '',
+    at?.host ?? '',
     peer,
     peer,
     secure,
@@ -339,9 +341,14 @@ export function createRequestHandler(ref: RuntimeRef, listenerName: string, secu
             reason: 'method_not_allowed',
             headers: { allow: m.allow.join(', ') },
           }),
+          { path, query: norm.query, host },
         );
       }
-      return reject(rt, req, res, limits, secure, new GatewayError('GW_NOT_FOUND', { reason: 'no_route' }));
+      return reject(rt, req, res, limits, secure, new GatewayError('GW_NOT_FOUND', { reason: 'no_route' }), {
+        path,
+        query: norm.query,
+        host,
+      });
     }
     const compiled = m.route.data;
     const peer = normalizeIp(req.socket.remoteAddress ?? '') ?? '';

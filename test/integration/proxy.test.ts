@@ -143,6 +143,17 @@ describe('routing and forwarding', () => {
       assert.equal(b.type, 'https://gatehouse.dev/errors/gw-not-found');
       assert.equal(r.headers.server, undefined);
       assert.equal(r.headers['x-powered-by'], undefined);
+      // The access log says where the unrouted request was headed (normalized path), for operators.
+      let line: Record<string, unknown> | undefined;
+      for (let i = 0; i < 50 && line === undefined; i++) {
+        line = g2.logs.find(
+          (l) =>
+            (l.http as { response?: { status_code?: number } } | undefined)?.response?.status_code === 404,
+        );
+        if (line === undefined) await new Promise((res) => setTimeout(res, 20));
+      }
+      assert.ok(line, 'an access log line for the 404');
+      assert.equal((line.url as { path?: string }).path, '/nothing/here');
     } finally {
       await g2.close();
     }
