@@ -1,7 +1,9 @@
 /**
  * The per-request shortcuts of the engine (src/waf/README.md, Performance) must not change any result: block
- * summaries (skip a collection, or 16 of its values, whose united prefilter literals fail a rule's prefilter),
- * per-rule de-duplication of values already found not to match, and the `@pm` literal prefilters. Each check runs
+ * summaries (skip a collection, or 16 of its values, whose united prefilter literals fail a rule's prefilter; for
+ * multiMatch rules, those of every prefix of the chain), per-rule de-duplication of values already found not to
+ * match, the `@pm` literal prefilters, the `@validateUtf8Encoding`/`@validateByteRange` prefilters and the
+ * transformation change triggers. Each check runs
  * the same requests through the real CRS v4.28.0 compiled with every shortcut on and with all of them off, and
  * compares everything a transaction exposes: interventions, the match log (ids, variables, values, messages) and
  * every TX variable. The per-value transformation and literal caches are always on; the CRS regression requests
@@ -49,7 +51,13 @@ SecRule REQUEST_HEADERS:Content-Type "@rx ^(?:application(?:/soap\\+|/)|text/)xm
   ];
 }
 
-const OFF = { summaries: false, dedupe: false, pmPrefilter: false } as const;
+const OFF = {
+  summaries: false,
+  dedupe: false,
+  pmPrefilter: false,
+  operatorPrefilter: false,
+  transformTriggers: false,
+} as const;
 
 function pair(pl: number): { on: Ruleset; off: Ruleset } {
   const directives = crsDirectives(pl);
@@ -124,6 +132,14 @@ describe('engine shortcuts change no result', () => {
     'x',
     '0',
     '\u00ff\u00fe',
+    // Change triggers of transformations (NUL, comments, escapes, base64 of `<script>`) and invalid UTF-8.
+    '\u0000',
+    '/*x*/',
+    '--',
+    '#',
+    '\\u003cscript',
+    'PHNjcmlwdD4=',
+    '\u00c3(',
     ' ',
   );
   const value = fc.array(fragment, { maxLength: 4 }).map((xs) => xs.join(''));

@@ -29,6 +29,7 @@ import {
   type OperatorFn,
   type OpMatch,
   operatorPhrases,
+  operatorPrefilter,
 } from './operators.ts';
 import type { Directive } from './parser/index.ts';
 import {
@@ -43,6 +44,7 @@ import {
   phraseFormula,
   textFormula,
 } from './prefilter.ts';
+import { type ChangeTriggers, changeTriggers, isAsciiLowercase } from './transform/index.ts';
 
 /** A transformation function (`t:xxx`), applied to byte strings. */
 export type Transform = (input: string) => string;
@@ -80,6 +82,40 @@ export interface Shortcuts {
   readonly dedupe: boolean;
   /** Give the `@pm` rules of the request phases a literal prefilter (some phrase's ASCII pieces must occur). */
   readonly pmPrefilter: boolean;
+  /**
+   * Give `@validateUtf8Encoding` and `@validateByteRange` a prefilter on the characters a value holds
+   * (src/waf/operators.ts `operatorPrefilter`), so that block summaries can skip collections of plain ASCII.
+   */
+  readonly operatorPrefilter: boolean;
+  /**
+   * Skip a transformation on a value that holds none of the characters that could make it change anything
+   * (src/waf/transform/index.ts `changeTriggers`, known for the registry's functions), read off the value's
+   * literal scan instead of calling it.
+   */
+  readonly transformTriggers: boolean;
+}
+
+/** A transformation kind's {@link ChangeTriggers} as masks over raw ASCII codes (as {@link Presence} `r0`–`r3`). */
+interface TriggerMasks {
+  readonly r0: number;
+  readonly r1: number;
+  readonly r2: number;
+  readonly r3: number;
+  readonly hi: boolean;
+}
+
+/** The masks of a transformation's change triggers, or null when it has none (it must always be called). */
+function triggerMasks(fn: Transform): TriggerMasks | null {
+  const t: ChangeTriggers | undefined = changeTriggers(fn);
+  if (t === undefined) return null;
+  const m = [0, 0, 0, 0];
+  for (let i = 0; i < t.chars.length; i++) {
+    const c = t.chars.charCodeAt(i);
+    if (c >= 128) throw new Error(`change trigger beyond ASCII: ${c}`);
+    m[c >>> 5] = (m[c >>> 5] as number) | (1 << (c & 31));
+  }
+  const [r0, r1, r2, r3] = m as [number, number, number, number];
+  return { r0, r1, r2, r3, hi: t.hi };
 }
 
 /** A compiled rule (a chain link when `next` is set on its predecessor). */
@@ -149,11 +185,19 @@ export interface Ruleset {
   readonly literals: {
     scan(input: string): Presence;
     union(list: readonly Presence[], start: number, end: number): Presence;
+    lowerCased(p: Presence): Presence;
   };
   /** Number of distinct transformation prefixes (block-summary slots). */
   readonly transformPrefixes: number;
   /** Number of transformation kinds (slots of the per-value transformation caches). */
   readonly transformKinds: number;
+  /** Per transformation kind: the masks of its change triggers, or null ({@link Shortcuts.transformTriggers}). */
+  readonly kindTriggers: readonly (TriggerMasks | null)[];
+  /**
+   * Per transformation kind: it is the registry's ASCII `lowercase`, whose result's literal scan follows from its
+   * input's ({@link Shortcuts.transformTriggers}).
+   */
+  readonly kindLowercase: readonly boolean[];
   /** The per-request shortcuts in use ({@link EngineOptions.shortcuts}). */
   readonly shortcuts: Shortcuts;
   /** Starts a transaction for one request. */
@@ -296,6 +340,8 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
     summaries: true,
     dedupe: true,
     pmPrefilter: true,
+    operatorPrefilter: true,
+    transformTriggers: true,
     ...options.shortcuts,
   });
   const prefixIds = new Map<string, number>();
@@ -503,6 +549,7 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
   for (const head of all) {
     for (let r: CompiledRule | null = head; r !== null; r = r.next) {
       if (r.prefilter !== true) r.prefilterFn = compileFormula(r.prefilter, literals.single, literals);
+      else if (shortcuts.operatorPrefilter) r.prefilterFn = operatorPrefilter(r.operator);
     }
   }
   const frozenPhases = phases.map((p) => Object.freeze(p));
@@ -516,6 +563,14 @@ export function compileRuleset(directives: readonly Directive[], options: Engine
     literals,
     transformPrefixes: prefixIds.size,
     transformKinds: kindIds.size,
+    kindTriggers: [...kindIds].map(([name]) => {
+      const fn = transformsByName.get(name);
+      return fn === undefined || !shortcuts.transformTriggers ? null : triggerMasks(fn);
+    }),
+    kindLowercase: [...kindIds].map(([name]) => {
+      const fn = transformsByName.get(name);
+      return fn !== undefined && shortcuts.transformTriggers && isAsciiLowercase(fn);
+    }),
     shortcuts,
     newTransaction(request) {
       return new Transaction(ruleset, request);
@@ -1199,12 +1254,26 @@ export class Transaction {
     let next = vi.next;
     let r = next === undefined ? undefined : next[k];
     if (r !== undefined) return r;
+    const t = this.ruleset.kindTriggers[k];
+    const p = vi.present;
+    if (t != null && p !== undefined && k < 31) {
+      // The value's characters (from its literal scan, when it has had one) hold no trigger.
+      if (((p.r0 & t.r0) | (p.r1 & t.r1) | (p.r2 & t.r2) | (p.r3 & t.r3)) === 0 && !(t.hi && p.hi)) {
+        vi.same |= 1 << k;
+        return vi;
+      }
+    }
     const out = (rule.transforms[i] as { fn: Transform }).fn(vi.value);
     if (out === vi.value && k < 31) {
       vi.same |= 1 << k;
       return vi;
     }
     r = out === vi.value ? vi : this.intern(out);
+    if (r !== vi && r.present === undefined && p !== undefined && this.ruleset.kindLowercase[k] === true) {
+      // Lower-casing keeps the case-folded literals: derived from the input's scan (a 16 KiB body is not scanned
+      // twice).
+      r.present = this.ruleset.literals.lowerCased(p);
+    }
     if (next === undefined) {
       next = new Array<ValueInfo | undefined>(this.ruleset.transformKinds);
       vi.next = next;
@@ -1267,6 +1336,18 @@ export class Transaction {
       per[slot] = known;
       return known;
     }
+    const t = this.ruleset.kindTriggers[k];
+    if (t != null) {
+      // No value of the collection holds a character that could make this transformation change it: the step
+      // leaves every value as it is, known from the united scan without visiting the values.
+      this.united(prev);
+      const p = prev.total as Presence;
+      if (((p.r0 & t.r0) | (p.r1 & t.r1) | (p.r2 & t.r2) | (p.r3 & t.r3)) === 0 && !(t.hi && p.hi)) {
+        per[slot] = prev;
+        next[k] = prev;
+        return prev;
+      }
+    }
     const from = prev.ends;
     const ends = new Array<ValueInfo>(n);
     let same = true;
@@ -1300,6 +1381,43 @@ export class Transaction {
     if (s === undefined) s = { n, ends, total: null, blocks: null, next: null };
     if (slot >= 0) per[slot] = s;
     return s;
+  }
+
+  /**
+   * The distinct summaries of a collection after every prefix of the rule's chain (the empty one included): the
+   * values a multiMatch rule runs its operator on. A step that changes no value shares its prefix's summary, which
+   * is listed once.
+   */
+  private prefixSummaries(entries: readonly Entry[], rule: CompiledRule): Summary[] {
+    const out: Summary[] = [];
+    for (let len = 0; len <= rule.transforms.length; len++) {
+      const s = this.summary(entries, rule, len);
+      if (!out.includes(s)) out.push(s);
+    }
+    return out;
+  }
+
+  /**
+   * True when the prefilter passes on the united literals of some summary: over the whole collection (`block`
+   * -1) or over one block. False means no value of the collection (block) has an intermediate result that can
+   * match (formulas are monotone).
+   */
+  private anyPasses(steps: readonly Summary[], pf: FormulaFn, block: number): boolean {
+    for (let k = 0; k < steps.length; k++) {
+      const s = steps[k] as Summary;
+      this.united(s);
+      const p = block < 0 ? s.total : (s.blocks as readonly Presence[])[block];
+      if (pf(p as Presence)) return true;
+    }
+    return false;
+  }
+
+  /** True when the prefilter passes on the literals of entry `i` after some prefix of the chain. */
+  private anyValuePasses(steps: readonly Summary[], pf: FormulaFn, i: number): boolean {
+    for (let k = 0; k < steps.length; k++) {
+      if (pf(this.presentOf((steps[k] as Summary).ends[i] as ValueInfo))) return true;
+    }
+    return false;
   }
 
   /**
@@ -1358,11 +1476,16 @@ export class Transaction {
       const ts = rule.transforms;
       // (Not for `!@rx`: there a value the prefilter rules out is a match.)
       const fast = pf !== null && !dynamic && !rule.actions.multiMatch && !rule.operator.negated;
+      // multiMatch: the operator runs on the value after each step of the chain, so a value can only match when
+      // one of its intermediate results passes the prefilter.
+      const multi = pf !== null && !dynamic && rule.actions.multiMatch && !rule.operator.negated;
       // A whole collection: skip it, or blocks of it, when the union of its values' literals fails the prefilter
       // (formulas are monotone, so then every value fails it).
       let blocks: readonly Presence[] | null = null;
       // The chain's results for a whole collection, shared by the rules with the same chain.
       let ends: readonly ValueInfo[] | null = null;
+      // multiMatch: the distinct summaries of every prefix of the chain (the values the operator may see).
+      let steps: readonly Summary[] | null = null;
       if (all && !dynamic && entries.length >= SUMMARY_MIN && this.ruleset.shortcuts.summaries) {
         const sum = this.summary(entries, rule, ts.length);
         ends = sum.ends;
@@ -1370,6 +1493,9 @@ export class Transaction {
           this.united(sum);
           if (!(pf as FormulaFn)(sum.total as Presence)) continue;
           if (entries.length > BLOCK) blocks = sum.blocks;
+        } else if (multi) {
+          steps = this.prefixSummaries(entries, rule);
+          if (!this.anyPasses(steps, pf as FormulaFn, -1)) continue;
         }
       }
       for (let i = 0; i < entries.length; i++) {
@@ -1380,6 +1506,18 @@ export class Transaction {
         ) {
           i += BLOCK - 1;
           continue;
+        }
+        if (steps !== null) {
+          // multiMatch: skip a block, then a value, when no intermediate result passes the prefilter.
+          if (
+            entries.length > BLOCK &&
+            (i & (BLOCK - 1)) === 0 &&
+            !this.anyPasses(steps, pf as FormulaFn, i >>> BLOCK_SHIFT)
+          ) {
+            i += BLOCK - 1;
+            continue;
+          }
+          if (!this.anyValuePasses(steps, pf as FormulaFn, i)) continue;
         }
         const e = entries[i] as Entry;
         let cacheable = !dynamic;

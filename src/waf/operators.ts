@@ -8,6 +8,7 @@ import { RE2JS } from 're2js';
 import { compileCidrSet } from '../lib/ip.ts';
 import { compilePhrases } from './aho-corasick.ts';
 import type { Operator } from './model.ts';
+import type { FormulaFn, Presence } from './prefilter.ts';
 
 /** A libinjection-style detector: returns a fingerprint when the input is an attack, otherwise null. */
 export type Detector = (input: string) => string | null;
@@ -158,6 +159,28 @@ export function hasInvalidUtf8(s: string): boolean {
     i += need + 1;
   }
   return false;
+}
+
+/**
+ * A prefilter for the byte-validation operators, over a value's {@link Presence} (which ASCII characters it holds,
+ * as they are, and whether it holds any character beyond ASCII): false only when the operator cannot match. Null
+ * for other operators. As for `@rx` prefilters, it is about the operator's own result: under
+ * `!@validateByteRange` a value it rules out is a match.
+ * - `@validateUtf8Encoding`: ASCII alone is valid UTF-8, so only a value with a character beyond ASCII can fail.
+ * - `@validateByteRange`: a value matches when it holds a character outside the ranges: an ASCII character outside
+ *   them, or any character beyond ASCII (the presence does not tell 0x80–0xFF from wider characters, which are
+ *   always outside).
+ * Both are monotone (a value with more characters passes at least as often), as block summaries require.
+ * @example operatorPrefilter(parseOperator('@validateByteRange 1-255')) // passes a value holding NUL or beyond-ASCII
+ */
+export function operatorPrefilter(op: Operator): FormulaFn | null {
+  if (op.name === 'validateUtf8Encoding') return (p: Presence) => p.hi;
+  if (op.name !== 'validateByteRange') return null;
+  const ok = parseRanges(op.argument);
+  const bad = [0, 0, 0, 0];
+  for (let c = 0; c < 128; c++) if (ok[c] === 0) bad[c >>> 5] = (bad[c >>> 5] as number) | (1 << (c & 31));
+  const [b0, b1, b2, b3] = bad as [number, number, number, number];
+  return (p: Presence) => p.hi || ((p.r0 & b0) | (p.r1 & b1) | (p.r2 & b2) | (p.r3 & b3)) !== 0;
 }
 
 /** Operators whose argument may hold `%{...}` macros, expanded per transaction. */

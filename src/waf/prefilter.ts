@@ -409,10 +409,26 @@ export interface Presence {
   readonly m1: number;
   readonly m2: number;
   readonly m3: number;
+  /** Some character is beyond ASCII (code 128 or more, before folding; ſ and K count too). */
+  readonly hi: boolean;
+  /**
+   * The ASCII characters as they are (not folded), as four 32-bit masks over the codes 0–127: what the engine
+   * tests transformations' change triggers against (src/waf/transform/index.ts `changeTriggers`).
+   */
+  readonly r0: number;
+  readonly r1: number;
+  readonly r2: number;
+  readonly r3: number;
   readonly lits: readonly number[] | null;
   /** Unique per presence made by one automaton (see {@link LiteralAutomaton.load}); 0 when made elsewhere. */
   readonly uid?: number;
 }
+
+/** Scans (and unions) counted before the automaton's stamp tables are cleared ({@link LiteralAutomaton.nextScan}). */
+const SCAN_LIMIT = 0x3fffffff;
+
+/** Bits of A–Z in the mask of codes 64–95 (and of a–z in that of 96–127). */
+const UPPER_BITS = 0x07fffffe;
 
 /** Alphabet classes: 0..127 folded ASCII, 128 = any other character. */
 const ALPHA = 129;
@@ -427,17 +443,30 @@ export class LiteralAutomaton {
   private readonly delta: Uint16Array | Int32Array;
   /** Folded code (0–128) → character class. */
   private readonly classOf: Int32Array;
+  /** Raw code (0–255) → the character class of its folded code. */
+  private readonly rawClass: Int32Array;
   /** Number of character classes (row width of {@link LiteralAutomaton.delta}). */
   private readonly width: number;
-  /** Per state: indexes of the longer literals ending there (own and through suffix links), or null. */
-  private readonly out: (Int32Array | null)[];
+  /**
+   * Indexes of the longer literals ending at each state (own and through suffix links), state after state: those
+   * of state `s` are `outIds[outAt[s]..outAt[s + 1])`.
+   */
+  private readonly outIds: Int32Array;
+  private readonly outAt: Int32Array;
+  /** Per state: 1 when {@link LiteralAutomaton.out} has literals (a byte per state: the scan's cheap test). */
+  private readonly hasOut: Uint8Array;
+  /** Per state: scan number that last recorded its literals. */
+  private readonly done: Int32Array;
   /** Per literal: its character code when it is one character long, else -1. */
   readonly single: Int32Array;
   /** Per literal: scan number that last recorded it (de-duplicates `lits` without a set). */
   private readonly seen: Int32Array;
+  /** Number of the current scan or union (for {@link LiteralAutomaton.seen} and {@link LiteralAutomaton.done}). */
   private scans = 0;
+  /** Last presence uid handed out (never reused: a float counter, exact far beyond any process lifetime). */
+  private uids = 0;
   /** Per literal: uid of the last presence {@link LiteralAutomaton.load} marked it for. */
-  private readonly marked: Int32Array;
+  private readonly marked: Float64Array;
   private loaded = 0;
 
   /** Builds the automaton over the literals (index = position in the array). */
@@ -446,7 +475,7 @@ export class LiteralAutomaton {
     const own: number[][] = [[]];
     this.single = new Int32Array(literals.length).fill(-1);
     this.seen = new Int32Array(literals.length);
-    this.marked = new Int32Array(literals.length);
+    this.marked = new Float64Array(literals.length);
     literals.forEach((lit, id) => {
       if (lit.length === 1) {
         this.single[id] = lit.charCodeAt(0);
@@ -507,10 +536,31 @@ export class LiteralAutomaton {
         } else delta[s * width + k] = delta[f * width + k] as number;
       }
     }
-    this.delta = delta;
+    // Renumber the states breadth-first (the root, then every state of depth 1, 2, ...): the shallow states, where
+    // a scan of ordinary text spends nearly all its steps, then share a few cache lines of the (megabytes large)
+    // transition table instead of being spread over it in insertion order.
+    const order = [0, ...queue];
+    const renum = new Int32Array(n);
+    for (let i = 0; i < n; i++) renum[order[i] as number] = i;
+    const moved = n <= 0xffff ? new Uint16Array(n * width) : new Int32Array(n * width);
+    for (let i = 0; i < n; i++) {
+      const from = (order[i] as number) * width;
+      for (let k = 0; k < width; k++) moved[i * width + k] = renum[delta[from + k] as number] as number;
+    }
+    this.delta = moved;
     this.classOf = classOf;
+    // Raw code 0–255 → class of its folded code (A–Z as a–z, 128–255 as 128).
+    this.rawClass = new Int32Array(256);
+    for (let c = 0; c < 256; c++) {
+      this.rawClass[c] = classOf[c >= 128 ? 128 : c >= 65 && c <= 90 ? c + 32 : c] as number;
+    }
     this.width = width;
-    this.out = outs.map((o) => (o.length === 0 ? null : Int32Array.from(new Set(o))));
+    const lists = order.map((s) => [...new Set(outs[s] as number[])]);
+    this.outAt = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) this.outAt[i + 1] = (this.outAt[i] as number) + (lists[i] as number[]).length;
+    this.outIds = Int32Array.from(lists.flat());
+    this.hasOut = Uint8Array.from(lists, (o) => (o.length === 0 ? 0 : 1));
+    this.done = new Int32Array(n);
   }
 
   /**
@@ -520,11 +570,16 @@ export class LiteralAutomaton {
    */
   union(list: readonly Presence[], start: number, end: number): Presence {
     const seen = this.seen;
-    const stamp = ++this.scans;
+    const stamp = this.nextScan();
     let m0 = 0;
     let m1 = 0;
     let m2 = 0;
     let m3 = 0;
+    let hi = false;
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
     let lits: number[] | null = null;
     for (let i = start; i < end; i++) {
       const p = list[i] as Presence;
@@ -532,6 +587,11 @@ export class LiteralAutomaton {
       m1 |= p.m1;
       m2 |= p.m2;
       m3 |= p.m3;
+      if (p.hi) hi = true;
+      r0 |= p.r0;
+      r1 |= p.r1;
+      r2 |= p.r2;
+      r3 |= p.r3;
       const l = p.lits;
       if (l === null) continue;
       for (let k = 0; k < l.length; k++) {
@@ -542,7 +602,42 @@ export class LiteralAutomaton {
         else lits.push(id);
       }
     }
-    return { m0, m1, m2, m3, lits, uid: stamp };
+    return { m0, m1, m2, m3, hi, r0, r1, r2, r3, lits, uid: ++this.uids };
+  }
+
+  /**
+   * The presence of `p`'s text after ASCII lower-casing (A–Z → a–z, nothing else), without scanning it: the folded
+   * characters and literals are those of `p` (the scan folds case itself), and the raw upper-case letters become
+   * lower-case ones.
+   */
+  lowerCased(p: Presence): Presence {
+    return {
+      m0: p.m0,
+      m1: p.m1,
+      m2: p.m2,
+      m3: p.m3,
+      hi: p.hi,
+      r0: p.r0,
+      r1: p.r1,
+      r2: p.r2 & ~UPPER_BITS,
+      r3: p.r3 | (p.r2 & UPPER_BITS),
+      lits: p.lits,
+      uid: ++this.uids,
+    };
+  }
+
+  /**
+   * The number of a new scan or union. The per-literal and per-state stamps live in 32-bit tables and only matter
+   * within one call, so before the count leaves that range the tables are cleared and counting starts again (a
+   * stamp that wrapped around would never equal its table entry again).
+   */
+  private nextScan(): number {
+    if (this.scans >= SCAN_LIMIT) {
+      this.seen.fill(0);
+      this.done.fill(0);
+      this.scans = 0;
+    }
+    return ++this.scans;
   }
 
   /**
@@ -550,7 +645,7 @@ export class LiteralAutomaton {
    * table: literal `id` occurs when `table[id] === p.uid`. For long literal lists (block unions) that makes each
    * membership test one load instead of a search of the list.
    */
-  load(p: Presence): Int32Array {
+  load(p: Presence): Float64Array {
     const m = this.marked;
     const u = p.uid ?? 0;
     if (this.loaded !== u && u !== 0) {
@@ -565,37 +660,72 @@ export class LiteralAutomaton {
   scan(input: string): Presence {
     const delta = this.delta;
     const classOf = this.classOf;
+    const rawClass = this.rawClass;
     const width = this.width;
-    const out = this.out;
+    const outIds = this.outIds;
+    const outAt = this.outAt;
+    const hasOut = this.hasOut;
+    const done = this.done;
     const seen = this.seen;
-    const stamp = ++this.scans;
-    let m0 = 0;
-    let m1 = 0;
-    let m2 = 0;
-    let m3 = 0;
+    const stamp = this.nextScan();
+    // The raw characters are recorded; the folded masks are derived from them at the end.
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
+    let hi = false;
+    // ſ and K fold onto s and k.
+    let sk = 0;
     let lits: number[] | null = null;
     let s = 0;
     for (let i = 0; i < input.length; i++) {
-      let c = input.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32;
-      else if (c >= 128) c = c === 0x17f ? 115 : c === 0x212a ? 107 : 128;
-      if (c < 32) m0 |= 1 << c;
-      else if (c < 64) m1 |= 1 << (c - 32);
-      else if (c < 96) m2 |= 1 << (c - 64);
-      else if (c < 128) m3 |= 1 << (c - 96);
-      s = delta[s * width + (classOf[c] as number)] as number;
-      const o = out[s];
-      if (o !== null && o !== undefined) {
-        for (let k = 0; k < o.length; k++) {
-          const id = o[k] as number;
-          if (seen[id] === stamp) continue;
-          seen[id] = stamp;
-          if (lits === null) lits = [id];
-          else lits.push(id);
-        }
+      const c = input.charCodeAt(i);
+      let k: number;
+      if (c < 128) {
+        if (c < 64) {
+          if (c < 32) r0 |= 1 << c;
+          else r1 |= 1 << (c - 32);
+        } else if (c < 96) r2 |= 1 << (c - 64);
+        else r3 |= 1 << (c - 96);
+        k = rawClass[c] as number;
+      } else {
+        hi = true;
+        if (c < 256) k = rawClass[c] as number;
+        else if (c === 0x17f) {
+          sk |= 1 << (115 - 96);
+          k = classOf[115] as number;
+        } else if (c === 0x212a) {
+          sk |= 1 << (107 - 96);
+          k = classOf[107] as number;
+        } else k = classOf[128] as number;
+      }
+      s = delta[s * width + k] as number;
+      // A state's literals are recorded once per scan (ordinary text passes the same few states again and again).
+      if (hasOut[s] === 0 || done[s] === stamp) continue;
+      done[s] = stamp;
+      const end = outAt[s + 1] as number;
+      for (let k = outAt[s] as number; k < end; k++) {
+        const id = outIds[k] as number;
+        if (seen[id] === stamp) continue;
+        seen[id] = stamp;
+        if (lits === null) lits = [id];
+        else lits.push(id);
       }
     }
-    return { m0, m1, m2, m3, lits, uid: stamp };
+    // Folding: A–Z (codes 65–90, bits 1–26 of r2) onto a–z (codes 97–122, the same bits of r3).
+    return {
+      m0: r0,
+      m1: r1,
+      m2: r2 & ~UPPER_BITS,
+      m3: r3 | (r2 & UPPER_BITS) | sk,
+      hi,
+      r0,
+      r1,
+      r2,
+      r3,
+      lits,
+      uid: ++this.uids,
+    };
   }
 }
 
@@ -641,7 +771,7 @@ export function textFormula(f: FormulaS): ((folded: string) => boolean) | null {
 
 /** Constant-time literal membership for presences of one automaton ({@link LiteralAutomaton.load}). */
 export interface LiteralIndex {
-  load(p: Presence): Int32Array;
+  load(p: Presence): Float64Array;
 }
 
 /** A compiled formula: true when a value with these literals may match. */
@@ -678,14 +808,67 @@ export function evalFormula(f: Formula, p: Presence, single: Int32Array): boolea
 }
 
 /**
+ * Literals of which at least one occurs whenever the formula holds (`f` implies their OR), chosen to be rare: an
+ * OR needs one of its members' sets, an AND any one member's, and the one taken is the one without common
+ * characters (see {@link COMMON}) and with the fewest single characters, then the fewest literals. Null when there
+ * is no such set without a common character (then it would filter almost nothing).
+ */
+export function necessaryLiterals(f: Formula, single: Int32Array): number[] | null {
+  if (f === true) return null;
+  if (typeof f === 'number') {
+    const c = single[f] as number;
+    return c >= 0 && c < 128 && COMMON.has(String.fromCharCode(c)) ? null : [f];
+  }
+  if ('or' in f) {
+    const out = new Set<number>();
+    for (const x of f.or) {
+      const n = necessaryLiterals(x, single);
+      if (n === null) return null;
+      for (const id of n) out.add(id);
+    }
+    return [...out];
+  }
+  let best: number[] | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const x of f.and) {
+    const n = necessaryLiterals(x, single);
+    if (n === null) continue;
+    let singles = 0;
+    for (const id of n) if ((single[id] as number) >= 0) singles++;
+    // Single characters are far more frequent than longer literals: they dominate the cost.
+    const cost = singles * 1e6 + n.length;
+    if (cost < bestCost) {
+      best = n;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+/**
  * Compiles a formula over literal indexes into a function of a value's {@link Presence}; `single` is
- * {@link LiteralAutomaton.single} of the same table.
+ * {@link LiteralAutomaton.single} of the same table. A nested formula (CRS' command-word lists give hundreds of
+ * nested AND/OR nodes) first checks its {@link necessaryLiterals} as one flat OR, which answers most values with a
+ * few bit tests; only values passing it walk the whole formula. The result is the same: that check only fails
+ * when the formula is false.
  */
 export function compileFormula(f: Formula, single: Int32Array, index?: LiteralIndex): FormulaFn {
+  const full = compileNode(f, single, index);
+  if (f === true || typeof f === 'number') return full;
+  const flat = 'or' in f && f.or.every((x) => typeof x === 'number');
+  if (flat) return full;
+  const need = necessaryLiterals(f, single);
+  if (need === null) return full;
+  const quick = compileNode({ or: need }, single, index);
+  return (p) => quick(p) && full(p);
+}
+
+/** {@link compileFormula} without the necessary-literal check (also used for every sub-formula). */
+function compileNode(f: Formula, single: Int32Array, index?: LiteralIndex): FormulaFn {
   if (f === true) return () => true;
-  if (typeof f === 'number') return compileFormula({ or: [f] }, single, index);
+  if (typeof f === 'number') return compileNode({ or: [f] }, single, index);
   if ('and' in f) {
-    const subs = f.and.map((x) => compileFormula(x, single, index));
+    const subs = f.and.map((x) => compileNode(x, single, index));
     if (subs.length === 2) {
       const [a, b] = subs as [FormulaFn, FormulaFn];
       return (p) => a(p) && b(p);
@@ -704,7 +887,7 @@ export function compileFormula(f: Formula, single: Int32Array, index?: LiteralIn
       const c = single[x] as number;
       if (c < 0) multi.add(x);
       else masks[c >>> 5] = (masks[c >>> 5] as number) | (1 << (c & 31));
-    } else rest.push(compileFormula(x, single, index));
+    } else rest.push(compileNode(x, single, index));
   }
   const [k0, k1, k2, k3] = masks as [number, number, number, number];
   const hasMask = (k0 | k1 | k2 | k3) !== 0;

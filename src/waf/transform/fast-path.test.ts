@@ -59,3 +59,39 @@ describe('transformation shortcuts (UNCHANGED_UNLESS)', () => {
     });
   }
 });
+
+describe('change triggers (CHANGE_TRIGGERS)', () => {
+  it('covers every shortcut, and changeTriggers finds them on the registry entries only', () => {
+    assert.deepEqual(Object.keys(T.CHANGE_TRIGGERS).sort(), Object.keys(T.UNCHANGED_UNLESS).sort());
+    for (const name of Object.keys(T.CHANGE_TRIGGERS)) {
+      assert.equal(T.changeTriggers(T.TRANSFORMS[name] as T.Transform), T.CHANGE_TRIGGERS[name]);
+    }
+    assert.equal(T.changeTriggers(T.lowercase), undefined);
+    assert.equal(T.changeTriggers(T.TRANSFORMS.base64Decode as T.Transform), undefined);
+  });
+  for (const name of Object.keys(T.CHANGE_TRIGGERS)) {
+    const t = T.CHANGE_TRIGGERS[name] as T.ChangeTriggers;
+    const free = (c: number): boolean => (c < 128 ? !t.chars.includes(String.fromCharCode(c)) : !t.hi);
+    it(`${name}: an input without its trigger characters never holds the pattern and comes back unchanged`, () => {
+      const re = T.UNCHANGED_UNLESS[name] as RegExp;
+      // Every single character, then strings over the trigger-free characters.
+      for (let c = 0; c <= 0x2fff; c++) {
+        if (!free(c)) continue;
+        const s = String.fromCharCode(c);
+        assert.equal(re.test(`a${s}${s}b`), false, `${name} U+${c.toString(16)}`);
+      }
+      const freeChar = fc.oneof(
+        fc.constantFrom(...'%+&\\/*.#-<!>"\'^,;() \t\r\n\v\f\0\xa0\xe9\xffaZk09xuU'.split('')),
+        fc.integer({ min: 0, max: 0x2fff }).map((c) => String.fromCharCode(c)),
+      );
+      const freeInput = fc
+        .array(freeChar, { maxLength: 24 })
+        .map((a) => a.filter((c) => free(c.charCodeAt(0))).join(''));
+      const raw = RAW[name] as T.Transform;
+      fc.assert(
+        fc.property(freeInput, (s) => !re.test(s) && raw(s) === s),
+        { numRuns: 3000 },
+      );
+    });
+  }
+});

@@ -907,6 +907,62 @@ export const UNCHANGED_UNLESS: Readonly<Record<string, RegExp>> = Object.freeze(
   normalizePathWin: /[/\\]|\.$|[^\x00-\xff]/,
 });
 
+/**
+ * Characters of which every text an {@link UNCHANGED_UNLESS} pattern matches holds at least one (`hi`: or any
+ * character beyond ASCII): an input holding none of them is returned unchanged. A caller that already knows which
+ * characters a value holds (the engine's literal scan) can skip the call and the pattern test altogether.
+ */
+export interface ChangeTriggers {
+  /** ASCII characters (exact, not case-folded). */
+  readonly chars: string;
+  /** Any character at or above U+0080 may change the input too. */
+  readonly hi: boolean;
+}
+
+/** {@link ChangeTriggers} per name of {@link UNCHANGED_UNLESS}, read off its pattern (index.test.ts checks them). */
+export const CHANGE_TRIGGERS: Readonly<Record<string, ChangeTriggers>> = Object.freeze({
+  urlDecodeUni: { chars: '%+', hi: false },
+  urlDecode: { chars: '%+', hi: false },
+  lowercase: { chars: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', hi: false },
+  htmlEntityDecode: { chars: '&', hi: false },
+  jsDecode: { chars: '\\', hi: false },
+  cssDecode: { chars: '\\', hi: false },
+  escapeSeqDecode: { chars: '\\', hi: false },
+  utf8toUnicode: { chars: '\0', hi: true },
+  removeNulls: { chars: '\0', hi: false },
+  replaceNulls: { chars: '\0', hi: false },
+  removeWhitespace: { chars: '\t\n\v\f\r ', hi: true },
+  compressWhitespace: { chars: '\t\n\v\f\r ', hi: false },
+  // `/*` always holds a `*`; so do `*/`, and `--` a `-`.
+  replaceComments: { chars: '*', hi: false },
+  removeCommentsChar: { chars: '*-#', hi: false },
+  removeComments: { chars: '*-#', hi: true },
+  cmdLine: { chars: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ"\'\\^,;\t\r\n ', hi: false },
+  normalizePath: { chars: '/.', hi: true },
+  normalizePathWin: { chars: '/\\.', hi: true },
+});
+
+/** The registry entries that have {@link ChangeTriggers}, with them. */
+const TRIGGERS = new WeakMap<Transform, ChangeTriggers>();
+
+/**
+ * The {@link ChangeTriggers} of a transformation function, when it is a {@link TRANSFORMS} entry with a shortcut
+ * (undefined for any other function, which must then always be called).
+ * @example changeTriggers(TRANSFORMS.lowercase) // { chars: 'AB…Z', hi: false }
+ */
+export function changeTriggers(fn: Transform): ChangeTriggers | undefined {
+  return TRIGGERS.get(fn);
+}
+
+/**
+ * True for this module's `lowercase` (the function or its registry entry): it maps A–Z to a–z and changes nothing
+ * else, so a case-insensitive literal scan of its output equals that of its input.
+ * @example isAsciiLowercase(TRANSFORMS.lowercase) // true
+ */
+export function isAsciiLowercase(fn: Transform): boolean {
+  return fn === lowercase || fn === TRANSFORMS.lowercase;
+}
+
 /** Wraps `fn` so that an input without `changes` is returned at once. */
 function unchangedUnless(fn: Transform, changes: RegExp): Transform {
   return (input: string): string => (changes.test(input) ? fn(input) : input);
@@ -915,7 +971,11 @@ function unchangedUnless(fn: Transform, changes: RegExp): Transform {
 /** The transformations with an {@link UNCHANGED_UNLESS} shortcut, by SecLang name. */
 function fast(name: string, fn: Transform): Transform {
   const re = UNCHANGED_UNLESS[name];
-  return re === undefined ? fn : unchangedUnless(fn, re);
+  if (re === undefined) return fn;
+  const wrapped = unchangedUnless(fn, re);
+  const t = CHANGE_TRIGGERS[name];
+  if (t !== undefined) TRIGGERS.set(wrapped, t);
+  return wrapped;
 }
 
 /** All transformations by SecLang name (both `normalizePath` and `normalisePath` spellings). */
