@@ -1,7 +1,8 @@
 /**
  * The `waf` API profile (issue 5) measured on the generated corpora (bench/waf/corpus/): block rate on clean API
  * traffic and detection rate on API attacks hidden in JSON, for CRS PL1, CRS PL2 and the API profile, through the
- * policy's request hook in process (all 830 requests × 4 configurations); a sample of both corpora through the
+ * policy's request hook in process (all 830 requests × 4 configurations); the two held-out corpora (clean-traffic
+ * bound, attacks at least as many as CRS PL2); a sample of both generated corpora through the
  * real gateway (same verdicts, clean bodies reach the upstream byte-identical, attacks never do); and the
  * response phase through the gateway (CRS 95x leaks → 502 problem without the upstream body).
  */
@@ -11,10 +12,14 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { corpora } from '../../bench/waf/corpus/generate.ts';
+import { heldout } from '../../bench/waf/corpus/heldout.ts';
+import { heldout2 } from '../../bench/waf/corpus/heldout2.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
   CRS_RULES,
+  HELDOUT_CONFIGS,
+  HELDOUT2_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -117,6 +122,70 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
       'the corpus exclusions (rich-text and code fields) do not cost detection on the attack corpus',
     );
   });
+});
+
+/**
+ * The held-out corpora (bench/waf/corpus/heldout.ts, session 3, and heldout2.ts, session 4: a developer platform
+ * with CI/CD, written before the session-4 prose changes): CRS PL2 against the API profile with that API's
+ * `exclude_fields`. Measured (`node bench/waf/corpus/measure.ts --heldout`, `--heldout2`, session 4): held-out clean 0.3 % (1 of 400), attacks 95.3 % vs CRS PL2
+ * 94.7 %; held-out 2 clean 9.0 % (30 of 334), attacks 98.2 % vs CRS PL2 98.2 %. Held-out 2 does NOT meet the
+ * < 1 % target: 18 of its 30 are CRS 930120 on JSON member names that read as dot-files once the body processor
+ * joins them (`json.coverage`, `.coverage`), 10 are review notes with a shell probe or shell syntax in a code
+ * span (`whoami`, `sleep 2`, `ls -1 | wc -l`, `exec "$@"`; kept blocked on purpose), the rest a PowerShell
+ * cmdlet name (932120) and libinjection on `Coverage 87.4% (+0.3%)`. The bounds below are those measurements, so
+ * that any regression fails.
+ */
+describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
+  test('the committed held-out corpora are what their generators produce', () => {
+    for (const [name, generated] of [
+      ['clean-heldout', heldout.clean],
+      ['attacks-heldout', heldout.attacks],
+      ['clean-heldout2', heldout2.clean],
+      ['attacks-heldout2', heldout2.attacks],
+    ] as const)
+      assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
+    const families = new Set(heldout2.attacks.map((a) => a.family));
+    for (const f of ['sql', 'xss', 'command', 'path-traversal', 'ssrf', 'nosql', 'prototype-pollution'])
+      assert.ok(families.has(f), f);
+    for (const f of ['template', 'log4shell']) assert.ok(families.has(f), f);
+    assert.ok(heldout2.clean.length >= 300 && heldout2.attacks.length >= 100);
+  });
+
+  for (const [label, suffix, configs, maxClean] of [
+    ['held-out', '-heldout', HELDOUT_CONFIGS, 0.01],
+    ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.09],
+  ] as const) {
+    test(`${label}: clean traffic blocked at most ${maxClean * 100} %, attacks at least as many as CRS PL2`, async () => {
+      const clean = loadCorpus(`clean${suffix}`);
+      const attacks = loadCorpus(`attacks${suffix}`);
+      const api = configs['API profile + exclude_fields'] as Record<string, unknown>;
+      const pl2 = configs['CRS PL2'] as Record<string, unknown>;
+      const cleanRates = new Map<string, Rates>();
+      const familyRates = new Map<string, Rates>();
+      cleanRates.set(
+        'API profile + exclude_fields',
+        rates(clean, await runCorpus(api, clean), (r) => r.kind),
+      );
+      for (const [name, config] of [
+        ['CRS PL2', pl2],
+        ['API profile + exclude_fields', api],
+      ] as const)
+        familyRates.set(
+          name,
+          rates(attacks, await runCorpus(config, attacks), (r) => r.family ?? '?'),
+        );
+      process.stdout.write(`\n${label}\n${table('clean traffic blocked', cleanRates)}\n\n`);
+      process.stdout.write(`${table('attacks blocked (family)', familyRates)}\n\n`);
+      const c = rate(cleanRates.get('API profile + exclude_fields'), 'all');
+      assert.ok(c <= maxClean, `${label}: clean blocked ${c}`);
+      const a = familyRates.get('API profile + exclude_fields');
+      const p = familyRates.get('CRS PL2');
+      assert.ok(
+        rate(a, 'all') >= rate(p, 'all'),
+        `${label}: attacks ${rate(a, 'all')} < CRS PL2 ${rate(p, 'all')}`,
+      );
+    });
+  }
 });
 
 /** Sends one corpus request with node:http (it allows `Expect: 100-continue`, unlike fetch). */

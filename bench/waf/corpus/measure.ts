@@ -3,12 +3,13 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout] [--verbose]` (`--heldout`: clean-heldout.json and
- * attacks-heldout.json from ./heldout.ts, with that API's own `exclude_fields`), or
- * `node bench/waf/corpus/measure.ts --embedded` (every string payload of both attack corpora embedded in prose
- * sentences, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2] [--verbose]` (`--heldout`: clean-heldout.json and
+ * attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and attacks-heldout2.json from
+ * ./heldout2.ts, each with that API's own `exclude_fields`), or
+ * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
+ * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
  * `node bench/waf/corpus/measure.ts --embedded-query` (the same payloads as a search query parameter, alone and in
- * the three sentences: the query-string side of the prose handling).
+ * the five sentences: the query-string side of the prose handling).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { fakeDeps, fakeRequestContext, instantiate, runRequest } from '../../../
 import { policy } from '../../../src/policies/waf/policy.ts';
 import type { CorpusRequest } from './generate.ts';
 import { HELDOUT_EXCLUDE_FIELDS } from './heldout.ts';
+import { HELDOUT2_EXCLUDE_FIELDS } from './heldout2.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -49,8 +51,18 @@ export const CONFIGS: Readonly<Record<string, Record<string, unknown>>> = config
 export const HELDOUT_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT_EXCLUDE_FIELDS);
 
-/** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout`, `attacks-heldout`). */
-export type CorpusName = 'clean' | 'attacks' | 'clean-heldout' | 'attacks-heldout';
+/** The configurations compared on the second held-out corpora (./heldout2.ts, with that API's code fields). */
+export const HELDOUT2_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT2_EXCLUDE_FIELDS);
+
+/** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
+export type CorpusName =
+  | 'clean'
+  | 'attacks'
+  | 'clean-heldout'
+  | 'attacks-heldout'
+  | 'clean-heldout2'
+  | 'attacks-heldout2';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -158,14 +170,19 @@ export function firedRules(verdicts: readonly Verdict[]): [number, number][] {
   return [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
 
-/** Prose sentences an attack payload is embedded in by {@link embeddedAttacks}. */
-const EMBED_TEMPLATES: readonly ((p: string) => string)[] = [
-  (p) => `Hi team, ${p} thanks a lot for the quick help today`,
-  (p) => `${p} is what I typed into the box and then it broke`,
-  (p) => `Hello there, could you please look at this for me: ${p}`,
+/**
+ * Prose sentences an attack payload is embedded in by {@link embeddedAttacks}: bare, and as markdown inline code
+ * or a quotation (where legitimate prose puts commands and SQL).
+ */
+const EMBED_TEMPLATES: readonly (readonly [string, (p: string) => string])[] = [
+  ['prose', (p) => `Hi team, ${p} thanks a lot for the quick help today`],
+  ['prose', (p) => `${p} is what I typed into the box and then it broke`],
+  ['prose', (p) => `Hello there, could you please look at this for me: ${p}`],
+  ['markdown-code', (p) => `When I run \`${p}\` on the build host, the job fails with exit code 1.`],
+  ['quoted', (p) => `The docs say to enter "${p}" in the filter box, which does not work for me.`],
 ];
 
-/** Every distinct JSON string value of both attack corpora that holds a non-alphanumeric character → family. */
+/** Every distinct JSON string value of the three attack corpora that holds a non-alphanumeric character → family. */
 function attackPayloads(): Map<string, string> {
   const payloads = new Map<string, string>();
   const walk = (v: unknown, family: string): void => {
@@ -174,7 +191,11 @@ function attackPayloads(): Map<string, string> {
     } else if (Array.isArray(v)) for (const x of v) walk(x, family);
     else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) walk(x, family);
   };
-  for (const r of [...loadCorpus('attacks'), ...loadCorpus('attacks-heldout')]) {
+  for (const r of [
+    ...loadCorpus('attacks'),
+    ...loadCorpus('attacks-heldout'),
+    ...loadCorpus('attacks-heldout2'),
+  ]) {
     if (r.body === '') continue;
     try {
       walk(JSON.parse(r.body), r.family ?? '?');
@@ -186,19 +207,19 @@ function attackPayloads(): Map<string, string> {
 }
 
 /**
- * Every distinct JSON string value of both attack corpora that holds a non-alphanumeric character, embedded in
- * each of three prose sentences as the `message` of a JSON POST (`family` = the source attack's family).
+ * Every distinct JSON string value of the three attack corpora that holds a non-alphanumeric character, embedded
+ * in each of five prose sentences as the `message` of a JSON POST (`family` = the source attack's family).
  */
 export function embeddedAttacks(): CorpusRequest[] {
   const out: CorpusRequest[] = [];
   for (const [p, family] of attackPayloads()) {
-    for (const t of EMBED_TEMPLATES) {
+    for (const [technique, t] of EMBED_TEMPLATES) {
       const body = JSON.stringify({ message: t(p) });
       out.push({
         id: `e${out.length + 1}`,
         kind: 'attack',
         family,
-        technique: 'prose-embedded',
+        technique,
         method: 'POST',
         path: '/api/support/tickets',
         headers: {
@@ -215,17 +236,20 @@ export function embeddedAttacks(): CorpusRequest[] {
 
 /**
  * The payloads of {@link embeddedAttacks} as the `q` parameter of a search GET, alone and embedded in each of the
- * three prose sentences (percent-encoded as a browser form would: spaces as `+`).
+ * five prose sentences (percent-encoded as a browser form would: spaces as `+`).
  */
 export function queryEmbeddedAttacks(): CorpusRequest[] {
   const out: CorpusRequest[] = [];
   for (const [p, family] of attackPayloads()) {
-    for (const text of [p, ...EMBED_TEMPLATES.map((t) => t(p))]) {
+    for (const [technique, text] of [
+      ['query', p] as const,
+      ...EMBED_TEMPLATES.map(([k, t]) => [k, t(p)] as const),
+    ]) {
       out.push({
         id: `q${out.length + 1}`,
         kind: 'attack',
         family,
-        technique: text === p ? 'query' : 'query-prose-embedded',
+        technique: technique === 'query' ? technique : `query-${technique}`,
         method: 'GET',
         path: `/api/search?q=${encodeURIComponent(text).replace(/%20/g, '+')}&page=1`,
         headers: { 'user-agent': 'curl/8.5.0', accept: 'application/json' },
@@ -240,26 +264,45 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
   const query = process.argv.includes('--embedded-query');
   const requests = query ? queryEmbeddedAttacks() : embeddedAttacks();
   const results = new Map<string, Map<string, { blocked: number; total: number }>>();
+  const techResults = new Map<string, Map<string, { blocked: number; total: number }>>();
   for (const [name, config] of Object.entries(CONFIGS)) {
     if (name.includes('exclude')) continue;
+    const verdicts = await runCorpus(config, requests);
     results.set(
       name,
-      rates(requests, await runCorpus(config, requests), (r) => r.family ?? '?'),
+      rates(requests, verdicts, (r) => r.family ?? '?'),
     );
+    techResults.set(
+      name,
+      rates(requests, verdicts, (r) => r.technique ?? '?'),
+    );
+    if (process.argv.includes('--verbose') && name.startsWith('API')) {
+      requests.forEach((r, i) => {
+        if (!(verdicts[i] as Verdict).blocked)
+          process.stdout.write(`FN ${name} ${r.id} ${r.family}/${r.technique} ${r.body || r.path}\n`);
+      });
+    }
   }
   process.stdout.write(
-    `${table(query ? 'attacks in a query parameter blocked (family)' : 'prose-embedded attacks blocked (family)', results)}\n`,
+    `${table(query ? 'attacks in a query parameter blocked (family)' : 'prose-embedded attacks blocked (family)', results)}\n\n`,
   );
+  process.stdout.write(`${table('(by embedding)', techResults)}\n`);
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
-  const heldout = process.argv.includes('--heldout');
-  const clean = loadCorpus(heldout ? 'clean-heldout' : 'clean');
-  const attacks = loadCorpus(heldout ? 'attacks-heldout' : 'attacks');
+  const suffix = process.argv.includes('--heldout2')
+    ? '-heldout2'
+    : process.argv.includes('--heldout')
+      ? '-heldout'
+      : '';
+  const clean = loadCorpus(`clean${suffix}` as CorpusName);
+  const attacks = loadCorpus(`attacks${suffix}` as CorpusName);
   const fired: string[] = [];
   const cleanRates = new Map<string, Map<string, { blocked: number; total: number }>>();
   const attackRates = new Map<string, Map<string, { blocked: number; total: number }>>();
   const techRates = new Map<string, Map<string, { blocked: number; total: number }>>();
-  for (const [name, config] of Object.entries(heldout ? HELDOUT_CONFIGS : CONFIGS)) {
+  const configs =
+    suffix === '-heldout2' ? HELDOUT2_CONFIGS : suffix === '-heldout' ? HELDOUT_CONFIGS : CONFIGS;
+  for (const [name, config] of Object.entries(configs)) {
     const t0 = performance.now();
     const cv = await runCorpus(config, clean);
     const av = await runCorpus(config, attacks);

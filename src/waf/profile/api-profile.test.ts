@@ -177,7 +177,7 @@ describe('waf API profile: value view', () => {
   });
 
   test('exclude_fields still covers a field whose value is prose', async () => {
-    const message = 'Thanks, I tried `ping api.example.com` and it times out from our office network.';
+    const message = 'Thanks, I tried `whoami` on the runner and it prints nothing in our office network.';
     const blocked = await run(api, post({ message }));
     assert.equal(blocked.error?.reason, 'waf:rce');
     const ev = blocked.events.find((e) => e.type === 'waf_block');

