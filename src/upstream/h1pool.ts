@@ -100,6 +100,13 @@ const CRLF2 = Buffer.from('\r\n\r\n');
 const LAST_CHUNK = Buffer.from('0\r\n\r\n');
 const CRLF = Buffer.from('\r\n');
 const MAX_CHUNK_LINE = 4096;
+/**
+ * Cleartext upstream sockets read into this one buffer (net's `onread`), shared by every connection of every
+ * pool of the thread: reads are delivered one at a time, and each is copied out (`Buffer.from`, from the
+ * small-buffer pool for short reads) before the callback returns. That skips a new ArrayBuffer per read and the
+ * Readable stream's push/emit machinery, on every response.
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 const SWEEP_MS = 100;
 
 /** True when `buf` holds an LF not preceded by CR at or after `from` (a bare LF line end). */
@@ -337,7 +344,17 @@ export class H1Pool {
         ALPNProtocols: ['http/1.1'],
       });
     } else {
-      socket = net.connect({ host: this.#host, port: this.#port });
+      socket = net.connect({
+        host: this.#host,
+        port: this.#port,
+        onread: {
+          buffer: READ_BUFFER,
+          callback: (n: number, b: Buffer) => {
+            this.#onData(c, Buffer.from(b.subarray(0, n)));
+            return !c.paused;
+          },
+        },
+      });
     }
     socket.setNoDelay(true);
     const c = new Conn(this, socket, o.keepAliveTimeout);
@@ -354,7 +371,7 @@ export class H1Pool {
       if (c.req !== null) this.#send(c);
     };
     socket.once(o.tls !== undefined ? 'secureConnect' : 'connect', onConnected);
-    socket.on('data', (d: Buffer) => this.#onData(c, d));
+    if (o.tls !== undefined) socket.on('data', (d: Buffer) => this.#onData(c, d));
     socket.on('end', () => this.#onEnd(c));
     socket.on('error', (err) => this.#fail(c, this.#socketError(c, err)));
     socket.on('close', () => this.#onClose(c));
