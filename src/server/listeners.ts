@@ -10,6 +10,7 @@ import { ERROR_CATALOGUE, type ErrorCode } from '../errors/catalogue.ts';
 import { GatewayError } from '../errors/gateway-error.ts';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../errors/problem.ts';
 import { normalizeIp } from '../lib/ip.ts';
+import { nextRequestId } from '../pipeline/context.ts';
 import { createRequestHandler } from '../pipeline/handler.ts';
 import { createUpgradeListener } from '../pipeline/upgrade.ts';
 import type { ListenerLimits, RuntimeRef } from '../runtime/types.ts';
@@ -33,12 +34,15 @@ export interface ListenerEvents {
 /** A raw HTTP/1.1 error answer for requests Node's parser refused (no route, no context yet). */
 function rawProblem(code: ErrorCode, reason: string, detail?: string): string {
   const err = new GatewayError(code, { reason, detail });
-  const body = problemBody(err, undefined);
+  // No request was parsed, yet the answer carries an id like every other problem, so a client's report
+  // of it can be found in the gateway's events.
+  const id = nextRequestId();
+  const body = problemBody(err, id);
   const status = ERROR_CATALOGUE[code].status;
   return (
     `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n` +
     `content-type: ${PROBLEM_CONTENT_TYPE}\r\ncache-control: no-store\r\nconnection: close\r\n` +
-    `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+    `x-request-id: ${id}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
   );
 }
 

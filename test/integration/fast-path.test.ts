@@ -764,11 +764,19 @@ describe('response framing', () => {
     const n0 = up.requests.length;
     const r431 = parseResponses((await exchange(SIMPLE('/api/many', many))).data);
     isProblem(r431[0], 431);
-    // More fields, or a head over max_header_bytes, are refused by node's parser (no request, so no id).
+    // More fields, or a head over max_header_bytes, are refused by node's parser: no request was parsed, the
+    // answer still carries a fresh id (body `instance` and X-Request-Id).
     const more = Array.from({ length: 22 }, (_, i) => `X-H${i}: ${i}\r\n`).join('');
-    isProblem(parseResponses((await exchange(SIMPLE('/api/more', more))).data)[0], 431, false);
+    const rMore = parseResponses((await exchange(SIMPLE('/api/more', more))).data)[0];
+    isProblem(rMore, 431);
     const big = parseResponses((await exchange(SIMPLE('/api/big', `X-Big: ${'a'.repeat(5000)}\r\n`))).data);
-    isProblem(big[0], 431, false);
+    isProblem(big[0], 431);
+    const ids = [rMore, big[0]].map((r) => r!.headers['x-request-id']);
+    assert.ok(ids[0] && ids[1] && ids[0] !== ids[1], 'each refusal has its own id');
+    assert.equal(
+      (JSON.parse(big[0]!.body) as { instance: string }).instance,
+      `urn:gatehouse:request:${ids[1]}`,
+    );
     assert.equal(up.requests.length, n0);
   });
 
