@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { GatewayError } from '../errors/gateway-error.ts';
 import type { LogContext, PolicyDecision } from '../pipeline/types.ts';
 import { createAccessLogger, MAX_LOGGED_HEADER_CHARS, redactQuery } from './access-log.ts';
-import { createLogger, REDACTED } from './logger.ts';
+import { createLogger, infoLineWriter, REDACTED } from './logger.ts';
 
 type Line = Record<string, unknown>;
 
@@ -251,5 +252,119 @@ describe('redactQuery', () => {
   });
   it('handles a value containing "=" and a trailing separator', () => {
     assert.equal(redactQuery('sig=a=b&', names), `sig=${REDACTED}&`);
+  });
+});
+
+describe('access log: the directly serialized line equals the pino object line', () => {
+  // Two loggers over the same options: one takes the pre-serialized fast path (infoLineWriter), the other has a
+  // pino redact path that matches nothing, which forces the object path through pino's serializer.
+  function pair(logHeaders: string[], loggerRedactHeaders: string[]) {
+    const out = { fast: [] as string[], slow: [] as string[] };
+    const mk = (sink: string[], redactPaths?: string[]) =>
+      createLogger({
+        level: 'info',
+        secrets: ['s3cr3t-value'],
+        redactHeaders: loggerRedactHeaders,
+        redactPaths,
+        stream: { write: (s: string) => void sink.push(s) },
+      });
+    const opts = {
+      enabled: true,
+      redactQueryParams: ['sig'],
+      redactHeaders: ['x-internal-auth'],
+      logHeaders,
+    };
+    const fastLogger = mk(out.fast).child({ worker: 1 });
+    const slowLogger = mk(out.slow, ['never.present']).child({ worker: 1 });
+    assert.ok(infoLineWriter(fastLogger) !== undefined && infoLineWriter(slowLogger) === undefined);
+    const fast = createAccessLogger({ ...opts, logger: fastLogger });
+    const slow = createAccessLogger({ ...opts, logger: slowLogger });
+    return { out, fast, slow };
+  }
+  const strip = (line: string) => {
+    const o = JSON.parse(line) as Record<string, unknown>;
+    delete o['@timestamp'];
+    return JSON.stringify(o);
+  };
+  const text = fc.string({ unit: 'binary', maxLength: 24 });
+  const arbCtx = fc.record({
+    id: text,
+    method: fc.constantFrom('GET', 'POST', 'PATCH'),
+    path: text,
+    query: fc.oneof(fc.constant(''), fc.constant('sig=abc&x=1'), text),
+    host: fc.oneof(fc.constant(''), text),
+    clientIp: text,
+    peerIp: text,
+    ua: fc.option(text, { nil: undefined }),
+    trace: fc.option(fc.oneof(text, fc.array(text, { maxLength: 3 })), { nil: undefined }),
+    cookie: fc.option(text, { nil: undefined }),
+    consumer: fc.option(text, { nil: undefined }),
+    service: fc.option(text, { nil: undefined }),
+    status: fc.integer({ min: 0, max: 999 }),
+    bytesIn: fc.nat(),
+    durationMs: fc.double({ min: 0, max: 1e6, noNaN: true }),
+    upstreamMs: fc.option(fc.double({ noNaN: false }), { nil: undefined }),
+    target: fc.option(text, { nil: undefined }),
+    version: fc.option(fc.constantFrom('1.1', '2.0'), { nil: undefined }),
+    error: fc.option(
+      fc.oneof(
+        fc.constant(new Error('boom')),
+        fc.constant(new GatewayError('GW_RATE_LIMITED', { reason: 'limit "x"\n' })),
+        fc.constant(new GatewayError('GW_NOT_FOUND')),
+      ),
+      { nil: undefined },
+    ),
+    decisions: fc.array(fc.record({ policy: text, action: fc.constantFrom('allow', 'deny') }), {
+      maxLength: 2,
+    }),
+  });
+
+  it('for any request (fast-check), field for field and in the same order', () => {
+    fc.assert(
+      fc.property(arbCtx, (a) => {
+        const { out, fast, slow } = pair(['x-trace', 'cookie', 'x-secret-ish'], ['x-secret-ish']);
+        const headers: Record<string, string | string[]> = {};
+        if (a.ua !== undefined) headers['user-agent'] = a.ua;
+        if (a.trace !== undefined) headers['x-trace'] = a.trace;
+        if (a.cookie !== undefined) headers.cookie = a.cookie;
+        headers['x-secret-ish'] = 'hidden';
+        const c = ctx({
+          id: a.id,
+          method: a.method,
+          path: a.path,
+          query: a.query,
+          host: a.host,
+          clientIp: a.clientIp,
+          peerIp: a.peerIp,
+          headers,
+          consumer: a.consumer === undefined ? undefined : { id: a.consumer },
+          route: a.service === undefined ? { name: 'r' } : { name: 'r', service: a.service },
+          status: a.status,
+          bytesIn: a.bytesIn,
+          durationMs: a.durationMs,
+          upstreamMs: a.upstreamMs,
+          target: a.target,
+          req: a.version === undefined ? undefined : ({ httpVersion: a.version } as IncomingMessage),
+          error: a.error,
+          decisions: a.decisions,
+        });
+        fast(c);
+        slow(c);
+        assert.equal(out.fast.length, out.slow.length);
+        for (let i = 0; i < out.fast.length; i++) assert.equal(strip(out.fast[i]!), strip(out.slow[i]!));
+        const access = out.fast.find((l) => l.includes('"gatehouse.access"'))!;
+        assert.ok(!access.includes('hidden'), 'a header the logger redacts stays redacted');
+        assert.match(access, /^\{"log\.level":"info","@timestamp":"[^"]+","ecs\.version"/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the secret-value scrubber still applies to the directly serialized line', () => {
+    const { out, fast } = pair([], []);
+    fast(ctx({ path: '/a/s3cr3t-value/b' }));
+    assert.equal(out.fast.length, 1);
+    assert.ok(!out.fast[0]!.includes('s3cr3t-value'));
+    assert.equal((JSON.parse(out.fast[0]!) as { url: { path: string } }).url.path, `/a/${REDACTED}/b`);
   });
 });

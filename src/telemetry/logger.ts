@@ -300,7 +300,11 @@ export function createLogger(config: LoggerConfig): Logger {
     options.redact = { paths: [...config.redactPaths], censor: REDACTED };
   }
   // The scrubber lives in a holder so a reload can add secrets it brought in (setLoggerSecrets).
-  const holder: ScrubHolder = { scrub: scrubber?.scrub };
+  const holder: ScrubHolder = {
+    scrub: scrubber?.scrub,
+    redactPaths: options.redact !== undefined,
+    sensitive,
+  };
   options.hooks = { streamWrite: (line: string) => (holder.scrub === undefined ? line : holder.scrub(line)) };
 
   let owned: Boom | undefined;
@@ -343,6 +347,10 @@ export function createLogger(config: LoggerConfig): Logger {
 
 interface ScrubHolder {
   scrub: ((line: string) => string) | undefined;
+  /** pino `redact` paths are installed: lines must go through pino's own serializer. */
+  redactPaths: boolean;
+  /** Header names (lower case) the logger redacts in `http.request/response.headers`. */
+  sensitive: ReadonlySet<string>;
 }
 const kScrub = new WeakMap<Logger, ScrubHolder>();
 
@@ -356,6 +364,42 @@ export function setLoggerSecrets(logger: Logger, secrets: Iterable<string>): voi
   const holder = kScrub.get(logger);
   if (holder === undefined) throw new TypeError('setLoggerSecrets needs a logger made by createLogger');
   holder.scrub = buildSecretScrubber(secrets)?.scrub;
+}
+
+/**
+ * A writer of `info` lines whose fields the caller serialized itself, for the per-request hot path (the access
+ * log): `write(',"event":{…},"http":{…}')` emits exactly the line `logger.info({ event: …, http: … })` would
+ * (level, `@timestamp`, the logger's bindings, then the fields), through the same secret-value scrubber and
+ * destination, without pino's per-key serialization. The caller checks the level and must pass JSON members
+ * each prefixed with a comma, whose header values are already redacted. Undefined when the logger was not
+ * made by {@link createLogger} (or a child of one) or has pino `redact` paths, which only pino applies.
+ *
+ * @example
+ * const write = infoLineWriter(logger);
+ * write?.(',"event":{"kind":"event"},"url":{"path":"/"}');
+ */
+export function infoLineWriter(logger: Logger): ((fields: string) => void) | undefined {
+  const holder = kScrub.get(logger);
+  if (holder === undefined || holder.redactPaths) return undefined;
+  const l = logger as unknown as Record<symbol, unknown>;
+  const stream = l[pino.symbols.streamSym] as { write(s: string): unknown } | undefined;
+  const chindings = l[pino.symbols.chindingsSym];
+  if (stream === undefined || typeof stream.write !== 'function' || typeof chindings !== 'string')
+    return undefined;
+  return (fields) => {
+    const line = `{"log.level":"info"${isoTimestamp()}${chindings}${fields}}\n`;
+    const scrub = holder.scrub;
+    stream.write(scrub === undefined ? line : scrub(line));
+  };
+}
+
+/**
+ * The header names (lower case) a logger from {@link createLogger} redacts in `http.request.headers` and
+ * `http.response.headers`; for writers of pre-serialized lines ({@link infoLineWriter}), which must redact
+ * them themselves. Undefined for other loggers.
+ */
+export function sensitiveHeadersOf(logger: Logger): ReadonlySet<string> | undefined {
+  return kScrub.get(logger)?.sensitive;
 }
 
 /** Flushes `boom` and ends it unless it is stdout/stderr. Returns true when an end was started. */
