@@ -128,12 +128,12 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * The held-out corpora (bench/waf/corpus/heldout.ts, session 3, and heldout2.ts, session 4: a developer platform
  * with CI/CD, written before the session-4 prose changes): CRS PL2 against the API profile with that API's
  * `exclude_fields`. Measured (`node bench/waf/corpus/measure.ts --heldout`, `--heldout2`, session 4): held-out clean 0.3 % (1 of 400), attacks 95.3 % vs CRS PL2
- * 94.7 %; held-out 2 clean 9.0 % (30 of 334), attacks 98.2 % vs CRS PL2 98.2 %. Held-out 2 does NOT meet the
- * < 1 % target: 18 of its 30 are CRS 930120 on JSON member names that read as dot-files once the body processor
- * joins them (`json.coverage`, `.coverage`), 10 are review notes with a shell probe or shell syntax in a code
- * span (`whoami`, `sleep 2`, `ls -1 | wc -l`, `exec "$@"`; kept blocked on purpose), the rest a PowerShell
- * cmdlet name (932120) and libinjection on `Coverage 87.4% (+0.3%)`. The bounds below are those measurements, so
- * that any regression fails.
+ * 94.7 %; held-out 2 clean 3.6 % (12 of 334; 9.0 % before 930120 stopped reading the dots that join JSON member
+ * names as dot-files, `json.coverage` → `.coverage`, and prose family `p` let a PowerShell cmdlet name in a
+ * sentence pass 932120), attacks 98.2 % vs CRS PL2 98.2 %. Held-out 2 does NOT meet the < 1 % target: 8 are
+ * review notes with a shell probe or shell syntax in a code span (`whoami`, `sleep 2`, `ls -1 | wc -l`,
+ * `exec "$@"`; kept blocked on purpose), 3 libinjection on `Coverage 87.4% (+0.3%)` (942100) and 1 932260 on a
+ * value starting with `docker-`. The bounds below are those measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
   test('the committed held-out corpora are what their generators produce', () => {
@@ -153,9 +153,9 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
 
   for (const [label, suffix, configs, maxClean] of [
     ['held-out', '-heldout', HELDOUT_CONFIGS, 0.01],
-    ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.09],
+    ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.036],
   ] as const) {
-    test(`${label}: clean traffic blocked at most ${maxClean * 100} %, attacks at least as many as CRS PL2`, async () => {
+    test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} %, attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);
       const attacks = loadCorpus(`attacks${suffix}`);
       const api = configs['API profile + exclude_fields'] as Record<string, unknown>;
@@ -339,6 +339,39 @@ routes:
       assert.equal(res.status, 403, `${path}: ${res.body}`);
       assert.match(String(res.headers['content-type']), /application\/problem\+json/);
       assert.equal(up.requests.length, before, `${path} reached the upstream`);
+    }
+  });
+
+  test('JSON member names: ordinary words reach the upstream intact; file names and paths as keys never do', async () => {
+    const post = (doc: unknown) => ({
+      method: 'POST',
+      path: '/api/v4/projects/7/statuses/abc',
+      headers: { 'user-agent': 'curl/8.5.0', accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(doc),
+    });
+    for (const doc of [
+      { state: 'success', name: 'ci/test', coverage: 87.6 },
+      { credentials: { type: 'oauth' }, secrets: ['DEPLOY_KEY'], items: [{ vscode: true }] },
+    ]) {
+      const before = up.requests.length;
+      const r = post(doc);
+      const res = await send(gw.port, r);
+      assert.equal(res.status, 200, `${r.body}: ${res.body}`);
+      assert.equal(up.requests.length, before + 1);
+      assert.equal(up.requests.at(-1)?.body.toString('utf8'), r.body);
+    }
+    for (const key of ['.git/config', '../../../etc/passwd', '.ssh/id_rsa', '/etc/shadow', 'web.config']) {
+      for (const doc of [
+        { [key]: 'x' },
+        { project: { files: { [key]: 1 } } },
+        { items: [{ a: 1 }, { [key]: 2 }] },
+      ]) {
+        const before = up.requests.length;
+        const res = await send(gw.port, post(doc));
+        assert.equal(res.status, 403, `${JSON.stringify(doc)}: ${res.body}`);
+        assert.match(String(res.headers['content-type']), /application\/problem\+json/);
+        assert.equal(up.requests.length, before, `${JSON.stringify(doc)} reached the upstream`);
+      }
     }
   });
 

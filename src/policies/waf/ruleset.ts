@@ -215,7 +215,7 @@ export function loadWafRuleset(config: WafConfig, cwd: string = process.cwd()): 
       transforms: TRANSFORMS,
       detectors: DETECTORS,
       mode,
-      ...(expand === null ? {} : { json: { expand: (args) => expandApiArgs(args, expand) } }),
+      ...(expand === null ? {} : { json: { expand: (args, keys) => expandApiArgs(args, expand, keys) } }),
     });
   } catch (err) {
     throw new TypeError(`waf: ${(err as Error).message}`, { cause: err });

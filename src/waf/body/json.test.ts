@@ -54,6 +54,21 @@ describe('parseJsonBody: Coraza naming', () => {
   test('__proto__ keys are reported as arguments, not swallowed', () => {
     assert.deepEqual(args('{"__proto__":{"isAdmin":true}}'), [['json.__proto__.isAdmin', 'true']]);
   });
+
+  test('the expansion gets the member names as sent (distinct, UTF-8 bytes), which the dotted names blur', () => {
+    let seen: string[] = [];
+    const expand = (a: readonly (readonly [string, string])[], keys: ReadonlySet<string>) => {
+      seen = [...keys];
+      return a;
+    };
+    const r = parseJsonBody('{"a.b":1,"a":{"b":[{"c":2},{"c":3}]},"\xc3\xa9":{".env":null}}', { expand });
+    assert.ok(r.ok);
+    assert.deepEqual(
+      r.args.map(([k]) => k),
+      ['json.a.b', 'json.a.b.0.c', 'json.a.b.1.c', 'json.a.b', 'json.\xc3\xa9..env'],
+    );
+    assert.deepEqual(seen, ['a.b', 'a', 'b', 'c', '\xc3\xa9', '.env']);
+  });
 });
 
 describe('parseJsonBody: errors and limits', () => {

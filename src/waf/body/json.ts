@@ -23,9 +23,14 @@ export interface JsonBodyLimits {
   readonly maxArgs?: number;
   /**
    * Post-processing of the flattened arguments (the WAF API profile's GraphQL and nested-encoding expansion,
-   * src/waf/profile/expand.ts). Runs after the limits were checked; it must bound what it adds itself.
+   * src/waf/profile/expand.ts). Runs after the limits were checked; it must bound what it adds itself. `keys`:
+   * every distinct object member name as sent (byte strings), which the dotted argument names cannot tell apart
+   * from nesting (`{"a.b": 1}` and `{"a": {"b": 1}}` are both `json.a.b`).
    */
-  readonly expand?: (args: readonly (readonly [string, string])[]) => readonly (readonly [string, string])[];
+  readonly expand?: (
+    args: readonly (readonly [string, string])[],
+    keys: ReadonlySet<string>,
+  ) => readonly (readonly [string, string])[];
 }
 
 /** Result of {@link parseJsonBody}: the flattened arguments, or an error message (REQBODY_ERROR_MSG). */
@@ -98,13 +103,17 @@ export function parseJsonBody(body: string, limits: JsonBodyLimits = {}): JsonBo
     if (args.length >= maxArgs) throw new TooManyArgs();
     args.push([k, v]);
   };
+  // Member names as sent, collected only for the expansion (the profile's raw-key view).
+  const keys = limits.expand === undefined ? null : new Set<string>();
   const walk = (value: unknown, key: string): void => {
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) visit(value[i], `${key}.${i}`);
       if (value.length > 0) push(key, String(value.length));
     } else {
       for (const k of Object.keys(value as object)) {
-        visit((value as Record<string, unknown>)[k], `${key}.${toBytes(k)}`);
+        const b = toBytes(k);
+        keys?.add(b);
+        visit((value as Record<string, unknown>)[k], `${key}.${b}`);
       }
     }
   };
@@ -122,5 +131,5 @@ export function parseJsonBody(body: string, limits: JsonBodyLimits = {}): JsonBo
       return { ok: false, error: `JSON parsing error: more than ${maxArgs} arguments` };
     throw err;
   }
-  return { ok: true, args: limits.expand === undefined ? args : limits.expand(args) };
+  return { ok: true, args: limits.expand === undefined || keys === null ? args : limits.expand(args, keys) };
 }

@@ -185,3 +185,77 @@ describe('waf API profile: value view', () => {
     assert.equal((await run({ ...api, exclude_fields: ['message'] }, post({ message }))).error, undefined);
   });
 });
+
+describe('waf API profile: JSON member names (CRS 930120 on the dotted argument names)', () => {
+  const rules930 = (r: Awaited<ReturnType<typeof run>>): number[] =>
+    r.events.flatMap((e) => (e.fields.rule_ids as number[] | undefined) ?? []);
+  const variables = (r: Awaited<ReturnType<typeof run>>): string[] =>
+    r.events.flatMap((e) => ((e.fields.matches ?? []) as { variable: string }[]).map((m) => m.variable));
+
+  test('member names that are ordinary words pass (CRS blocks them: the joining dot makes a dot-file)', async () => {
+    const docs: unknown[] = [
+      { state: 'success', name: 'ci/test', coverage: 87.6 },
+      { credentials: { type: 'oauth' }, secrets: ['DEPLOY_KEY'], vscode: { extensions: ['biome'] } },
+      { items: [{ coverage: 1, htaccess: false }, { credentials: 'none' }] },
+      { web: { config: { enabled: true } }, boot: { ini: 'x' } },
+      { query: 'mutation S($c: Float) { status(coverage: $c) { id } }', variables: { coverage: 91.2 } },
+    ];
+    for (const doc of docs) {
+      assert.equal((await run(plain, post(doc))).error?.reason, 'waf:lfi', JSON.stringify(doc));
+      assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
+    }
+    // JSON in a string value (CRS does not decode it; the profile flattens it under `.decoded-json`).
+    const nested = { settings: JSON.stringify({ coverage: { credentials: 1 } }) };
+    assert.equal((await run(api, post(nested))).error, undefined);
+  });
+
+  test('member names that are file names or paths are still blocked: top level, nested, in arrays, decoded', async () => {
+    const keys = [
+      '.git/config',
+      '../../../etc/passwd',
+      '.ssh/id_rsa',
+      '/etc/shadow',
+      '.htaccess',
+      '.envrc',
+      '.aws/credentials',
+      '..%2f..%2fetc%2fpasswd',
+      'C:\\Windows\\win.ini',
+      // Plain names that are file names themselves: seen through the raw-key view.
+      'web.config',
+      'wp-config.php',
+      'boot.ini',
+    ];
+    for (const k of keys) {
+      for (const doc of [
+        { [k]: 'x' },
+        { project: { files: { [k]: { content: 'x' } } } },
+        { items: [{ name: 'a' }, { [k]: 1 }] },
+        [{ [k]: null }],
+        { settings: JSON.stringify({ files: { [k]: 1 } }) },
+        { query: 'mutation U($f: JSON) { upload(files: $f) { id } }', variables: { f: { [k]: 'x' } } },
+      ]) {
+        const r = await run(api, post(doc));
+        assert.equal(r.error?.reason, 'waf:lfi', `${k}: ${JSON.stringify(doc)}`);
+        assert.ok(rules930(r).includes(930120), `${k}: ${rules930(r).join(',')}`);
+      }
+    }
+    // A plain name is reported under its raw-key view, the name as sent.
+    const r = await run(api, post({ site: { 'web.config': '<configuration/>' } }));
+    assert.ok(variables(r).includes('ARGS_NAMES:gatehouse.json-key:web.config'), variables(r).join(' '));
+  });
+
+  test('the exemption covers JSON-shaped names only when they cannot be paths, wherever they come from', async () => {
+    // Query parameters and form fields named like JSON arguments: a name with path syntax is still inspected.
+    for (const query of ['json.a/etc/passwd=1', 'json..htaccess=1', 'json.x%2F.ssh%2Fid_rsa=1']) {
+      const r = await run(api, { path: '/api/files', query, headers: ua });
+      assert.equal(r.error?.reason, 'waf:lfi', query);
+    }
+    const form = await run(api, post('json.a%2Fetc%2Fshadow=1', 'application/x-www-form-urlencoded'));
+    assert.equal(form.error?.reason, 'waf:lfi');
+    // Values are untouched: a value naming a file is inspected by 930120 as before.
+    assert.equal((await run(api, post({ coverage: '.coverage' }))).error?.reason, 'waf:lfi');
+    assert.equal((await run(api, post({ path: '/etc/passwd' }))).error?.reason, 'waf:lfi');
+    // The crs profile is unchanged: CRS' own verdict on the dotted names.
+    assert.equal((await run(plain, post({ coverage: 1 }))).error?.reason, 'waf:lfi');
+  });
+});

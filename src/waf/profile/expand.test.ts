@@ -11,6 +11,9 @@ import {
   FORGED_PREFIX,
   fieldExclusionRegexes,
   graphqlGetQuery,
+  JSON_KEY_PREFIX,
+  JSON_PLAIN_NAME_REGEX,
+  jsonKeyArgs,
   queryArgsView,
 } from './expand.ts';
 
@@ -144,7 +147,7 @@ describe('expandApiArgs: value view', () => {
       items: [{ text: 'Does the alert() in the docs example still work?' }],
     });
     assert.deepEqual(names(args), [
-      'gatehouse.prose.lx:json.note',
+      'gatehouse.prose.lpx:json.note',
       'json.bio',
       'json.sku',
       'gatehouse.prose.lsx:json.items.0.text',
@@ -202,6 +205,67 @@ describe('expandApiArgs: value view', () => {
     const args = flat({ avatar: html });
     assert.equal(value(args, 'json.avatar'), html);
     assert.equal(value(args, 'json.avatar.decoded-base64'), '<script>alert(1)</script>');
+  });
+});
+
+describe('JSON member names: the plain-name exemption and the raw-key view', () => {
+  const plain = RE2JS.compile(JSON_PLAIN_NAME_REGEX, RE2JS.CASE_INSENSITIVE);
+  const withKeys = (body: unknown): [string, string][] => {
+    const r = parseJsonBody(Buffer.from(JSON.stringify(body), 'utf8').toString('latin1'), {
+      expand: (args, keys) => expandApiArgs(args, DEFAULT_EXPAND_OPTIONS, keys),
+    });
+    assert.ok(r.ok);
+    return r.args.map(([k, v]) => [k, v]);
+  };
+
+  test('plain dotted names (also prose and derived ones) are exempt; an empty segment or path syntax is not', () => {
+    for (const n of [
+      'json.coverage',
+      'json.credentials.type',
+      'json.items.0.vscode',
+      'json.Web.Config',
+      'gatehouse.prose.lx:json.description',
+      'json.body.decoded-json.secrets',
+      'json.message.markdown-text',
+      'json.query.string.0',
+    ])
+      assert.ok(plain.matcher(n).find(), n);
+    for (const n of [
+      'json..env',
+      'json.a..git/config',
+      'json.../../../etc/passwd',
+      'json./etc/shadow',
+      'json.items.0..ssh/id_rsa',
+      'json.a\\b',
+      'json.%2e%2e%2fetc%2fpasswd',
+      'json.c:',
+      'json.x\xc3\xa9',
+      'json.',
+      'json',
+      'q',
+      'xjson.coverage',
+      'gatehouse.json-key:web.config',
+      'gatehouse.prose.l:q',
+      'json.a\nb',
+    ])
+      assert.ok(!plain.matcher(n).find(), n);
+  });
+
+  test('the raw-key view shows each plain member name that could name a file, once', () => {
+    assert.deepEqual(jsonKeyArgs(new Set(['coverage', 'web.config', '.env', 'a/b', 'wp-config_', 'x..y'])), [
+      [`${JSON_KEY_PREFIX}web.config`, ''],
+      [`${JSON_KEY_PREFIX}wp-config_`, ''],
+    ]);
+    const args = withKeys({ a: { 'web.config': 1 }, b: [{ 'web.config': 2, coverage: 3 }] });
+    assert.deepEqual(
+      args.filter(([k]) => k.startsWith(JSON_KEY_PREFIX)),
+      [[`${JSON_KEY_PREFIX}web.config`, '']],
+    );
+    // Member names of JSON decoded from a string value are shown too.
+    const nested = withKeys({ doc: JSON.stringify({ settings: { 'boot.ini': true } }) });
+    assert.ok(names(nested).includes(`${JSON_KEY_PREFIX}boot.ini`), names(nested).join(' '));
+    // No keys (GraphQL over GET, older callers): no raw-key view.
+    assert.deepEqual(names(expandApiArgs([['json.web.config', '1']])), ['json.web.config']);
   });
 });
 

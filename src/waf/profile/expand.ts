@@ -29,6 +29,7 @@ import {
   bytesToText as fromBytes,
   inlineImageSummary,
   markdownCodeText,
+  mayNameOsFile,
   PROSE_PREFIX,
   proseWaivers,
   QUERY_MIN_WORDS,
@@ -177,15 +178,24 @@ function base64Text(s: string): string | null {
  * Flattens a decoded JSON value into (name, byte string) leaves, as the JSON body processor names them;
  * `canonical`: string leaves in their canonical form (see view.ts).
  */
-function flattenJson(value: unknown, name: string, out: Arg[], canonical = false): void {
+function flattenJson(
+  value: unknown,
+  name: string,
+  out: Arg[],
+  canonical = false,
+  keys: Set<string> | null = null,
+): void {
   if (value === null) out.push([name, '']);
   else if (Array.isArray(value)) {
     value.forEach((v, i) => {
-      flattenJson(v, `${name}.${i}`, out, canonical);
+      flattenJson(v, `${name}.${i}`, out, canonical, keys);
     });
   } else if (typeof value === 'object') {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>))
-      flattenJson(v, `${name}.${toBytes(k)}`, out, canonical);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const b = toBytes(k);
+      keys?.add(b);
+      flattenJson(v, `${name}.${b}`, out, canonical, keys);
+    }
   } else if (typeof value === 'string') {
     const b = toBytes(value);
     out.push([name, canonical ? canonicalView(b) : b]);
@@ -215,8 +225,18 @@ function spend(budget: Budget, produced: readonly Arg[]): boolean {
   return true;
 }
 
-/** Decodes one value (JSON, then percent-encoding, then base64), appending derived args; recursive. */
-function decodeValue(name: string, value: string, depth: number, budget: Budget, out: Arg[]): void {
+/**
+ * Decodes one value (JSON, then percent-encoding, then base64), appending derived args; recursive. `keys`: where
+ * the member names of decoded JSON documents are collected (null: not collected).
+ */
+function decodeValue(
+  name: string,
+  value: string,
+  depth: number,
+  budget: Budget,
+  out: Arg[],
+  keys: Set<string> | null,
+): void {
   if (depth <= 0 || budget.exhausted !== null || value.length < 4) return;
   const produced: Arg[] = [];
   const trimmed = value.trim();
@@ -226,7 +246,8 @@ function decodeValue(name: string, value: string, depth: number, budget: Budget,
     if (text !== null) {
       try {
         const doc: unknown = JSON.parse(text);
-        if (doc !== null && typeof doc === 'object') flattenJson(doc, `${name}.decoded-json`, produced, true);
+        if (doc !== null && typeof doc === 'object')
+          flattenJson(doc, `${name}.decoded-json`, produced, true, keys);
       } catch {
         // Not JSON: other decodings may still apply.
       }
@@ -245,22 +266,28 @@ function decodeValue(name: string, value: string, depth: number, budget: Budget,
   if (produced.length === 0 || !spend(budget, produced)) return;
   for (const a of produced) {
     out.push(a);
-    decodeValue(a[0], a[1], depth - 1, budget, out);
+    decodeValue(a[0], a[1], depth - 1, budget, out, keys);
   }
 }
 
 /**
  * The API profile's view of a JSON body's arguments: GraphQL documents replaced by their literals and comments,
- * then nested JSON / percent-encoding / base64 decoded into extra arguments (see the module comment).
+ * then nested JSON / percent-encoding / base64 decoded into extra arguments (see the module comment). With `keys`
+ * (the body's member names as sent, src/waf/body/json.ts), also the raw-key view ({@link jsonKeyArgs}) of those
+ * names and of the names in decoded JSON documents.
  *
  * @example
  * expandApiArgs([['json.q', 'eyJhIjoiMSIgT1IgMT0xIn0=']], DEFAULT_EXPAND_OPTIONS);
  * // [['json.q', 'eyJh…'], ['json.q.decoded-base64', '{"a":"1" OR 1=1"}'], …]
+ * expandApiArgs([['json.web.config', '1']], DEFAULT_EXPAND_OPTIONS, new Set(['web.config']));
+ * // [['json.web.config', '1'], ['gatehouse.json-key:web.config', '']]
  */
 export function expandApiArgs(
   args: readonly Arg[],
   options: ApiExpandOptions = DEFAULT_EXPAND_OPTIONS,
+  keys?: ReadonlySet<string>,
 ): Arg[] {
+  const allKeys = keys === undefined ? null : new Set(keys);
   const base = (options.graphql ? expandGraphql(args, options.maxGraphqlTokens ?? 20_000) : args).map(
     ([k, v]): Arg => [k, canonicalView(v)],
   );
@@ -270,10 +297,11 @@ export function expandApiArgs(
     out = [];
     for (const a of base) {
       out.push(a);
-      decodeValue(a[0], a[1], options.maxDepth, budget, out);
+      decodeValue(a[0], a[1], options.maxDepth, budget, out, allKeys);
     }
     if (budget.exhausted !== null) out.push([DECODE_LIMIT_ARG, budget.exhausted]);
   }
+  if (allKeys !== null) out.push(...jsonKeyArgs(allKeys));
   if (options.proseView === false) return out;
   // Classified once per distinct value: documents repeat values (line items, tags).
   const seen = new Map<string, string>();
@@ -301,6 +329,46 @@ export function expandApiArgs(
     const name = `${a[0]}${MARKDOWN_TEXT_SUFFIX}`;
     return [renamed, [f === '' ? name : `${PROSE_PREFIX}${f}:${name}`, toBytes(code)]];
   });
+}
+
+/**
+ * Prefix of the raw-key view's argument names (`gatehouse.json-key:<member name as sent>`, value empty): see
+ * {@link jsonKeyArgs}. JSON bodies cannot forge it (their names start with `json`), a query string cannot
+ * (`queryArgsView` renames the `gatehouse.` namespace), other bodies are scored by rule 90106; and a forged one
+ * would only add an argument name to inspect.
+ */
+export const JSON_KEY_PREFIX = 'gatehouse.json-key:';
+
+/**
+ * RE2 regex (for `!ARGS_NAMES:/…/`) of the JSON argument names whose dotted form CRS 930120 (OS file names) does
+ * not inspect in the API profile: `json` followed by segments that are each non-empty and only ASCII letters,
+ * digits, `_` and `-` (prose and derived names included). The body processor joins member names with dots
+ * (`{"coverage": 87}` is `json.coverage`), and 930120's list holds dot-files (`.coverage`, `.credentials`,
+ * `.vscode`) and dotted names (`web.config`, `boot.ini`): a dotted name made of such plain segments would match
+ * where no member name is a file name. Such a name cannot be a path outside the working directory or an encoding
+ * of one either (no slash, backslash, `%`, `:`, NUL, `..` or byte above 0x7F), whoever sent it (a query parameter
+ * `json.x` is exempted alike). A member name that is not plain (`.env`, `.git/config`, `../../etc/passwd`,
+ * `/etc/shadow`, `.ssh/id_rsa`: an empty segment or a slash) leaves the whole name inspected; a plain one that
+ * could still name a file (`web.config`, `wp-config.php`) is shown by {@link jsonKeyArgs}.
+ */
+export const JSON_PLAIN_NAME_REGEX = '^(?:gatehouse[.]prose[.][a-z]*:)?json(?:[.][A-Za-z0-9_-]+)+$';
+
+// A member name whose own segments are plain (so that the dotted names holding it can be exempted).
+const PLAIN_KEY = /^[A-Za-z0-9_-]+(?:[.][A-Za-z0-9_-]+)*$/;
+
+/**
+ * The raw-key view of a JSON document's member names: one argument `gatehouse.json-key:<name>` (empty value) per
+ * distinct name that is plain (its dotted names may be exempted from 930120, {@link JSON_PLAIN_NAME_REGEX}) and
+ * could name an OS file at all (a `.`, or one of the five names without, see `mayNameOsFile`), so that 930120
+ * still sees the name as sent (`{"web.config": 1}`) without the dots the body processor adds between names
+ * (`{"coverage": 1}` is not shown: no dot of its own).
+ * @example
+ * jsonKeyArgs(new Set(['coverage', 'web.config', '.env'])); // [['gatehouse.json-key:web.config', '']]
+ */
+export function jsonKeyArgs(keys: ReadonlySet<string>): Arg[] {
+  const out: Arg[] = [];
+  for (const k of keys) if (PLAIN_KEY.test(k) && mayNameOsFile(k)) out.push([`${JSON_KEY_PREFIX}${k}`, '']);
+  return out;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { JSON_PLAIN_NAME_REGEX } from './expand.ts';
 import { PROSE_FAMILY_RULES, PROSE_PREFIX } from './view.ts';
 
 /**
@@ -204,21 +205,34 @@ export function apiProfileRules(decodeLimitArg: string): string {
 export const API_JSON_VALUE_EXCLUDED_RULES: readonly number[] = [942190];
 
 /**
+ * CRS rules the API profile does not run on the dotted names of JSON members made of plain segments (argument
+ * names matching `JSON_PLAIN_NAME_REGEX` of ./expand.ts, in `ARGS_NAMES`), with why. The members' names as sent
+ * are still inspected: the raw-key view (`jsonKeyArgs`, ./expand.ts) shows each plain name that could name a file.
+ * - 930120: its list of OS files holds dot-files and dotted names (`.coverage`, `.credentials`, `web.config`) that
+ *   the dots joining member names make up (`{"coverage": 87}` is `json.coverage`).
+ */
+export const API_JSON_NAME_EXCLUDED_RULES: readonly number[] = [930120];
+
+/**
  * The prose exemptions as load-time target exclusions (`SecRuleUpdateTargetById`, loaded after the CRS rules):
  * per family `f` of src/waf/profile/view.ts, each CRS rule of that family stops inspecting the arguments named
  * `gatehouse.prose.<families with f>:…` (`!ARGS:/^gatehouse[.]prose[.][a-z]*f[a-z]*:/`), and the rules kept
  * off JSON values ({@link API_JSON_VALUE_EXCLUDED_RULES}) stop inspecting `json.…` and its prose form
  * (`gatehouse.prose.<families>:json…`). Nothing runs per request: an argument that is not renamed is never
- * exempted, and the names cannot be forged (90105, 90106 and `queryArgsView`).
+ * exempted, and the names cannot be forged (90105, 90106 and `queryArgsView`). Also the JSON-name exclusions
+ * ({@link API_JSON_NAME_EXCLUDED_RULES}): `!ARGS_NAMES:/<JSON_PLAIN_NAME_REGEX>/`.
  * @example
  * proseExclusionDirectives();
  * // [['942190', '!ARGS:/^json[.]/|!ARGS:/^gatehouse[.]prose[.][a-z]*:json/'],
+ * //  ['930120', '!ARGS_NAMES:/^(?:gatehouse[.]prose[.][a-z]*:)?json(?:[.][A-Za-z0-9_-]+)+$/'],
  * //  ['930120', '!ARGS:/^gatehouse[.]prose[.][a-z]*l[a-z]*:/'], …]
  */
 export function proseExclusionDirectives(): [string, string][] {
   const out: [string, string][] = [];
   for (const id of API_JSON_VALUE_EXCLUDED_RULES)
     out.push([String(id), `!ARGS:/^json[.]/|!ARGS:/${PROSE_NAME_REGEX}[a-z]*:json/`]);
+  for (const id of API_JSON_NAME_EXCLUDED_RULES)
+    out.push([String(id), `!ARGS_NAMES:/${JSON_PLAIN_NAME_REGEX}/`]);
   for (const [family, ids] of Object.entries(PROSE_FAMILY_RULES)) {
     for (const id of ids) out.push([String(id), `!ARGS:/${PROSE_NAME_REGEX}[a-z]*${family}[a-z]*:/`]);
   }

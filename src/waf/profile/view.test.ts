@@ -82,7 +82,7 @@ describe('proseWaivers', () => {
     assert.equal(w('Does the alert() in the docs example still work with the new SDK?'), 'lsx');
     assert.equal(w("In the docs, the example calls window.alert('Saved!') after the fetch."), 'lx');
     // A Windows path inside a sentence: no file exploit syntax, but the backslashes could end an SQL string.
-    assert.equal(w('Windows users: open C:\\Program Files\\Acme and run setup.exe.'), 'lx');
+    assert.equal(w('Windows users: open C:\\Program Files\\Acme and run setup.exe.'), 'lpx');
     assert.equal(w('Drop off kids; select birthday gifts'), 'lqsx');
   });
 

@@ -24,7 +24,9 @@
  *   markdown code spans that each hold one simple command which is not a probe; see {@link markdownCodeText}:
  *   the value is also shown without its spans' opening backticks, as an extra argument those rules inspect) and
  *   `q` (942100 libinjection and 942230, for SQL words in sentences whose quotes are apostrophes or prose
- *   quotations with inert content; see {@link proseQuotesInert}); both need at least four words. The
+ *   quotations with inert content; see {@link proseQuotesInert}), and `p` (932120, PowerShell cmdlet names such as
+ *   `Remove-Item` in a sentence: no statement separator, subexpression, quote or redirection, and the first word is
+ *   no cmdlet and no launcher; see {@link powershellInert}); the three need at least four words. The
  *   exemption is carried by the argument's name (see {@link PROSE_PREFIX}); the profile turns it into load-time
  *   target exclusions (`proseExclusionDirectives` in ./rules.ts).
  * - **Inline images** ({@link inlineImageSummary}): a `data:image/<raster>;base64,…` value whose payload is
@@ -48,9 +50,10 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  * The prose families and the CRS rules each one exempts: `c` (session 4) the command-word rules that read the
  * delimiter of a markdown code span as a shell command substitution (see {@link markdownCodeText}), `q`
  * (session 4) the SQL rules that fire on SQL keywords in sentences, quoted or not (libinjection 942100,
- * `select … having …` 942230; see {@link proseQuotesInert}).
+ * `select … having …` 942230; see {@link proseQuotesInert}), `p` (session 4) the PowerShell cmdlet-name list
+ * (932120; see {@link powershellInert}).
  */
-export const PROSE_FAMILY_RULES: Readonly<Record<'c' | 'l' | 'q' | 's' | 'x', readonly number[]>> = {
+export const PROSE_FAMILY_RULES: Readonly<Record<'c' | 'l' | 'p' | 'q' | 's' | 'x', readonly number[]>> = {
   // Every CRS 932 rule whose pattern holds a backtick (PL1: 932125 932230 932235 932250 932260 932340 932370
   // 932380; PL2+: the others).
   c: [
@@ -58,6 +61,7 @@ export const PROSE_FAMILY_RULES: Readonly<Record<'c' | 'l' | 'q' | 's' | 'x', re
     932260, 932340, 932350, 932370, 932371, 932380,
   ],
   l: [930120],
+  p: [932120],
   q: [942100, 942230],
   s: [942350],
   x: [941390],
@@ -310,6 +314,38 @@ export function proseQuotesInert(text: string): boolean {
   return ok && !/['"]/.test(rest);
 }
 
+// What PowerShell (and cmd.exe) need for a cmdlet name in a value to run: a statement separator or pipeline
+// (`;`, `|`, `&`, a line break), a subexpression, script block or splat (`(`, `{`, `$`, `@`), a redirection or
+// comment block, a cmd.exe variable (`%…%`), NUL; quotes too (ASCII and the typographic ones PowerShell also takes
+// as quotes; the canonical view has already made the latter spaces), although after a string break-out PowerShell
+// is in expression mode, where a cmdlet runs only inside `(…)`, `$(…)` or after a separator.
+const POWERSHELL_SYNTAX = /[;|&(){}$@'"<>%\n\r\0\u2018\u2019\u201a\u201b\u201c\u201d\u201e]/;
+// First words that run their arguments as a command (shells, launchers, call operators): a value starting with one
+// of them, or with a cmdlet-like `Verb-Noun` word, puts a cmdlet name in command position.
+const LAUNCHERS = new Set(
+  (
+    'powershell pwsh cmd command start call iex icm saps invoke-expression invoke-command start-process runas wsl ' +
+    'bash sh zsh dash ksh env sudo doas su nohup exec xargs time timeout watch nice'
+  ).split(' '),
+);
+
+/**
+ * True when no PowerShell cmdlet name in the text can run (family `p`, CRS 932120, whose list of cmdlet names fires
+ * on the word alone): the text has none of the syntax a cmdlet needs to start a statement or a subexpression
+ * ({@link POWERSHELL_SYNTAX}) and its first word is neither a `Verb-Noun` cmdlet-like word nor a launcher
+ * (`powershell`, `cmd`, `iex`, `start`, …). A cmdlet name elsewhere in it is then an argument of the first
+ * command, whatever context the value lands in: a script, an argument list, or a quoted string.
+ * @example
+ * powershellInert('On Windows use `Remove-Item` instead of rm.'); // true
+ * powershellInert('Remove-Item the build folder before you start again'); // false
+ * powershellInert('Hi team; Remove-Item C:/data -Recurse is what I ran'); // false
+ */
+export function powershellInert(text: string): boolean {
+  if (POWERSHELL_SYNTAX.test(text)) return false;
+  const first = (text.trim().split(/\s+/)[0] as string).replace(/^[^\p{L}\p{Nd}]+|[^\p{L}\p{Nd}]+$/gu, '');
+  return first !== '' && !first.includes('-') && !LAUNCHERS.has(first.toLowerCase());
+}
+
 /** Fewest words a value needs for the `c` and `q` families, in JSON and in a query string alike. */
 const MIN_WORDS_CQ = 4;
 
@@ -333,12 +369,12 @@ function inertCalls(text: string): boolean {
 }
 
 /**
- * The prose families (sorted letters among `c`, `l`, `q`, `s`, `x`; see the module comment) a byte-string value
+ * The prose families (sorted letters among `c`, `l`, `p`, `q`, `s`, `x`; see the module comment) a byte-string value
  * is exempted from, or '' when it is not natural language (or longer than {@link MAX_PROSE_BYTES}) or has the
  * syntax of every family. `minWords`: see {@link isNaturalLanguage} (judged with markdown code-span delimiters as
- * spaces); `c` and `q` need at least four words whatever `minWords` is.
+ * spaces); `c`, `p` and `q` need at least four words whatever `minWords` is.
  * @example
- * proseWaivers('Windows users: open C:\\Program Files\\Acme and run setup.exe.'); // 'lx'
+ * proseWaivers('Windows users: open C:\\Program Files\\Acme and run setup.exe.'); // 'lpx'
  * proseWaivers('Hi <script>alert(1)</script> there friend'); // 'ls'
  * proseWaivers('alert() vs console.log', QUERY_MIN_WORDS); // 'lsx'
  */
@@ -354,6 +390,7 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   let out = '';
   if (long && md !== null) out += 'c';
   if (!LFI_SYNTAX.test(text)) out += 'l';
+  if (long && powershellInert(text)) out += 'p';
   if (long && proseQuotesInert(prose)) out += 'q';
   if (!SQL_SYNTAX.test(text) && noStackedQuery(text)) out += 's';
   if (!XSS_SYNTAX.test(text) && inertCalls(text)) out += 'x';
@@ -363,11 +400,24 @@ export function proseWaivers(bytes: string, minWords = 4): string {
 // What each family's rule needs to fire at all, loosely (any escape character counts, since the rules decode):
 // 930120 looks for OS file names (all but five of CRS' list hold `.`, `/` or `\`), 942350 for `;` (or `create
 // function`), 941390 for a JavaScript function name before `(` or `{`.
+// (The five without: `gitlab_config_`, `initial_root_password`, `program files`, `wp-config-`, `wp-config_`.)
+const OS_FILE_MAY_FIRE = /[./\\%]|program|initial_root|gitlab_config|wp-config/i;
 const MAY_FIRE: readonly (readonly [string, RegExp])[] = [
-  ['l', /[./\\%]|program|initial_root|gitlab_config|wp-config/i],
+  ['l', OS_FILE_MAY_FIRE],
   ['s', /[;%]|create/i],
   ['x', /[&\\%]|eval|set(?:timeout|interval)|function|alert|atob|btoa|prompt|import|confirm|console|fetch/i],
 ];
+
+/**
+ * True when CRS 930120 (OS file names, `lfi-os-files.data`) could match the text at all: it holds `.`, `/`, `\`
+ * or `%`, or starts one of the five names without them. A cheap superset test.
+ * @example
+ * mayNameOsFile('coverage'); // false
+ * mayNameOsFile('web.config'); // true
+ */
+export function mayNameOsFile(text: string): boolean {
+  return OS_FILE_MAY_FIRE.test(text);
+}
 
 /**
  * The families (as in {@link proseWaivers}) whose CRS rule could fire on the value at all: a cheap superset
