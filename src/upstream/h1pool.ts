@@ -535,11 +535,16 @@ export class H1Pool {
       return;
     }
     c.bodyDone = false;
-    s.write(head, 'latin1');
     const expected = streamLength(o.headers);
     if (typeof (body as Readable).on === 'function' && typeof (body as Readable).pause === 'function') {
+      // Head and the body bytes already buffered (a small body that arrived with the request head) leave in
+      // one write.
+      s.cork();
+      s.write(head, 'latin1');
       this.#pipeReadable(c, body as Readable, expected);
+      s.uncork();
     } else {
+      s.write(head, 'latin1');
       void this.#pipeIterable(c, body as AsyncIterable<Buffer>, expected);
     }
   }
@@ -604,7 +609,11 @@ export class H1Pool {
     const s = c.socket;
     const chunked = expected < 0;
     let sent = 0;
-    const onDrain = () => body.resume();
+    let waitingDrain = false;
+    const onDrain = () => {
+      waitingDrain = false;
+      body.resume();
+    };
     const cleanup = () => {
       body.off('data', onData);
       body.off('end', onEnd);
@@ -634,6 +643,7 @@ export class H1Pool {
         s.uncork();
       } else ok = s.write(chunk);
       if (!ok) {
+        waitingDrain = true;
         body.pause();
         s.once('drain', onDrain);
       }
@@ -658,10 +668,17 @@ export class H1Pool {
       this.#failIf(c, p, err);
     };
     c.stopBody = cleanup;
+    // What the stream holds already is written now (corked with the head by #send), not a tick later.
+    while (!waitingDrain && c.req === p && !body.destroyed && body.readableLength > 0) {
+      const chunk = body.read() as Buffer | null;
+      if (chunk === null) break;
+      onData(chunk);
+    }
+    if (c.req !== p || c.stopBody !== cleanup) return; // failed on those bytes (body too long)
     body.on('data', onData);
     body.once('end', onEnd);
     body.once('error', onError);
-    if (body.isPaused?.()) body.resume();
+    if (!waitingDrain && body.isPaused?.()) body.resume();
   }
 
   async #pipeIterable(c: Conn, body: AsyncIterable<Buffer>, expected: number): Promise<void> {
