@@ -372,7 +372,10 @@ export function createRateLimit(
       queued--;
     }
     if (!completed) throw rateLimited(p, limits, policyHeader, o);
-    tag(p.ctx, 'rate_limit_delayed');
+    // One decision per request, even when the re-check after the wait delays it once more (a slow machine).
+    if (!p.ctx.decisions.some((d) => d.policy === NAME && d.reason === 'rate_limit_delayed')) {
+      tag(p.ctx, 'rate_limit_delayed');
+    }
     return limitOn(p, s, useFallback);
   };
 
