@@ -164,6 +164,34 @@ describe('waf API profile: value view', () => {
     assert.ok(form.events.some((e) => (e.fields.rule_ids as number[] | undefined)?.includes(90106)));
   });
 
+  test('a query parameter or form field named like a JSON value (json.…) gets none of the JSON-value exclusions', async () => {
+    const high = { ...api, inbound_threshold: 1000 };
+    const ids = (r: { events: { fields: Record<string, unknown> }[] }) =>
+      r.events.flatMap((e) => (e.fields.rule_ids as number[] | undefined) ?? []);
+    const sqli = "1'+union+select+1,2--";
+    const control = ids(await run(high, { path: '/api/x', query: `q=${sqli}`, headers: ua }));
+    assert.ok(control.includes(942190), control.join(','));
+    for (const name of ['json.q', 'JSON.q', 'json%2Eq', 'Json.a.b']) {
+      const got = ids(await run(high, { path: '/api/x', query: `${name}=${sqli}`, headers: ua }));
+      assert.ok(got.includes(942190), `${name}: ${got.join(',')}`);
+      // Also when the value reads as prose (the prose view keeps the new name).
+      const prose = `the+select+union+committee+said+${sqli}`;
+      const got2 = ids(await run(high, { path: '/api/x', query: `${name}=${prose}`, headers: ua }));
+      assert.ok(got2.includes(942190), `${name} (prose): ${got2.join(',')}`);
+    }
+    // A form body cannot make such names: refused by 90108 (any case), and a JSON body is unaffected.
+    for (const field of ['json.q', 'JSON.Q']) {
+      const form = await run(api, post(`${field}=hello`, 'application/x-www-form-urlencoded'));
+      assert.equal(form.error?.reason, 'waf:protocol-attack', field);
+      assert.ok(ids(form).includes(90108));
+    }
+    assert.equal((await run(api, post({ json: { q: 'hello' } }))).error, undefined);
+    assert.equal(
+      (await run(api, post('q=hello&jsonp=1', 'application/x-www-form-urlencoded'))).error,
+      undefined,
+    );
+  });
+
   test('inline binary images pass; a script under a data: URL is decoded and blocked', async () => {
     const png = Buffer.from(Array.from({ length: 120 }, (_, i) => (i * 97 + 13) % 256)).toString('base64');
     const image = { avatar: `data:image/png;base64,${png}` };
@@ -250,8 +278,11 @@ describe('waf API profile: JSON member names (CRS 930120 on the dotted argument 
       const r = await run(api, { path: '/api/files', query, headers: ua });
       assert.equal(r.error?.reason, 'waf:lfi', query);
     }
+    // (A form field named json.… is refused as such too: 90108.)
     const form = await run(api, post('json.a%2Fetc%2Fshadow=1', 'application/x-www-form-urlencoded'));
-    assert.equal(form.error?.reason, 'waf:lfi');
+    assert.ok(form.error);
+    const formIds = form.events.flatMap((e) => (e.fields.rule_ids as number[] | undefined) ?? []);
+    assert.ok(formIds.includes(930120) && formIds.includes(90108), formIds.join(','));
     // Values are untouched: a value naming a file is inspected by 930120 as before.
     assert.equal((await run(api, post({ coverage: '.coverage' }))).error?.reason, 'waf:lfi');
     assert.equal((await run(api, post({ path: '/etc/passwd' }))).error?.reason, 'waf:lfi');

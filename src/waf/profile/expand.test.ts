@@ -338,6 +338,13 @@ describe('graphqlGetQuery', () => {
 });
 
 describe('queryArgsView', () => {
+  test('a parameter named like a JSON body value (json.…, decoded, any case) is shown as query:<name>', () => {
+    assert.equal(queryArgsView('json.a=1&b=2'), 'query:json.a=1&b=2');
+    assert.equal(queryArgsView('b=2&JSON%2Ea=1'), 'b=2&query:JSON%2Ea=1');
+    assert.equal(queryArgsView('jsonp=1&json=2'), 'jsonp=1&json=2');
+    // Next to a forged reserved name, too.
+    assert.equal(queryArgsView('gatehouse.x=1&json.a=2'), 'gatehouse.forged:gatehouse.x=1&query:json.a=2');
+  });
   test('prose parameters are renamed, the others keep their raw bytes; nothing to change: the same string', () => {
     assert.equal(
       queryArgsView('q=%22program+files%22+windows+11&page=2'),

@@ -459,6 +459,18 @@ export function graphqlGetQuery(
 export const FORGED_PREFIX = 'gatehouse.forged:';
 
 const RESERVED = 'gatehouse.';
+/**
+ * Prefix the query view gives a client's parameter named like a JSON body value (`json.…`, any case): the
+ * profile's exclusions for JSON values (`!ARGS:/^json[.]/`) must not reach a query parameter that only
+ * borrows the name.
+ */
+export const QUERY_JSON_PREFIX = 'query:';
+const JSON_NAME = /^json[.]/i;
+
+/** A raw query part with a `json.…` name renamed (see {@link QUERY_JSON_PREFIX}). */
+function unJson(part: string, decodedName: string): string {
+  return JSON_NAME.test(decodedName) ? QUERY_JSON_PREFIX + part : part;
+}
 // A `%` that does not start a valid escape: kept literal by the decoder, so the raw value is not re-encoded.
 const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
 
@@ -492,7 +504,8 @@ function queryWaivers(view: string): string {
  *   none keeps its name (`q=garden+lantern` stays as it is).
  * When a client parameter name is itself in the reserved `gatehouse.` namespace (decoded, any case), nothing is
  * classified and every such name is renamed `gatehouse.forged:<name>`: it can no longer pass for a prose name,
- * and the profile's reserved-name rule (90105) still refuses it. Parts keep their order and their raw bytes
+ * and the profile's reserved-name rule (90105) still refuses it. A name that reads like a JSON body value
+ * (`json.…`, decoded, any case) is shown as `query:<name>`, so no exclusion meant for JSON values applies to it. Parts keep their order and their raw bytes
  * otherwise; a query string that needs no change is returned as it is (same string).
  *
  * @example
@@ -509,12 +522,16 @@ export function queryArgsView(query: string): string {
   if (names.some((n) => n.slice(0, RESERVED.length).toLowerCase() === RESERVED)) {
     return parts
       .map((p, i) =>
-        (names[i] as string).slice(0, RESERVED.length).toLowerCase() === RESERVED ? FORGED_PREFIX + p : p,
+        (names[i] as string).slice(0, RESERVED.length).toLowerCase() === RESERVED
+          ? FORGED_PREFIX + p
+          : unJson(p, names[i] as string),
       )
       .join('&');
   }
   let changed = false;
-  const out = parts.map((p) => {
+  const out = parts.map((p0, i) => {
+    const p = unJson(p0, names[i] as string);
+    if (p !== p0) changed = true;
     const eq = p.indexOf('=');
     if (eq === -1) return p;
     const rawValue = p.slice(eq + 1);

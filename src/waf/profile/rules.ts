@@ -56,6 +56,7 @@ export const PROFILE_RULES = {
   reservedName: 90105,
   reservedNameBody: 90106,
   commandSubstitution: 90107,
+  jsonNameBody: 90108,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -67,6 +68,7 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.decodeLimit]: 'reqbody-error',
   [PROFILE_RULES.reservedName]: 'protocol-attack',
   [PROFILE_RULES.reservedNameBody]: 'protocol-attack',
+  [PROFILE_RULES.jsonNameBody]: 'protocol-attack',
   [PROFILE_RULES.commandSubstitution]: 'rce',
 };
 
@@ -191,6 +193,14 @@ export function apiProfileRules(decodeLimitArg: string): string {
     // Chained: the score is set by the last link (a chain starter's setvars run even when later links fail).
     `SecRule ARGS_POST_NAMES "@beginsWith gatehouse." "id:${PROFILE_RULES.reservedNameBody},phase:2,block,` +
       `chain,t:none,t:lowercase,msg:'Reserved gateway argument name',logdata:'%{MATCHED_VAR_NAME}',` +
+      `tag:'application-multi',tag:'attack-protocol',tag:'gatehouse/api-profile',tag:'paranoia-level/1',` +
+      `severity:'CRITICAL'"\n` +
+      `  SecRule REQBODY_PROCESSOR "!@streq JSON" "t:none,${score}"`,
+    // A form or multipart field named like a JSON body value (`json.…`) would borrow the exclusions meant for
+    // JSON values (API_JSON_VALUE_EXCLUDED_RULES); only the JSON body processor makes such names. (The query
+    // view renames them instead: `query:json.…`.)
+    `SecRule ARGS_POST_NAMES "@beginsWith json." "id:${PROFILE_RULES.jsonNameBody},phase:2,block,` +
+      `chain,t:none,t:lowercase,msg:'JSON value name outside a JSON body',logdata:'%{MATCHED_VAR_NAME}',` +
       `tag:'application-multi',tag:'attack-protocol',tag:'gatehouse/api-profile',tag:'paranoia-level/1',` +
       `severity:'CRITICAL'"\n` +
       `  SecRule REQBODY_PROCESSOR "!@streq JSON" "t:none,${score}"`,
