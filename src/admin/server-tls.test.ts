@@ -5,11 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { connect as tlsConnect } from 'node:tls';
 import { createLogger } from '../telemetry/logger.ts';
 import { hashAdminToken } from './auth.ts';
 import { createAdminServer } from './server.ts';
@@ -97,6 +99,21 @@ function get(
   });
 }
 
+function serialOf(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const sock = tlsConnect(
+      { host: '127.0.0.1', port, servername: 'localhost', ca: readFileSync(f('server-ca.crt')) },
+      () => {
+        const serial = sock.getPeerCertificate().serialNumber;
+        sock.destroy();
+        resolve(serial);
+      },
+    );
+    sock.setTimeout(5000, () => sock.destroy(new Error('handshake timeout')));
+    sock.once('error', reject);
+  });
+}
+
 function server(mode: 'request' | 'require') {
   return createAdminServer({
     port: 0,
@@ -136,6 +153,49 @@ describe('admin server: TLS and client certificates', () => {
       assert.equal((await get(port, '/status', 'rogue', TOKEN)).status, 403, 'a foreign CA is not enough');
       assert.equal((await get(port, '/status', 'good')).status, 401, 'a certificate is not a token');
       assert.equal((await get(port, '/status', 'good', TOKEN)).status, 200);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('a certificate replaced on disk reaches new handshakes without a restart', async () => {
+    copyFileSync(f('server.crt'), f('live.crt'));
+    copyFileSync(f('server.key'), f('live.key'));
+    const admin = createAdminServer({
+      port: 0,
+      logger,
+      metrics: async () => ({ contentType: 'text/plain', body: '' }),
+      ready: () => true,
+      access: { tokens: [{ id: 'root', role: 'admin', hash: hashAdminToken(TOKEN) }] },
+      tls: {
+        certificates: [{ cert: f('live.crt'), key: f('live.key'), server_names: [] }],
+        min_version: 'TLSv1.2',
+        ciphers: 'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256',
+        http2: false,
+        reload_interval_ms: 100,
+      },
+    });
+    const { port } = await admin.listen();
+    try {
+      const before = await serialOf(port);
+      leaf(
+        'server2',
+        'server-ca',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n',
+      );
+      // Key first, then the certificate (as a renewal tool writes them); the store only swaps a matching pair.
+      copyFileSync(f('server2.key'), f('live.key'));
+      copyFileSync(f('server2.crt'), f('live.crt'));
+      const want = new X509Certificate(readFileSync(f('server2.crt'))).serialNumber;
+      assert.notEqual(want, before);
+      const deadline = Date.now() + 5000;
+      let now = before;
+      while (now !== want && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        now = await serialOf(port);
+      }
+      assert.equal(now, want, 'the new certificate is served');
+      assert.equal((await get(port, '/healthz')).status, 200);
     } finally {
       await admin.close();
     }

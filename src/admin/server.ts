@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
@@ -1388,6 +1388,33 @@ export function createAdminServer(opts: AdminServerOptions): AdminServer {
   server.maxConnections = maxConnections;
   server.maxRequestsPerSocket = 1000;
 
+  // Certificates replaced on disk reach new handshakes without a restart, as on the proxy listeners.
+  let certTimer: NodeJS.Timeout | undefined;
+  if (certs !== undefined && server instanceof HttpsServer) {
+    certs.onChange((material) =>
+      server.setSecureContext({ ...certs.baseOptions(), ...material, ...certs.clientAuthOptions() }),
+    );
+  }
+  const startCertTimer = () => {
+    if (certs === undefined || tls === undefined || tls.reload_interval_ms <= 0) return;
+    certTimer = setInterval(() => {
+      if (!certs.changedOnDisk()) return;
+      try {
+        certs.reload();
+        logger.info(
+          { gatehouse: { admin: { tls: 'reloaded' } } },
+          'admin TLS certificates reloaded from disk',
+        );
+      } catch (err) {
+        logger.error(
+          { err: (err as Error).message },
+          'admin TLS certificate reload failed; keeping the old ones',
+        );
+      }
+    }, tls.reload_interval_ms);
+    certTimer.unref();
+  };
+
   let listening = false;
 
   return {
@@ -1402,6 +1429,7 @@ export function createAdminServer(opts: AdminServerOptions): AdminServer {
           server.off('error', onError);
           server.on('error', (err) => logger.error({ error: err }, 'admin listener error'));
           listening = true;
+          startCertTimer();
           const port = (server.address() as AddressInfo).port;
           logger.info(
             {
@@ -1418,6 +1446,8 @@ export function createAdminServer(opts: AdminServerOptions): AdminServer {
     close() {
       if (!listening) return Promise.resolve();
       listening = false;
+      if (certTimer !== undefined) clearInterval(certTimer);
+      certTimer = undefined;
       return new Promise((resolveClose) => {
         const force = setTimeout(() => server.closeAllConnections(), 1000);
         force.unref();
