@@ -3,7 +3,7 @@
  * key material of a request, and hashed before anything reaches the state store (key material can
  * be long, personal or attacker-chosen; the store sees 22 base64url characters of SHA-256).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { celActivation, compileCel } from '../../identity/cel.ts';
 import type { ConsumerDirectory } from '../../identity/types.ts';
 import type { RequestContext } from '../../pipeline/types.ts';
@@ -173,8 +173,22 @@ function clip(v: string): string {
  * hashKey('consumer=alice'); // 22 characters, never 'alice'
  */
 export function hashKey(material: string): string {
-  return createHash('sha256').update(material).digest('base64url').slice(0, 22);
+  const hit = HASHED.get(material);
+  if (hit !== undefined) return hit;
+  const h = hash('sha256', material, 'base64url').slice(0, 22);
+  // Bounded: short materials only (a consumer id, an address), oldest entry out first. A flood of fresh
+  // keys costs one Map insert and delete per request next to the hash it has to compute anyway.
+  if (material.length <= HASH_CACHE_MAX_CHARS) {
+    if (HASHED.size >= HASH_CACHE_ENTRIES) HASHED.delete(HASHED.keys().next().value as string);
+    HASHED.set(material, h);
+  }
+  return h;
 }
+
+/** Recently hashed key materials (the same consumers and addresses come back request after request). */
+const HASHED = new Map<string, string>();
+const HASH_CACHE_ENTRIES = 4096;
+const HASH_CACHE_MAX_CHARS = 256;
 
 /** Key material of the client address, used when the configured key is missing (`on_missing_key: ip`). */
 export function ipMaterial(ctx: RequestContext, ipv6Prefix: number): string {

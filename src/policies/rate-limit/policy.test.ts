@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import type { GatewayError } from '../../errors/gateway-error.ts';
 import { problemBody } from '../../errors/problem.ts';
@@ -391,6 +392,21 @@ describe('rate-limit: keys', () => {
       assert.match(k, /^rl:[A-Za-z0-9_-]{11}:[!A-Za-z0-9_.-]+:[A-Za-z0-9_-]{22}$/);
     }
     assert.equal(hashKey('x').length, 22);
+  });
+
+  test('hashKey: the cached hash equals the SHA-256 prefix, for short and long materials, past the cache size', () => {
+    const ref = (m: string) => createHash('sha256').update(m).digest('base64url').slice(0, 22);
+    const long = `consumer=${'x'.repeat(300)}`;
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 5000; i++) {
+        const m = `consumer=user-${i}`;
+        if (i % 97 === 0) assert.equal(hashKey(m), ref(m), m);
+        else hashKey(m);
+      }
+      assert.equal(hashKey(long), ref(long));
+      assert.equal(hashKey('consumer=é'), ref('consumer=é'));
+    }
+    assert.notEqual(hashKey('consumer=a'), hashKey('consumer=b'));
   });
 });
 
