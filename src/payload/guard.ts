@@ -13,6 +13,7 @@ import { GatewayError } from '../errors/gateway-error.ts';
 import type { PolicyDeps, RequestContext } from '../pipeline/types.ts';
 import { BUFFERED_BODY_KEY } from '../policies/waf/body.ts';
 import type { PayloadScanner, Violation } from './types.ts';
+import { requestMayHaveBody } from '../pipeline/body.ts';
 
 /** Media type of a Content-Type value: lower-case, without parameters, '' when malformed. */
 export function mediaType(value: string): string {
@@ -145,7 +146,7 @@ export function createPayloadGuard(opts: PayloadGuardOptions): (ctx: RequestCont
   return async function guard(ctx: RequestContext): Promise<undefined> {
     const h = ctx.headers;
     const cl = h['content-length'];
-    if (h['transfer-encoding'] === undefined && (cl === undefined || cl === '0')) return undefined;
+    if (!requestMayHaveBody(ctx)) return undefined;
     const ct = h['content-type'];
     if (!inspected(typeof ct === 'string' ? mediaType(ct) : '')) return undefined;
     if (typeof cl === 'string' && DIGITS.test(cl) && Number(cl) > maxSize) {

@@ -1,6 +1,7 @@
 import { GatewayError } from '../../errors/gateway-error.ts';
 import { definePolicy, type RequestContext } from '../../pipeline/types.ts';
 import { MEDIA_RANGE_PATTERN, type RequestSizeLimitConfig, RequestSizeLimitSchema } from './schema.ts';
+import { requestMayHaveBody } from '../../pipeline/body.ts';
 
 const DIGITS = /^[0-9]+$/;
 const MEDIA_RANGE_RE = new RegExp(MEDIA_RANGE_PATTERN);
@@ -67,7 +68,8 @@ export const policy = definePolicy({
       onRequest(ctx: RequestContext): undefined {
         const headers = ctx.headers;
         const cl = headers['content-length'];
-        const chunked = headers['transfer-encoding'] !== undefined;
+        // Transfer-Encoding, or an HTTP/2 stream with a body and no Content-Length.
+        const chunked = cl === undefined && requestMayHaveBody(ctx);
         let length = 0;
         if (cl !== undefined) {
           if (typeof cl !== 'string' || !DIGITS.test(cl)) {

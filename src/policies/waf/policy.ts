@@ -13,6 +13,7 @@ import { PROFILE_FAMILIES } from '../../waf/profile/rules.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from './body.ts';
 import { BUILTIN_IDS, loadWafRuleset } from './ruleset.ts';
 import { type WafConfig, WafSchema } from './schema.ts';
+import { requestMayHaveBody } from '../../pipeline/body.ts';
 
 /** Rule family of a CRS rule id (by its file number), used in reasons (`waf:sqli`) and metrics. */
 export function ruleFamily(id: number): string {
@@ -145,7 +146,20 @@ function contentTypeMatcher(ranges: readonly string[]): (mt: string) => boolean 
 
 function headerPairs(raw: readonly string[]): [string, string][] {
   const out: [string, string][] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
+  let authority: string | undefined;
+  let host = false;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string;
+    // HTTP/2 pseudo-headers are not request headers: the method, target and scheme are REQUEST_LINE's, and
+    // `:authority` is the Host (as nginx and Envoy hand them to ModSecurity and Coraza).
+    if (name.charCodeAt(0) === 0x3a /* : */) {
+      if (name === ':authority') authority = raw[i + 1] as string;
+      continue;
+    }
+    if (!host && name.length === 4 && name.toLowerCase() === 'host') host = true;
+    out.push([name, raw[i + 1] as string]);
+  }
+  if (authority !== undefined && !host) out.unshift(['Host', authority]);
   return out;
 }
 
@@ -382,8 +396,7 @@ function requestMediaType(ctx: RequestContext): string {
 async function bodyFor(rt: WafRuntime, ctx: RequestContext): Promise<string> {
   const h = ctx.headers;
   const cl = h['content-length'];
-  const chunked = h['transfer-encoding'] !== undefined;
-  if (!chunked && (cl === undefined || cl === '0')) return '';
+  if (!requestMayHaveBody(ctx)) return '';
   if (!rt.inspectable(requestMediaType(ctx))) return '';
   const limit = rt.config.max_body_bytes;
   const reject = rt.config.body_limit_action === 'reject';
