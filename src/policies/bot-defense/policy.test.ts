@@ -98,6 +98,32 @@ describe('bot-defense policy', () => {
     assert.match(String(res.responseHeaders['x-gatehouse-pass']), /^p1\./);
   });
 
+  test('a pass is bound to the difficulty: one earned on an easier instance (same secret) is refused', async () => {
+    const easy = instantiate(policy, {
+      pow: { secret: SECRET, difficulty: 4 },
+      thresholds: { challenge: 45 },
+    });
+    const hard = instantiate(policy, {
+      pow: { secret: SECRET, difficulty: 12 },
+      thresholds: { challenge: 45 },
+    });
+    const headers = { 'user-agent': CHROME, 'accept-encoding': 'gzip', accept: '*/*' };
+    const err = await run(easy, fakeRequestContext({ headers, secure: true }));
+    const challenge = String(err?.headers?.['x-gatehouse-pow-challenge']);
+    const ctx = fakeRequestContext({
+      headers: { ...headers, 'x-gatehouse-pow': `${challenge}:${solvePow(challenge, 4)}` },
+      secure: true,
+    });
+    assert.equal(await run(easy, ctx), undefined);
+    const res = toResponseContext(ctx);
+    easy.onResponse?.(res);
+    const pass = String(res.responseHeaders['x-gatehouse-pass']);
+    const withPass = () =>
+      fakeRequestContext({ headers: { ...headers, 'x-gatehouse-pass': pass }, secure: true });
+    assert.equal(await run(easy, withPass()), undefined);
+    assert.equal((await run(hard, withPass()))?.status, 429);
+  });
+
   test('with a state store, a solution is spent once across worker threads (two instances, one store)', async () => {
     const store = createLocalStore({ capacity: 1024 });
     try {

@@ -118,6 +118,11 @@ export const policy = definePolicy({
         maxRemembered: config.pow.max_remembered,
       });
     }
+    /**
+     * Whom a pass is issued to: the client address and the difficulty it solved, so a pass earned on an
+     * easier route (same secret) does not skip the challenge of a harder one.
+     */
+    const passSubject = (ip: string): string => `${ip}|d${config.pow.difficulty}`;
     const enforce = deps.mode === 'enforce';
     /** Shared state store for proof-of-work replay (else an in-process memory, one worker thread only). */
     const store = deps.store;
@@ -269,7 +274,7 @@ export const policy = definePolicy({
             });
           }
           const pass = firstHeader(ctx.headers[PASS_HEADER]);
-          if (pass === undefined || !pow.checkPass(pass, ctx.clientIp)) {
+          if (pass === undefined || !pow.checkPass(pass, passSubject(ctx.clientIp))) {
             const solution = firstHeader(ctx.headers[POW_HEADER]);
             if (solution === undefined) challenge(ctx, st, undefined);
             if (store === undefined) {
@@ -291,7 +296,7 @@ export const policy = definePolicy({
               }
               if (!fresh) return challenge(ctx, st, 'replayed');
             }
-            st.pass = pow.pass(ctx.clientIp);
+            st.pass = pow.pass(passSubject(ctx.clientIp));
           }
         }
         if (st.score >= t.throttle && enforce && config.throttle_delay_ms > 0) {

@@ -62,6 +62,18 @@ describe('graphql policy', () => {
     assert.deepEqual(ctx.state.graphql, { operations: [{ type: 'query', name: 'Me', cost: 3 }], cost: 3 });
   });
 
+  test('a JSON body repeating a key (even through an escape) is refused: parsers disagree on the winner', async () => {
+    const i = instantiate(policy);
+    for (const body of [
+      '{"query":"{ me { id } }","query":"{ __schema { types { name } } }"}',
+      '{"query":"query($n: Int) { users(first: $n) { id } }","variables":{"n":100000,"\\u006e":1}}',
+    ]) {
+      const out = await runRequest(i, post(body));
+      assert.equal(errorsOf(out.reply).extensions.code, 'GATEHOUSE_BAD_REQUEST', body);
+      assert.match(errorsOf(out.reply).message, /repeats a key/);
+    }
+  });
+
   test('GET queries pass; GET mutations are refused with 405', async () => {
     const i = instantiate(policy);
     const ok = fakeRequestContext({

@@ -13,10 +13,22 @@ import {
 import { buildSchemaIndex, DEFAULT_ROOT_TYPES, type SchemaIndex } from '../../graphql/schema-index.ts';
 import { definePolicy, type LocalReply, type PolicyDeps, type RequestContext } from '../../pipeline/types.ts';
 import { authenticatedSuccesses } from '../auth-requirement/results.ts';
+import { repeatsKey } from '../openapi/duplicate-keys.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from '../waf/body.ts';
 import { type GraphQLConfig, GraphQLSchema } from './schema.ts';
 
 const NAME = 'graphql';
+
+/**
+ * Refuses a JSON body in which an object repeats a key (compared after unescaping). JSON parsers disagree on
+ * which of two `"query"` (or `"variables"` members) wins, so the guard could measure one document while a
+ * first-wins upstream runs the other.
+ */
+function refuseDuplicateKeys(body: Buffer): void {
+  if (repeatsKey(body.toString('utf8'))) {
+    throw new GraphQLGuardError('GATEHOUSE_BAD_REQUEST', 'The JSON body repeats a key.');
+  }
+}
 /** Characters cached per APQ entry on average (bounds the cache's memory with `cache_entries`). */
 const CACHE_CHARS_PER_ENTRY = 4096;
 
@@ -164,7 +176,9 @@ async function extract(config: GraphQLConfig, ctx: RequestContext): Promise<Grap
       415,
     );
   }
-  return requestsFromBody(type, await readBody(ctx, config.max_body_bytes), config.max_batch);
+  const body = await readBody(ctx, config.max_body_bytes);
+  if (type !== GRAPHQL_DOCUMENT_TYPE) refuseDuplicateKeys(body);
+  return requestsFromBody(type, body, config.max_batch);
 }
 
 const RESPONSE_TYPE = 'application/graphql-response+json';

@@ -70,6 +70,14 @@ describe('openapi policy: requests', () => {
     assert.doesNotMatch(JSON.stringify(events), /SECRET/);
   });
 
+  test('a JSON body repeating a member (even through an escape) is refused before validation', async () => {
+    const body = `{"name":"SECRET<x>","n\\u0061me":"Rex",${JSON.stringify(PET).slice(1).replace('"name":"Rex",', '')}`;
+    const { error } = await run({}, json('POST', '/v1/pets', body));
+    assert.equal(error?.status, 400);
+    assert.deepEqual(error?.extensions, { errors: [{ pointer: '/body', keyword: 'duplicateKey' }] });
+    assert.doesNotMatch(JSON.stringify(error), /SECRET/);
+  });
+
   test('form bodies are validated', async () => {
     const ok = await run(
       {},
@@ -299,12 +307,65 @@ describe('openapi policy: responses', () => {
     assert.ok(ro.res.decisions.some((d) => d.action === 'would-deny'));
   });
 
-  test('compressed, local and non-JSON responses are left alone', async () => {
+  test('compressed responses: the upstream is asked for identity; a compressed body is refused by the allowlist', async () => {
+    const r0 = await run(
+      { response_allowlist: true },
+      { ...get, headers: { ...get.headers, 'accept-encoding': 'gzip' } },
+    );
+    assert.equal(r0.ctx.upstreamHeaders['accept-encoding'], 'identity');
     const gz = await respond({ response_allowlist: true }, get, 200, {
       'content-type': 'application/json',
       'content-encoding': 'gzip',
     });
-    assert.equal(gz.filter, undefined);
+    assert.throws(() => gz.filter!.apply(Buffer.from('x')), /does not match/);
+    const ro = await respond(
+      { response_allowlist: true },
+      get,
+      200,
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      'report-only',
+    );
+    assert.equal(ro.filter, undefined);
+    assert.ok(ro.res.decisions.some((d) => d.action === 'would-deny'));
+    const validateOnly = await respond({ response_validation: 'report-only' }, get, 200, {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
+    assert.equal(validateOnly.filter, undefined);
+    assert.equal((await run({ spec: SPEC }, get)).ctx.upstreamHeaders['accept-encoding'], undefined);
+  });
+
+  test('allowlist fails closed: undeclared content type or status, unparseable or too deep bodies', async () => {
+    const text = await respond({ response_allowlist: true }, get, 200, { 'content-type': 'text/plain' });
+    assert.throws(() => text.filter!.apply(Buffer.from('{"secret":1}')), /does not match/);
+    const status = await respond({ response_allowlist: true }, get, 500, {
+      'content-type': 'application/json',
+    });
+    assert.throws(() => status.filter!.apply(Buffer.from('{"stack":"x"}')), /does not match/);
+    const ok = await respond({ response_allowlist: true, max_json_depth: 200 }, get, 200, {
+      'content-type': 'application/json',
+    });
+    const deep = `{"name":"x","secret":1,"attributes":${'['.repeat(70)}${']'.repeat(70)}}`;
+    assert.throws(() => ok.filter!.apply(Buffer.from(deep)), /does not match/);
+    assert.throws(() => ok.filter!.apply(Buffer.from('{"secret":1} trailing')), /does not match/);
+    const head = await respond({ response_allowlist: true }, { ...get, method: 'HEAD' }, 500, {});
+    assert.equal(head.filter, undefined);
+  });
+
+  test('allowlist: a body on a response declared without content is refused', async () => {
+    const del = { method: 'DELETE', path: '/v1/pets/3' };
+    const r = await respond({ response_allowlist: true }, del, 200, { 'content-type': 'application/json' });
+    // 200 is not declared for deletePet (only 204): refused by the status rule.
+    assert.throws(() => r.filter!.apply(Buffer.from('{"secret":1}')), /does not match/);
+    const coords = await respond({ response_allowlist: true }, { path: '/v1/coords/;lat=1;lon=2' }, 200, {
+      'content-type': 'application/json',
+    });
+    assert.ok(coords.filter);
+    assert.equal(coords.filter.apply(Buffer.alloc(0)).length, 0);
+    assert.throws(() => coords.filter!.apply(Buffer.from('{"secret":1}')), /does not match/);
+  });
+
+  test('local and non-JSON responses are left alone', async () => {
     const r = await run({ response_allowlist: true }, get);
     const local = toResponseContext(r.ctx, {
       status: 200,

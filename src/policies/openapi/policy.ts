@@ -10,8 +10,9 @@ import {
   type ValidationIssue,
 } from '../../openapi/compile.ts';
 import { recordShadow } from '../../openapi/inventory.ts';
-import { checkResponseHead, filterResponseBody } from '../../openapi/response.ts';
+import { checkResponseHead, filterResponseBody, responseMediaFor } from '../../openapi/response.ts';
 import { validateBody, validateParams } from '../../openapi/validate.ts';
+import { requestMayHaveBody } from '../../pipeline/body.ts';
 import {
   definePolicy,
   type HookResult,
@@ -22,6 +23,7 @@ import {
 } from '../../pipeline/types.ts';
 import { authenticatedSuccesses } from '../auth-requirement/results.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from '../waf/body.ts';
+import { repeatsKey } from './duplicate-keys.ts';
 import { type OpenApiConfig, OpenApiSchema } from './schema.ts';
 
 const NAME = 'openapi';
@@ -49,6 +51,12 @@ interface OperationState {
   readonly op: CompiledOperation;
 }
 
+/**
+ * Deepest JSON nesting the response allowlist filters (src/openapi/strip.ts stops descending below it): with
+ * the allowlist on, deeper response bodies are refused rather than passed through partly unfiltered.
+ */
+const ALLOWLIST_MAX_DEPTH = 64;
+
 function invalidRequest(issues: readonly ValidationIssue[]): GatewayError {
   return new GatewayError('GW_BAD_REQUEST', {
     reason: 'openapi:invalid_request',
@@ -57,15 +65,7 @@ function invalidRequest(issues: readonly ValidationIssue[]): GatewayError {
   });
 }
 
-function hasBody(ctx: RequestContext): boolean {
-  const h = ctx.headers;
-  if (h['transfer-encoding'] !== undefined) return true;
-  const cl = h['content-length'];
-  if (cl !== undefined) return cl !== '0';
-  // HTTP/2 needs no Content-Length: a stream that did not end with its headers may carry a body.
-  const stream = (ctx.req as unknown as { stream?: { endAfterHeaders?: boolean } }).stream;
-  return ctx.req.httpVersionMajor === 2 && stream !== undefined && stream.endAfterHeaders !== true;
-}
+const hasBody = requestMayHaveBody;
 
 /** Per-instance runtime, built once by `create()`. */
 interface Runtime {
@@ -77,6 +77,8 @@ interface Runtime {
     CompiledOperation,
     { readonly required: readonly string[]; readonly challenge: string }
   >;
+  /** True when responses are validated or filtered (the response hook is installed). */
+  readonly responses: boolean;
 }
 
 function checkScopes(rt: Runtime, ctx: RequestContext, op: CompiledOperation): void {
@@ -141,6 +143,9 @@ function onRequest(rt: Runtime, ctx: RequestContext): HookResult | Promise<HookR
   }
   const op = m.op;
   ctx.state[OPERATION_STATE_KEY] = { op } satisfies OperationState;
+  // Responses are checked on their bytes: ask the upstream not to compress them (a client's
+  // `Accept-Encoding: gzip` would otherwise turn the allowlist and validation off).
+  if (rt.responses) ctx.upstreamHeaders['accept-encoding'] = 'identity';
   if (rt.scopes.size > 0) checkScopes(rt, ctx, op);
   const params = validateParams(op, m.segments, ctx.query, ctx.headers);
   const issues = params.issues;
@@ -175,7 +180,7 @@ function onRequest(rt: Runtime, ctx: RequestContext): HookResult | Promise<HookR
   }
   if (issues.length > 0) fail(rt, ctx, op, issues);
   if (media.validate === undefined) return undefined;
-  return readAndValidate(rt, ctx, op, mt);
+  return readAndValidate(rt, ctx, op, mt, media.kind === 'json');
 }
 
 async function readAndValidate(
@@ -183,6 +188,7 @@ async function readAndValidate(
   ctx: RequestContext,
   op: CompiledOperation,
   mt: string,
+  json: boolean,
 ): Promise<HookResult> {
   const limit = rt.config.max_body_bytes;
   const tooLarge = () =>
@@ -206,6 +212,9 @@ async function readAndValidate(
     if (prefix.oversize) throw tooLarge();
     body = prefix.inspected;
   }
+  // JSON.parse keeps the last copy of a repeated member, first-wins upstreams the first: refuse both.
+  if (json && repeatsKey(body.toString('utf8')))
+    fail(rt, ctx, op, [{ pointer: '/body', keyword: 'duplicateKey' }]);
   const r = validateBody(op, mt, body, rt.config.max_json_depth);
   if (r.kind === 'invalid') fail(rt, ctx, op, r.issues);
   return undefined;
@@ -217,19 +226,22 @@ function onResponse(rt: Runtime, ctx: ResponseContext): void {
   const { config } = rt;
   const validate = config.response_validation !== 'off';
   const enforce = config.response_validation === 'enforce' && rt.deps.mode === 'enforce';
+  // With the allowlist, a body that cannot be filtered never leaves: it is refused (502) instead.
+  const allowlist = config.response_allowlist;
+  const allowlistEnforced = allowlist && rt.deps.mode === 'enforce';
   const bodyAllowed = ctx.method !== 'HEAD' && ctx.status !== 204 && ctx.status !== 304;
   const head = checkResponseHead(st.op, ctx.status, ctx.responseHeaders['content-type'], bodyAllowed);
   const operation = st.op.operationId ?? `${st.op.method} ${st.op.template}`;
-  const invalid = (issues: ValidationIssue[]): GatewayError => {
+  const invalid = (issues: ValidationIssue[], deny = enforce): GatewayError => {
     report(rt, ctx, 'openapi_response_invalid', 'invalid_response', {
       'gatehouse.openapi.operation': operation,
       'gatehouse.openapi.errors': issues,
       'http.response.status_code': ctx.status,
-      decision: enforce ? 'deny' : 'would-deny',
+      decision: deny ? 'deny' : 'would-deny',
     });
     ctx.decisions.push({
       policy: NAME,
-      action: enforce ? 'deny' : 'would-deny',
+      action: deny ? 'deny' : 'would-deny',
       reason: 'openapi:invalid_response',
     });
     return new GatewayError('GW_UPSTREAM_ERROR', {
@@ -237,27 +249,57 @@ function onResponse(rt: Runtime, ctx: ResponseContext): void {
       detail: 'The upstream response does not match the API specification.',
     });
   };
-  if (validate && head.issues.length > 0) {
-    const err = invalid(head.issues);
-    if (enforce)
-      installFilter(ctx, config, () => {
-        throw err;
-      });
+  const refuse = (err: GatewayError): void =>
+    installFilter(ctx, config, () => {
+      throw err;
+    });
+  if (head.issues.length > 0) {
+    // Undeclared status or content type: nothing to filter the body against.
+    const deny = enforce || (allowlistEnforced && bodyAllowed);
+    if (validate || (allowlist && bodyAllowed)) {
+      const err = invalid(head.issues, deny);
+      if (deny) refuse(err);
+    }
     return;
   }
   const media: CompiledMedia | undefined = head.media;
-  if (media === undefined || !(validate || config.response_allowlist)) return;
+  if (media === undefined) {
+    // A declared response without content: with the allowlist, a body the upstream adds anyway is refused.
+    const declared = responseMediaFor(st.op, ctx.status);
+    if (allowlist && bodyAllowed && declared !== undefined && declared.length === 0) {
+      installFilter(ctx, config, (body) => {
+        if (body.length === 0) return body;
+        const err = invalid([{ pointer: '/body', keyword: 'undeclared' }], allowlistEnforced);
+        if (allowlistEnforced) throw err;
+        return body;
+      });
+    }
+    return;
+  }
+  if (!(validate || allowlist)) return;
   const encoding = ctx.responseHeaders['content-encoding'];
-  if (encoding !== undefined && encoding !== 'identity') return;
+  if (encoding !== undefined && encoding !== 'identity') {
+    // A compressed body cannot be filtered (the upstream was asked for `identity`).
+    if (allowlist) {
+      const err = invalid(
+        [{ pointer: '/header/content-encoding', keyword: 'undeclared' }],
+        allowlistEnforced,
+      );
+      if (allowlistEnforced) refuse(err);
+    }
+    return;
+  }
+  const maxDepth = allowlist ? Math.min(config.max_json_depth, ALLOWLIST_MAX_DEPTH) : config.max_json_depth;
   installFilter(ctx, config, (body) => {
-    const r = filterResponseBody(rt.api, media, body, {
-      validate,
-      strip: config.response_allowlist,
-      maxDepth: config.max_json_depth,
-    });
+    const r = filterResponseBody(rt.api, media, body, { validate, strip: allowlist, maxDepth });
     if (r.issues.length > 0) {
-      const err = invalid(r.issues);
-      if (enforce) throw err;
+      // `depth` and `syntax` at /body: the body was not parsed, so the allowlist could not remove anything.
+      const unfiltered =
+        allowlist &&
+        r.issues.some((i) => i.pointer === '/body' && (i.keyword === 'depth' || i.keyword === 'syntax'));
+      const deny = enforce || (allowlistEnforced && unfiltered);
+      const err = invalid(r.issues, deny);
+      if (deny) throw err;
     }
     return r.body;
   });
@@ -317,8 +359,8 @@ export const policy = definePolicy({
         scopes.set(op, { required, challenge });
       }
     }
-    const rt: Runtime = { api, config, deps, scopes };
     const responses = config.response_validation !== 'off' || config.response_allowlist;
+    const rt: Runtime = { api, config, deps, scopes, responses };
     return Object.freeze({
       onRequest: (ctx: RequestContext) => onRequest(rt, ctx),
       ...(responses ? { onResponse: (ctx: ResponseContext) => onResponse(rt, ctx) } : {}),

@@ -62,7 +62,7 @@ export const OpenApiSchema = Type.Object(
     response_allowlist: Type.Boolean({
       default: false,
       description:
-        'Remove from JSON responses every member the response schema does not declare (and `writeOnly` members), so undeclared fields never leave.',
+        'Remove from JSON responses every member the response schema does not declare (and `writeOnly` members), so undeclared fields never leave. Fails closed: a body that cannot be filtered (undeclared status or content type, a body on a response declared without content, compressed, malformed or nested deeper than 64) is replaced by 502. While responses are checked or filtered the upstream is asked for `Accept-Encoding: identity`.',
     }),
     max_response_bytes: Type.Integer({
       minimum: 0,
