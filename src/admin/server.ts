@@ -175,8 +175,8 @@ export interface AdminServerOptions {
   onAudit?: (entry: AuditEntry) => void;
   /** Called when an address is locked out after too many wrong admin tokens (seconds of the lockout). */
   onLockout?: (ip: string, seconds: number) => void;
-  /** Discovered shadow APIs for `GET /shadow-apis`. */
-  shadowApis?: () => unknown | Promise<unknown>;
+  /** Discovered shadow APIs for `GET /shadow-apis` (paginated as `{data, next}`). */
+  shadowApis?: () => readonly unknown[] | Promise<readonly unknown[]>;
   /**
    * Serves the dashboard (src/dashboard): `GET /dashboard` and its static assets (unauthenticated; the
    * page signs in with an admin token and calls this API with `Authorization: Bearer`) and the live
@@ -1007,9 +1007,9 @@ export function createAdminServer(opts: AdminServerOptions): AdminServer {
     const rows = await opts.quotas.list({ consumer: c.query.get('consumer') ?? undefined });
     return { status: 200, body: page(rows, '/quotas', c.query) };
   });
-  add('GET', '/shadow-apis', 'viewer', async () => {
+  add('GET', '/shadow-apis', 'viewer', async (c) => {
     if (opts.shadowApis === undefined) throw new GatewayError('GW_NOT_IMPLEMENTED', { detail: 'Not wired.' });
-    return { status: 200, body: { data: await opts.shadowApis() } };
+    return { status: 200, body: page(await opts.shadowApis(), '/shadow-apis', c.query) };
   });
   add('GET', '/audit', 'viewer', async (c) => {
     if (audit === undefined) throw new GatewayError('GW_NOT_IMPLEMENTED', { detail: 'No audit log.' });

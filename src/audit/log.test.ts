@@ -48,6 +48,28 @@ describe('audit log', () => {
     assert.equal(verifyAuditLog(file).ok, true);
   });
 
+  it('recent() after a restart still lists the earlier entries of the file (a valid chain only)', () => {
+    const { file, log } = freshLog(5);
+    const again = new AuditLog({ file, recentMax: 3 });
+    assert.deepEqual(
+      again.recent().map((e) => e.seq),
+      [5, 4, 3],
+    );
+    assert.deepEqual(again.recent()[0], log.recent()[0]);
+    const all = new AuditLog({ file });
+    assert.deepEqual(
+      all.recent().map((e) => e.seq),
+      [5, 4, 3, 2, 1],
+    );
+    // A broken link hides what lies before it from recent() (verify reports it).
+    const ls = lines(file);
+    writeFileSync(file, `${[ls[0], ls[1]!.replace('"t1"', '"tX"'), ls[2], ls[3], ls[4]].join('\n')}\n`);
+    assert.deepEqual(
+      new AuditLog({ file }).recent().map((e) => e.seq),
+      [5, 4, 3],
+    );
+  });
+
   it('detects an edited line (content or re-serialised)', () => {
     const { file } = freshLog(4);
     const ls = lines(file);
@@ -100,11 +122,46 @@ describe('audit log', () => {
     assert.match(!r.ok ? r.reason : '', /cut off/);
   });
 
+  it('refuses to continue a log cut short behind its head, so a restart cannot hide the cut', () => {
+    const { file } = freshLog(3);
+    const ls = lines(file);
+    writeFileSync(file, `${[ls[0], ls[1]].join('\n')}\n`);
+    assert.throws(() => new AuditLog({ file }), /head records entry 3/);
+    // Emptied entirely: the same.
+    writeFileSync(file, '');
+    assert.throws(() => new AuditLog({ file }), /head records entry 3/);
+    // The cut is still reported by verify (nothing was appended over it).
+    assert.equal(verifyAuditLog(file).ok, false);
+  });
+
+  it('a head one entry behind (crash between append and head update) is repaired on open', () => {
+    const { file } = freshLog(3);
+    const ls = lines(file).map((l) => JSON.parse(l) as { seq: number; hash: string });
+    writeFileSync(`${file}.head`, `${JSON.stringify({ seq: 2, hash: ls[1]!.hash })}\n`);
+    const again = new AuditLog({ file });
+    assert.deepEqual(again.head(), { seq: 3, hash: ls[2]!.hash });
+    assert.equal(verifyAuditLog(file).ok, true);
+    again.append({ actor: 'x', action: 'ban.lift', target: 'ban:1', outcome: 'success' });
+    assert.equal(verifyAuditLog(file).ok, true);
+  });
+
+  it('an unreadable head sidecar is reported, not ignored', () => {
+    const { file } = freshLog(2);
+    writeFileSync(`${file}.head`, 'garbage\n');
+    const r = verifyAuditLog(file);
+    assert.equal(r.ok, false);
+    assert.match(!r.ok ? r.reason : '', /head/);
+    assert.throws(() => new AuditLog({ file }), /head/);
+  });
+
   it('refuses to continue a log whose last line was tampered with', () => {
     const { file } = freshLog(2);
     const ls = lines(file);
     writeFileSync(file, `${ls[0]}\n${ls[1]!.replace('t1', 'tX')}\n`);
     assert.throws(() => new AuditLog({ file }), /does not match its hash/);
+    // A last line too long to read back is refused too, not taken for an empty log.
+    writeFileSync(file, `${ls[0]}\n${'x'.repeat(1024 * 1024 + 10)}\n`);
+    assert.throws(() => new AuditLog({ file }), /longer than 1 MiB/);
   });
 
   it('renders an OCSF API Activity event', () => {

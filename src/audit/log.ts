@@ -3,8 +3,9 @@
  * `hash` of the entry before it, 64 zeros for the first) and its own `hash` = SHA-256 of its
  * canonical text (sorted keys, without `hash`). Editing, deleting, inserting or reordering a line
  * breaks the chain at that line; {@link verifyAuditLog} reports the first bad one. A sidecar
- * `<file>.head` holds the last sequence number and hash, so cutting lines off the end is noticed too
- * (unless the head file is rewritten as well: anchor `head` elsewhere for that).
+ * `<file>.head` holds the last sequence number and hash, so cutting lines off the end is noticed too,
+ * by `verifyAuditLog` and by {@link AuditLog} at open (it refuses to append over the cut), unless the
+ * head file is rewritten as well: anchor `head` elsewhere for that.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -117,13 +118,43 @@ function clip(s: string | undefined): string | undefined {
   return s.length > MAX_DETAIL ? `${s.slice(0, MAX_DETAIL)}…` : s;
 }
 
-/** Reads the last non-empty line of a file (at most its last 1 MiB), or undefined for an empty file. */
-function lastLine(file: string): string | undefined {
+/** The `<file>.head` sidecar: undefined when absent, `'invalid'` when present but not a head record. */
+function readHead(file: string): { seq: number; hash: string } | 'invalid' | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`${file}.head`, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return 'invalid';
+  }
+  try {
+    const h = JSON.parse(text) as { seq?: unknown; hash?: unknown } | null;
+    if (h !== null && Number.isSafeInteger(h.seq) && typeof h.hash === 'string') {
+      return { seq: h.seq as number, hash: h.hash };
+    }
+  } catch {
+    // Falls through to 'invalid'.
+  }
+  return 'invalid';
+}
+
+/** Writes the `<file>.head` sidecar atomically. */
+function writeHead(file: string, head: { seq: number; hash: string }): void {
+  const tmp = `${file}.head.tmp`;
+  writeFileSync(tmp, `${JSON.stringify({ seq: head.seq, hash: head.hash })}\n`, { mode: 0o600 });
+  renameSync(tmp, `${file}.head`);
+}
+
+/**
+ * The non-empty lines of the last 1 MiB of a file (a line cut by the window's start left out), or
+ * an empty list for a missing or empty file. A last line longer than the window is a TypeError.
+ */
+function tailLines(file: string): string[] {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
   try {
@@ -131,21 +162,48 @@ function lastLine(file: string): string | undefined {
     const len = Math.min(size, 1024 * 1024);
     const buf = Buffer.alloc(len);
     readSync(fd, buf, 0, len, size - len);
-    const lines = buf
-      .toString('utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '');
-    return lines.at(-1);
+    const lines = buf.toString('utf8').split('\n');
+    if (len < size) lines.shift();
+    const out = lines.filter((l) => l.trim() !== '');
+    if (out.length === 0 && size > 0 && len < size) {
+      throw new TypeError(
+        `audit log ${file}: the last line is longer than 1 MiB; run "gatehouse audit verify"`,
+      );
+    }
+    return out;
   } finally {
     closeSync(fd);
   }
 }
 
 /**
+ * The entries at the end of `lines` (oldest first, at most `max`) that form an intact chain ending at
+ * the last line: each matches its hash and is the `prev` of the one after it.
+ */
+function chainedTail(lines: readonly string[], max: number): AuditEntry[] {
+  const out: AuditEntry[] = [];
+  let next: AuditEntry | undefined;
+  for (let i = lines.length - 1; i >= 0 && out.length < max; i--) {
+    let e: AuditEntry;
+    try {
+      e = JSON.parse(lines[i]!) as AuditEntry;
+    } catch {
+      break;
+    }
+    if (e === null || typeof e !== 'object' || typeof e.hash !== 'string' || entryHash(e) !== e.hash) break;
+    if (next !== undefined && (next.prev !== e.hash || next.seq !== e.seq + 1)) break;
+    out.push(Object.freeze(e));
+    next = e;
+  }
+  return out.reverse();
+}
+
+/**
  * An append-only, hash-chained audit log. Appends are synchronous (written and fsynced before
  * `append` returns): admin actions are rare and an action must not be acknowledged before it is
  * recorded. Opening continues the chain of an existing file; a file whose last line is not a valid
- * entry is refused (TypeError) rather than silently forked.
+ * entry, or that ends before the entry its `.head` records, is refused (TypeError) rather than
+ * silently forked.
  *
  * @example
  * const audit = new AuditLog({ file: '.gatehouse/admin/audit.jsonl' });
@@ -171,7 +229,9 @@ export class AuditLog {
     this.#clock = opts.clock ?? Date.now;
     mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
     closeSync(openSync(this.file, 'a', 0o600));
-    const last = lastLine(this.file);
+    const tail = tailLines(this.file);
+    const last = tail.at(-1);
+    let lastPrev: string | undefined;
     if (last !== undefined) {
       let e: AuditEntry;
       try {
@@ -188,6 +248,25 @@ export class AuditLog {
       }
       this.#seq = e.seq;
       this.#prev = e.hash;
+      lastPrev = e.prev;
+      this.#recent.push(...chainedTail(tail, this.#recentMax));
+    }
+    // The head sidecar must agree with the last entry; otherwise appending would overwrite it and
+    // hide lines cut off the end. One entry behind is the crash window between the fsynced append
+    // and the head update, and is repaired.
+    const head = readHead(this.file);
+    if (head === 'invalid') {
+      throw new TypeError(
+        `audit log ${this.file}: its head file is unreadable; run "gatehouse audit verify"`,
+      );
+    }
+    if (head !== undefined && (head.seq !== this.#seq || head.hash !== this.#prev)) {
+      if (head.seq === this.#seq - 1 && head.hash === lastPrev) writeHead(this.file, this.head());
+      else {
+        throw new TypeError(
+          `audit log ${this.file}: the log ends at entry ${this.#seq} but its head records entry ${head.seq}; run "gatehouse audit verify"`,
+        );
+      }
     }
   }
 
@@ -224,15 +303,16 @@ export class AuditLog {
     }
     this.#seq = entry.seq;
     this.#prev = entry.hash;
-    const headTmp = `${this.file}.head.tmp`;
-    writeFileSync(headTmp, `${JSON.stringify({ seq: entry.seq, hash: entry.hash })}\n`, { mode: 0o600 });
-    renameSync(headTmp, `${this.file}.head`);
+    writeHead(this.file, entry);
     this.#recent.push(entry);
     if (this.#recent.length > this.#recentMax) this.#recent.shift();
     return entry;
   }
 
-  /** Entries appended by this process, newest first (at most `recentMax`). */
+  /**
+   * The latest entries, newest first (at most `recentMax`): those appended by this process after
+   * those found at the end of the file when it was opened (as far back as their chain is intact).
+   */
   recent(): readonly AuditEntry[] {
     return [...this.#recent].reverse();
   }
@@ -277,11 +357,16 @@ export function verifyAuditLog(
   }
   let head = opts.expectHead;
   if (head === undefined) {
-    try {
-      head = JSON.parse(readFileSync(`${file}.head`, 'utf8')) as { seq: number; hash: string };
-    } catch {
-      head = undefined;
+    const h = readHead(file);
+    if (h === 'invalid') {
+      return {
+        ok: false,
+        line: lines.length + 1,
+        reason: `its head file ${file}.head is unreadable (edited or replaced)`,
+        entries: lines.length,
+      };
     }
+    head = h;
   }
   if (head !== undefined && (head.seq !== seq || head.hash !== prev)) {
     return {

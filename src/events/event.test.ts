@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { boundValue, classify, nextEventId, normalise, stableType } from './event.ts';
 
@@ -61,12 +63,38 @@ describe('normalise', () => {
       quota_exceeded: 'quota',
       bot_detected: 'bot',
       request_validation_failed: 'validation',
+      openapi_request_invalid: 'validation',
+      openapi_response_invalid: 'validation',
+      payload_rejected: 'validation',
+      graphql_rejected: 'validation',
+      credential_stuffing: 'bot',
+      bot_block: 'bot',
+      bot_challenge: 'bot',
+      bot_tag: 'bot',
+      anomaly_action: 'anomaly',
+      config_admin_action: 'config',
       config_reloaded: 'config',
       anomaly_detected: 'anomaly',
       something_else: 'system',
     };
     for (const [type, category] of Object.entries(expected)) {
       assert.equal(normalise(type, {}).category, category, type);
+    }
+  });
+
+  test('every event type the source emits has a category other than system (except the store health ones)', () => {
+    const root = join(import.meta.dirname, '..');
+    const types = new Set<string>();
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const m of text.matchAll(/\bevent\(\s*'([a-z_]+)'|report\(rt, ctx, '([a-z_]+)'/g))
+        types.add(m[1] ?? m[2] ?? '');
+    }
+    assert.ok(types.size >= 15, [...types].join(' '));
+    for (const type of types) {
+      if (type.startsWith('rate_limit_store_')) continue;
+      assert.notEqual(normalise(type, {}).category, 'system', type);
     }
   });
 
