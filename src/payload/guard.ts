@@ -10,10 +10,10 @@
  * await guard(ctx);
  */
 import { GatewayError } from '../errors/gateway-error.ts';
+import { requestMayHaveBody } from '../pipeline/body.ts';
 import type { PolicyDeps, RequestContext } from '../pipeline/types.ts';
 import { BUFFERED_BODY_KEY } from '../policies/waf/body.ts';
 import type { PayloadScanner, Violation } from './types.ts';
-import { requestMayHaveBody } from '../pipeline/body.ts';
 
 /** Media type of a Content-Type value: lower-case, without parameters, '' when malformed. */
 export function mediaType(value: string): string {

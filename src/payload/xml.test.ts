@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { Violation } from './types.ts';
-import { createXmlScanner, DEFAULT_XML_LIMITS, type XmlLimits } from './xml.ts';
+import {
+  createXmlScanner,
+  DEFAULT_XML_ALLOWANCES,
+  DEFAULT_XML_LIMITS,
+  type XmlAllowances,
+  type XmlLimits,
+} from './xml.ts';
 
 function scan(
   doc: string | Buffer,
@@ -239,5 +245,151 @@ describe('xml scanner: chunk boundaries', () => {
       assert.equal(v?.code, 'dtd', `split at ${i}`);
       assert.equal(v?.offset, whole?.offset, `split at ${i}`);
     }
+  });
+});
+
+describe('xml scanner: external resources (XInclude, schema locations, xml-stylesheet)', () => {
+  const XI = 'http://www.w3.org/2001/XInclude';
+  const XI2003 = 'http://www.w3.org/2003/XInclude';
+  const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+  function codeWith(doc: string, allow: Partial<XmlAllowances>, splits: number[] = []): string | null {
+    const s = createXmlScanner(DEFAULT_XML_LIMITS, { ...DEFAULT_XML_ALLOWANCES, ...allow });
+    const buf = Buffer.from(doc);
+    let from = 0;
+    for (const at of [...splits, buf.length]) {
+      const v = s.write(buf.subarray(from, at));
+      if (v !== null) return v.code;
+      from = at;
+    }
+    return s.end()?.code ?? null;
+  }
+
+  test('XInclude elements are refused whatever the prefix, scope or namespace year', () => {
+    for (const doc of [
+      `<xi:include href="file:///etc/passwd" xmlns:xi="${XI}"/>`,
+      `<r xmlns:xi="${XI}"><a><xi:include href="file:///etc/passwd" parse="text"/></a></r>`,
+      `<r xmlns:inc="${XI2003}"><inc:include href="http://127.0.0.1:9/x"/></r>`,
+      `<r><include xmlns="${XI}" href="file:///etc/passwd"/></r>`,
+      `<r xmlns="${XI}"/>`,
+      `<r xmlns:xi="${XI}"><xi:fallback/></r>`,
+      `<r xmlns:xi="urn:other"><a xmlns:xi="${XI}"><xi:include href="x"/></a></r>`,
+      `<r xmlns:xi='http://www.w3.org/2001/X&#73;nclude'><xi:include href="x"/></r>`,
+      `<r xmlns:xi="http://www.w3.org/2001/XInclude"><b xmlns:xi="urn:x"/><xi:include href="x"></xi:include></r>`,
+    ]) {
+      assert.equal(codeWith(doc, {}), 'xinclude', doc);
+    }
+  });
+
+  test('the XInclude namespace is matched exactly and scoped like a namespace-aware parser', () => {
+    for (const doc of [
+      `<r xmlns:xi="${XI}"><a xmlns:xi="urn:other"><xi:include href="x"/></a></r>`,
+      `<r xmlns="${XI}.x"/>`,
+      '<r xmlns:xi="http://www.w3.org/2001/xinclude"><xi:include href="x"/></r>',
+      `<r><a xmlns:xi="${XI}"/><xi:include href="x" xmlns:xi="urn:o"/></r>`,
+      `<r xmlns:xi="urn:o"><a xmlns:xi="${XI}"></a><xi:include href="x"/></r>`,
+      `<r><o:a xmlns="${XI}" xmlns:o="urn:o"><o:b></o:b></o:a><c/></r>`,
+      `<o:r xmlns:o="urn:o" xmlns="${XI}"><o:a xmlns=""><b/></o:a></o:r>`,
+      `<r xmlns:xi="${XI}"><a/></r>`,
+      `<r xi:href="x" xmlns:xi="urn:o"/>`,
+      '<include href="file:///etc/passwd"/>',
+    ]) {
+      assert.equal(codeWith(doc, {}), null, doc);
+    }
+    // The same document without the `xmlns=""` undeclaration puts <b> in the XInclude namespace.
+    assert.equal(codeWith(`<o:r xmlns:o="urn:o" xmlns="${XI}"><o:a><b/></o:a></o:r>`, {}), 'xinclude');
+  });
+
+  test('xsi:schemaLocation and xsi:noNamespaceSchemaLocation are refused, any prefix', () => {
+    for (const doc of [
+      `<r xmlns:xsi="${XSI}" xsi:schemaLocation="urn:r http://127.0.0.1:9/r.xsd"/>`,
+      `<r xsi:noNamespaceSchemaLocation="file:///etc/passwd" xmlns:xsi="${XSI}"/>`,
+      `<r xmlns:s="${XSI}"><a><b s:schemaLocation="urn:b http://evil.test/b.xsd"/></a></r>`,
+      `<r xmlns:xsi="urn:o"><a xmlns:xsi="${XSI}" xsi:noNamespaceSchemaLocation="x.xsd"/></r>`,
+    ]) {
+      assert.equal(codeWith(doc, {}), 'schema_location', doc);
+    }
+    for (const doc of [
+      `<r xmlns:xsi="${XSI}" xsi:type="t" xsi:nil="true"/>`,
+      '<r xmlns:xsi="urn:other" xsi:schemaLocation="urn:r r.xsd"/>',
+      `<r xmlns:xsi="${XSI}"><a xmlns:xsi="urn:o" xsi:schemaLocation="x"/></r>`,
+      `<r xmlns="${XSI}" schemaLocation="x"/>`,
+      '<r schemaLocation="x" noNamespaceSchemaLocation="y"/>',
+      `<r xmlns:xsi="${XSI}" xsi:SchemaLocation="x"/>`,
+    ]) {
+      assert.equal(codeWith(doc, {}), null, doc);
+    }
+  });
+
+  test('the xml-stylesheet processing instruction is refused in the prolog and anywhere else', () => {
+    for (const doc of [
+      '<?xml version="1.0"?><?xml-stylesheet type="text/xsl" href="http://127.0.0.1:9/x.xsl"?><r/>',
+      '<?xml-stylesheet href="file:///etc/passwd"?><r/>',
+      '<r><?xml-stylesheet href="x.xsl"?></r>',
+      '<r/><?xml-stylesheet?>',
+    ]) {
+      assert.equal(codeWith(doc, {}), 'stylesheet', doc);
+    }
+    for (const doc of [
+      '<?xml-stylesheets x?><r/>',
+      '<?stylesheet href="x"?><r/>',
+      '<r><?pi xml-stylesheet?></r>',
+    ]) {
+      assert.equal(codeWith(doc, {}), null, doc);
+    }
+  });
+
+  test('each refusal can be switched off on its own', () => {
+    const xi = `<r xmlns:xi="${XI}"><xi:include href="x"/></r>`;
+    const xsd = `<r xmlns:xsi="${XSI}" xsi:schemaLocation="urn:r r.xsd"/>`;
+    const pi = '<?xml-stylesheet href="x.xsl"?><r/>';
+    assert.equal(codeWith(xi, { allowXInclude: true }), null);
+    assert.equal(codeWith(xsd, { allowXInclude: true }), 'schema_location');
+    assert.equal(codeWith(xsd, { allowSchemaLocation: true }), null);
+    assert.equal(codeWith(pi, { allowSchemaLocation: true }), 'stylesheet');
+    assert.equal(codeWith(pi, { allowStylesheetPi: true }), null);
+    assert.equal(codeWith(xi, { allowStylesheetPi: true }), 'xinclude');
+    // The default of createXmlScanner is to refuse.
+    assert.equal(createXmlScanner(DEFAULT_XML_LIMITS).write(Buffer.from(pi))?.code, 'stylesheet');
+  });
+
+  test('details are clear and echo nothing from the document', () => {
+    const s = createXmlScanner(DEFAULT_XML_LIMITS);
+    const v = s.write(Buffer.from(`<xi:include href="file:///etc/passwd" xmlns:xi="${XI}"/>`));
+    assert.match(v?.detail ?? '', /XInclude/);
+    assert.doesNotMatch(v?.detail ?? '', /passwd|xi:/);
+    const w = createXmlScanner(DEFAULT_XML_LIMITS).write(
+      Buffer.from(`<r xmlns:q="${XSI}" q:schemaLocation="urn:r http://evil.test/secret.xsd"/>`),
+    );
+    assert.match(w?.detail ?? '', /schemaLocation/);
+    assert.doesNotMatch(w?.detail ?? '', /evil|secret|q:/);
+    const p = createXmlScanner(DEFAULT_XML_LIMITS).write(
+      Buffer.from('<?xml-stylesheet href="evil.xsl"?><r/>'),
+    );
+    assert.match(p?.detail ?? '', /xml-stylesheet/);
+    assert.doesNotMatch(p?.detail ?? '', /evil/);
+  });
+
+  test('refused at the same offset whatever the chunk split', () => {
+    for (const doc of [
+      `<r xmlns:xi='http://www.w3.org/2001/X&#x49;nclude'><a><xi:include href="x"/></a></r>`,
+      `<r xmlns:xsi="${XSI}"><a xsi:noNamespaceSchemaLocation="x.xsd"/></r>`,
+      '<?xml version="1.0"?>\n<?xml-stylesheet href="x.xsl"?><r/>',
+    ]) {
+      const whole = createXmlScanner(DEFAULT_XML_LIMITS).write(Buffer.from(doc));
+      assert.notEqual(whole, null, doc);
+      for (let i = 0; i <= doc.length; i++) {
+        assert.equal(codeWith(doc, {}, [i]), whole?.code, `${doc} split at ${i}`);
+        const s = createXmlScanner(DEFAULT_XML_LIMITS);
+        const v = s.write(Buffer.from(doc.slice(0, i))) ?? s.write(Buffer.from(doc.slice(i)));
+        assert.equal(v?.offset, whole?.offset, `${doc} split at ${i}`);
+      }
+    }
+  });
+
+  test('a benign namespaced document with an XML declaration and other PIs still passes', () => {
+    const doc = `<?xml version="1.0" encoding="UTF-8"?>\n<?app-hint x?><soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns="urn:x"><soap:Body><m:Get xmlns:m="urn:m" m:id="1" href="file:///x"/></soap:Body></soap:Envelope>`;
+    assert.equal(codeWith(doc, {}), null);
+    for (let i = 0; i <= doc.length; i++) assert.equal(codeWith(doc, {}, [i]), null, `split at ${i}`);
   });
 });

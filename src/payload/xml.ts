@@ -2,8 +2,13 @@
  * An incremental, byte-level XML 1.0 well-formedness checker with limits, fed chunk by chunk. It refuses any
  * document type declaration (so no internal subset, no entity definitions, no external entities and no
  * fetches can ever exist), allows only the five predefined entities and valid character references, and
- * stops at the first byte that crosses a limit. Memory: one open-element name per nesting level plus the
- * attribute names of the element being read.
+ * stops at the first byte that crosses a limit. Unless allowed by {@link XmlAllowances}, it also refuses what
+ * makes a parser fetch or include other resources: elements in the XInclude namespace (2001 or 2003),
+ * `schemaLocation` / `noNamespaceSchemaLocation` attributes in the XML Schema instance namespace, and the
+ * `xml-stylesheet` processing instruction. Namespace prefixes are resolved as a namespace-aware parser does
+ * (declarations on the element itself and its ancestors, default namespace, undeclaration, character
+ * references in the namespace name), case-exactly. Memory: one open-element name per nesting level, the
+ * attribute names of the element being read, and the in-scope bindings of prefixes to those two namespaces.
  *
  * Encodings: the markup must be ASCII-compatible; a declared encoding other than UTF-8, US-ASCII or
  * ISO-8859-1 is refused (`encoding`), and UTF-16/UTF-32 bodies fail as malformed. Bytes of 0x80 and above
@@ -33,6 +38,23 @@ export interface XmlLimits {
   /** Largest document, in bytes. */
   readonly maxSize: number;
 }
+
+/** Which ways of reaching external resources {@link createXmlScanner} lets through (all refused by default). */
+export interface XmlAllowances {
+  /** Allow elements in the XInclude namespaces (`http://www.w3.org/2001/XInclude`, `…/2003/XInclude`). */
+  readonly allowXInclude: boolean;
+  /** Allow `xsi:schemaLocation` and `xsi:noNamespaceSchemaLocation` (any prefix bound to the XSI namespace). */
+  readonly allowSchemaLocation: boolean;
+  /** Allow the `<?xml-stylesheet …?>` processing instruction. */
+  readonly allowStylesheetPi: boolean;
+}
+
+/** Secure defaults: refuse XInclude, schema location hints and `xml-stylesheet`. */
+export const DEFAULT_XML_ALLOWANCES: XmlAllowances = Object.freeze({
+  allowXInclude: false,
+  allowSchemaLocation: false,
+  allowStylesheetPi: false,
+});
 
 /** Secure defaults, also the policy's schema defaults. */
 export const DEFAULT_XML_LIMITS: XmlLimits = Object.freeze({
@@ -89,6 +111,22 @@ const ENCODINGS: ReadonlySet<string> = new Set([
 ]);
 const MAX_DECL = 256;
 
+const NS_OTHER = 0;
+const NS_XINCLUDE = 1;
+const NS_XSI = 2;
+const XINCLUDE_2001 = 'http://www.w3.org/2001/XInclude';
+const XINCLUDE_2003 = 'http://www.w3.org/2003/XInclude';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+/** Longer namespace names cannot be one of the watched ones: stop collecting them. */
+const MAX_NS_CAPTURE = 64;
+const PREDEFINED_CHAR: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+};
+
 function isWs(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 }
@@ -144,9 +182,26 @@ class XmlScanner implements PayloadScanner {
   #atStart = false; // the current '<' is the first byte of the document (after a BOM)
   #declBody: string | null = null;
   #piLen = 0;
+  readonly #allow: XmlAllowances;
+  readonly #watchNs: boolean; // some namespace is refused, so namespace declarations are followed
+  // Prefix ('' for the default namespace) → NS_* of its in-scope binding; absent means NS_OTHER.
+  readonly #ns = new Map<string, number>();
+  #hot = 0; // prefixes currently bound to a watched namespace
+  // Bindings changed by open elements, to restore when each closes (parallel arrays).
+  readonly #undoDepth: number[] = [];
+  readonly #undoPrefix: string[] = [];
+  readonly #undoPrev: number[] = [];
+  // Declarations on the start tag being read that change a binding (parallel arrays).
+  readonly #pendPrefix: string[] = [];
+  readonly #pendClass: number[] = [];
+  #nsValue: string | null = null; // namespace name being collected, null when not in an xmlns attribute
+  #nsPrefix = '';
+  #nsOver = false;
 
-  constructor(limits: XmlLimits) {
+  constructor(limits: XmlLimits, allow: XmlAllowances) {
     this.#l = limits;
+    this.#allow = allow;
+    this.#watchNs = !allow.allowXInclude || !allow.allowSchemaLocation;
   }
 
   get bytes(): number {
@@ -388,11 +443,15 @@ class XmlScanner implements PayloadScanner {
         this.#valueLen = 0;
         this.#state = S_ATTR_VALUE;
         return true;
-      case S_EMPTY_CLOSE:
+      case S_EMPTY_CLOSE: {
         if (b !== 0x3e) return this.#bad();
+        const depth = this.#stack.length + 1;
+        if (!this.#checkNamespaces(depth)) return false;
+        this.#restoreNamespaces(depth);
         if (this.#stack.length === 0) this.#rootSeen = true;
         this.#toText();
         return true;
+      }
       case S_END_NAME:
         if (isNameChar(b)) return this.#nameByte(b);
         if (this.#nameLen === 0) return this.#bad();
@@ -423,6 +482,7 @@ class XmlScanner implements PayloadScanner {
             'Only the predefined XML entities (lt, gt, amp, quot, apos) and character references are allowed.',
           );
         }
+        if (this.#refReturn === S_ATTR_VALUE) this.#nsChar(PREDEFINED_CHAR[this.#refName] as string);
         this.#state = this.#refReturn;
         return true;
       case S_CHARREF:
@@ -502,12 +562,21 @@ class XmlScanner implements PayloadScanner {
     }
     this.#attrs.clear();
     this.#nsCount = 0;
+    this.#pendPrefix.length = 0;
+    this.#pendClass.length = 0;
     this.#state = S_START_NAME;
     return this.#beginName(b);
   }
 
   #endPiTarget(b: number): boolean {
     if (this.#nameLen === 0) return this.#bad();
+    if (this.#name === 'xml-stylesheet' && !this.#allow.allowStylesheetPi) {
+      return this.#limit(
+        'stylesheet',
+        0,
+        'The xml-stylesheet processing instruction (XSLT fetch and execution) is not allowed in XML bodies.',
+      );
+    }
     const isXml = this.#name.toLowerCase() === 'xml';
     if (isXml && this.#declBody === null) return this.#bad(); // the XML declaration only at the very start
     if (!isXml) this.#declBody = null;
@@ -561,6 +630,7 @@ class XmlScanner implements PayloadScanner {
   }
 
   #openElement(): boolean {
+    if (!this.#checkNamespaces(this.#stack.length + 1)) return false;
     this.#stack.push(this.#name);
     this.#rootSeen = true;
     this.#toText();
@@ -594,6 +664,7 @@ class XmlScanner implements PayloadScanner {
     const name = this.#attrName;
     if (this.#attrs.has(name)) return this.#bad(); // attributes must be unique
     this.#attrs.add(name);
+    this.#nsValue = null;
     if (name === 'xmlns' || name.startsWith('xmlns:')) {
       if (++this.#nsCount > this.#l.maxNamespaceDeclarations) {
         return this.#limit(
@@ -602,12 +673,99 @@ class XmlScanner implements PayloadScanner {
           `An XML element declares more than ${this.#l.maxNamespaceDeclarations} namespaces.`,
         );
       }
+      if (this.#watchNs) {
+        this.#nsPrefix = name === 'xmlns' ? '' : name.slice(6);
+        this.#nsValue = '';
+        this.#nsOver = false;
+      }
     }
     return true;
   }
 
+  /** Adds characters (a byte, or a resolved reference) to the namespace name being collected, if any. */
+  #nsChar(c: string): void {
+    if (this.#nsValue === null) return;
+    if (this.#nsValue.length + c.length > MAX_NS_CAPTURE) this.#nsOver = true;
+    else this.#nsValue += c;
+  }
+
+  /** A namespace declaration's value is complete: remember it when it changes the prefix's binding. */
+  #nsDeclDone(): void {
+    const uri = this.#nsValue as string;
+    this.#nsValue = null;
+    let cls = NS_OTHER;
+    if (!this.#nsOver) {
+      if (!this.#allow.allowXInclude && (uri === XINCLUDE_2001 || uri === XINCLUDE_2003)) cls = NS_XINCLUDE;
+      else if (!this.#allow.allowSchemaLocation && uri === XSI) cls = NS_XSI;
+    }
+    if (cls === (this.#ns.get(this.#nsPrefix) ?? NS_OTHER)) return;
+    this.#pendPrefix.push(this.#nsPrefix);
+    this.#pendClass.push(cls);
+  }
+
+  /**
+   * At the end of a start tag at `depth`: applies its namespace declarations, then refuses an element in
+   * the XInclude namespace or a schema location attribute in the XSI namespace.
+   */
+  #checkNamespaces(depth: number): boolean {
+    for (let i = 0; i < this.#pendPrefix.length; i++) {
+      const prefix = this.#pendPrefix[i] as string;
+      const cls = this.#pendClass[i] as number;
+      const prev = this.#ns.get(prefix) ?? NS_OTHER;
+      this.#undoDepth.push(depth);
+      this.#undoPrefix.push(prefix);
+      this.#undoPrev.push(prev);
+      this.#setBinding(prefix, prev, cls);
+    }
+    this.#pendPrefix.length = 0;
+    this.#pendClass.length = 0;
+    if (this.#hot === 0) return true;
+    const name = this.#name;
+    const colon = name.indexOf(':');
+    if (this.#ns.get(colon === -1 ? '' : name.slice(0, colon)) === NS_XINCLUDE) {
+      return this.#limit(
+        'xinclude',
+        0,
+        'XInclude elements (external inclusion) are not allowed in XML bodies.',
+      );
+    }
+    for (const attr of this.#attrs) {
+      const c = attr.indexOf(':');
+      if (c <= 0 || this.#ns.get(attr.slice(0, c)) !== NS_XSI) continue;
+      const local = attr.slice(c + 1);
+      if (local === 'schemaLocation' || local === 'noNamespaceSchemaLocation') {
+        return this.#limit(
+          'schema_location',
+          0,
+          'XML Schema location hints (xsi:schemaLocation, xsi:noNamespaceSchemaLocation) are not allowed in XML bodies.',
+        );
+      }
+    }
+    return true;
+  }
+
+  #setBinding(prefix: string, prev: number, cls: number): void {
+    if (cls === NS_OTHER) this.#ns.delete(prefix);
+    else this.#ns.set(prefix, cls);
+    this.#hot += (cls !== NS_OTHER ? 1 : 0) - (prev !== NS_OTHER ? 1 : 0);
+  }
+
+  /** Restores the bindings changed by the element at `depth`, which is closing. */
+  #restoreNamespaces(depth: number): void {
+    let n = this.#undoDepth.length;
+    while (n > 0 && (this.#undoDepth[n - 1] as number) >= depth) {
+      n--;
+      const prefix = this.#undoPrefix[n] as string;
+      this.#setBinding(prefix, this.#ns.get(prefix) ?? NS_OTHER, this.#undoPrev[n] as number);
+    }
+    this.#undoDepth.length = n;
+    this.#undoPrefix.length = n;
+    this.#undoPrev.length = n;
+  }
+
   #attrValue(b: number): boolean {
     if (b === this.#quote) {
+      if (this.#nsValue !== null) this.#nsDeclDone();
       this.#spaced = false;
       this.#state = S_IN_TAG;
       return true;
@@ -618,12 +776,14 @@ class XmlScanner implements PayloadScanner {
       this.#state = S_REF;
       return this.#valueByte();
     }
+    if (this.#nsValue !== null) this.#nsChar(isWs(b) ? ' ' : String.fromCharCode(b));
     return this.#valueByte();
   }
 
   #endTag(b: number): boolean {
     if (b !== 0x3e) return this.#bad();
     if (this.#stack.pop() !== this.#name) return this.#bad(); // mismatched end tag
+    if (this.#undoDepth.length > 0) this.#restoreNamespaces(this.#stack.length + 1);
     this.#toText();
     return true;
   }
@@ -631,6 +791,7 @@ class XmlScanner implements PayloadScanner {
   #charRefDigit(b: number): boolean {
     if (b === 0x3b) {
       if (this.#refDigits === 0 || !isXmlChar(this.#refValue)) return this.#bad();
+      if (this.#refReturn === S_ATTR_VALUE) this.#nsChar(String.fromCodePoint(this.#refValue));
       this.#state = this.#refReturn;
       return true;
     }
@@ -646,12 +807,17 @@ class XmlScanner implements PayloadScanner {
 }
 
 /**
- * Creates a streaming XML validator with the given limits.
+ * Creates a streaming XML validator with the given limits; `allow` relaxes the refusal of external
+ * resources (XInclude, schema location hints, `xml-stylesheet`), all refused by default.
  *
  * @example
  * const s = createXmlScanner(DEFAULT_XML_LIMITS);
  * s.write(Buffer.from('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'))?.code; // 'dtd'
+ * createXmlScanner(DEFAULT_XML_LIMITS, { ...DEFAULT_XML_ALLOWANCES, allowXInclude: true });
  */
-export function createXmlScanner(limits: XmlLimits): PayloadScanner {
-  return new XmlScanner(limits);
+export function createXmlScanner(
+  limits: XmlLimits,
+  allow: XmlAllowances = DEFAULT_XML_ALLOWANCES,
+): PayloadScanner {
+  return new XmlScanner(limits, allow);
 }

@@ -1,7 +1,8 @@
 /**
  * `json-threat-protection` and `xml-threat-protection` through the real gateway: hostile bodies streamed
  * slowly are refused as soon as a limit is crossed (without buffering them, while other requests are served),
- * DTD payloads never reach the upstream, and valid bodies arrive byte-identical.
+ * DTD, XInclude, schema-location and xml-stylesheet payloads never reach the upstream, and valid bodies arrive
+ * byte-identical.
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -210,6 +211,73 @@ routes:
       }
       assert.equal(seen(`/xml/attack-${i}`), 0);
     }
+  });
+
+  test('XInclude, schema location hints and xml-stylesheet are refused with 400 and never reach the upstream', async () => {
+    const payloads: Array<[string, RegExp]> = [
+      ['<xi:include href="file:///etc/passwd" xmlns:xi="http://www.w3.org/2001/XInclude"/>', /XInclude/],
+      [
+        '<?xml version="1.0"?><doc xmlns:x="http://www.w3.org/2003/XInclude"><p><x:include href="http://127.0.0.1:9/secret" parse="text"/></p></doc>',
+        /XInclude/,
+      ],
+      ['<doc><part xmlns="http://www.w3.org/2001/XInclude" href="file:///etc/passwd"/></doc>', /XInclude/],
+      [
+        '<order xmlns="urn:o" xmlns:s="http://www.w3.org/2001/XMLSchema-instance" s:schemaLocation="urn:o http://127.0.0.1:9/evil.xsd"/>',
+        /schemaLocation/,
+      ],
+      [
+        '<order xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="file:///etc/passwd"/>',
+        /schemaLocation/,
+      ],
+      [
+        '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="http://127.0.0.1:9/evil.xsl"?><order/>',
+        /xml-stylesheet/,
+      ],
+    ];
+    for (const [i, [body, detail]] of payloads.entries()) {
+      const res = await fetch(`${gw.url}/xml/external-${i}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/xml' },
+        body,
+      });
+      assert.equal(res.status, 400, String(i));
+      assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+      const problem = JSON.parse(await res.text()) as { status: number; detail: string };
+      assert.equal(problem.status, 400);
+      assert.match(problem.detail, detail, String(i));
+      assert.doesNotMatch(problem.detail, /passwd|evil|secret|127\.0\.0\.1/);
+      assert.equal(seen(`/xml/external-${i}`), 0, String(i));
+    }
+    // Streamed in small chunks: the XInclude element sits after a long benign prefix and is still caught.
+    const streamed = await streamPost(
+      gw.port,
+      '/xml/external-streamed',
+      'application/xml',
+      Buffer.from('<?xml version="1.0"?><doc xmlns:xi="http://www.w3.org/2001/XInclude">'),
+      Buffer.from('<p>filler</p>'),
+      2000,
+      0,
+      Buffer.from('<xi:include href="file:///etc/passwd"/></doc>'),
+    );
+    assert.equal(streamed.status, 400);
+    assert.match(streamed.body, /XInclude/);
+    assert.equal(seen('/xml/external-streamed'), 0);
+    const ev = gw.logs.find(
+      (l) => l['event.action'] === 'payload_rejected' && l['event.reason'] === 'xml:xinclude',
+    );
+    assert.ok(ev, 'payload_rejected event logged');
+    // A benign namespaced document with an XML declaration (and an ordinary PI) still passes unchanged.
+    const benign = Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<?app-hint v?><soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soap:Body><m:Get xmlns:m="urn:m" xsi:type="m:T" href="file:///x"/></soap:Body></soap:Envelope>',
+    );
+    const ok = await fetch(`${gw.url}/xml/external-benign`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/soap+xml' },
+      body: benign,
+    });
+    assert.equal(ok.status, 200);
+    await ok.body?.cancel();
+    assert.deepEqual(up.requests.find((r) => r.url === '/xml/external-benign')?.body, benign);
   });
 
   test('valid JSON and XML bodies reach the upstream byte-identical', async () => {

@@ -59,6 +59,38 @@ describe('xml-threat-protection', () => {
     assert.equal(big.error?.reason, 'xml:size');
   });
 
+  test('XInclude, schema locations and xml-stylesheet are refused by default, each allowed by its switch', async () => {
+    const cases: Array<[string, string, string]> = [
+      [
+        '<xi:include href="file:///etc/passwd" xmlns:xi="http://www.w3.org/2001/XInclude"/>',
+        'xml:xinclude',
+        'allow_xinclude',
+      ],
+      [
+        '<r xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="http://evil.test/s.xsd"/>',
+        'xml:schema_location',
+        'allow_schema_location',
+      ],
+      [
+        '<?xml-stylesheet type="text/xsl" href="http://evil.test/x.xsl"?><r/>',
+        'xml:stylesheet',
+        'allow_stylesheet_pi',
+      ],
+    ];
+    for (const [body, reason, flag] of cases) {
+      const deps = fakeDeps();
+      const { error } = await runRequest(instantiate(policy, {}, deps), ctxWith(body));
+      assert.equal(error?.status, 400, reason);
+      assert.equal(error?.code, 'GW_BAD_REQUEST', reason);
+      assert.equal(error?.reason, reason);
+      assert.doesNotMatch(error?.detail ?? '', /passwd|evil/);
+      assert.equal(deps.events[0]?.fields['event.reason'], reason);
+      const ctx = ctxWith(body);
+      assert.equal((await runRequest(instantiate(policy, { [flag]: true }), ctx)).error, undefined, flag);
+      assert.deepEqual(ctx.state[BUFFERED_BODY_KEY], Buffer.from(body));
+    }
+  });
+
   test('only XML media types are inspected by default', async () => {
     const inst = instantiate(policy, {});
     for (const ct of [

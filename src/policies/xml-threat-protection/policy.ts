@@ -1,5 +1,5 @@
 import { createPayloadGuard } from '../../payload/guard.ts';
-import { createXmlScanner, type XmlLimits } from '../../payload/xml.ts';
+import { createXmlScanner, type XmlAllowances, type XmlLimits } from '../../payload/xml.ts';
 import { definePolicy, type PolicyDeps, type RequestContext } from '../../pipeline/types.ts';
 import { type XmlThreatProtectionConfig, XmlThreatProtectionSchema } from './schema.ts';
 
@@ -7,8 +7,11 @@ import { type XmlThreatProtectionConfig, XmlThreatProtectionSchema } from './sch
  * `xml-threat-protection`: validates XML request bodies (selected by media type) with the streaming scanner
  * of src/payload/xml.ts while buffering them up to `max_size`. Any `<!DOCTYPE` is refused, so billion-laughs
  * (entity expansion) and XXE (external entities, `SYSTEM "file:///…"`) payloads never reach the upstream's
- * parser; only the five predefined entities and character references are allowed. Violations answer RFC 9457
- * problem+json (400, or 413 for size; reason `xml:<limit>` such as `xml:dtd`, `xml:depth`, `xml:syntax`) and
+ * parser; only the five predefined entities and character references are allowed. XInclude elements,
+ * `xsi:schemaLocation` / `xsi:noNamespaceSchemaLocation` and `<?xml-stylesheet?>` (other ways to make a parser
+ * fetch or include resources) are refused too unless `allow_xinclude`, `allow_schema_location` or
+ * `allow_stylesheet_pi` is set. Violations answer RFC 9457 problem+json (400, or 413 for size; reason
+ * `xml:<limit>` such as `xml:dtd`, `xml:xinclude`, `xml:schema_location`, `xml:stylesheet`, `xml:depth`) and
  * emit a `payload_rejected` security event; valid bodies are forwarded byte for byte.
  *
  * @example
@@ -24,7 +27,7 @@ export const policy = definePolicy({
   status: 'beta',
   posture: 'hardened',
   description:
-    'Validates XML bodies while streaming: no DTD/entities (billion laughs, XXE), depth, attributes, namespaces, name/text length, size.',
+    'Validates XML bodies while streaming: no DTD/entities (billion laughs, XXE), XInclude, schema locations or xml-stylesheet, depth, attributes, namespaces, name/text length, size.',
   supportsMode: true,
   schema: XmlThreatProtectionSchema,
   create(config: XmlThreatProtectionConfig, deps: PolicyDeps) {
@@ -37,6 +40,11 @@ export const policy = definePolicy({
       maxTextLength: config.max_text_length,
       maxSize: config.max_size,
     });
+    const allow: XmlAllowances = Object.freeze({
+      allowXInclude: config.allow_xinclude,
+      allowSchemaLocation: config.allow_schema_location,
+      allowStylesheetPi: config.allow_stylesheet_pi,
+    });
     let guard: (ctx: RequestContext) => Promise<undefined>;
     try {
       guard = createPayloadGuard({
@@ -44,7 +52,7 @@ export const policy = definePolicy({
         prefix: 'xml',
         contentTypes: config.content_types,
         maxSize: config.max_size,
-        scanner: () => createXmlScanner(limits),
+        scanner: () => createXmlScanner(limits, allow),
         deps,
       });
     } catch (err) {

@@ -55,6 +55,21 @@ export const XmlThreatProtectionSchema = Type.Object(
       1_073_741_824,
       'Longest text node (character data and CDATA between two tags), comment or processing instruction, in bytes. Default 65536.',
     ),
+    allow_xinclude: Type.Boolean({
+      default: false,
+      description:
+        'Let through elements in the XInclude namespaces (`http://www.w3.org/2001/XInclude`, `http://www.w3.org/2003/XInclude`, any prefix or as default namespace), which make an XInclude-aware parser read files or URLs (`<xi:include href="file:///etc/passwd"/>`). Default false: refused with 400 (`xml:xinclude`).',
+    }),
+    allow_schema_location: Type.Boolean({
+      default: false,
+      description:
+        'Let through `schemaLocation` / `noNamespaceSchemaLocation` attributes in the XML Schema instance namespace (`http://www.w3.org/2001/XMLSchema-instance`, any prefix), which can make a validating parser fetch schemas. Default false: refused with 400 (`xml:schema_location`).',
+    }),
+    allow_stylesheet_pi: Type.Boolean({
+      default: false,
+      description:
+        'Let through the `<?xml-stylesheet …?>` processing instruction, which can make a consumer fetch and run an XSLT stylesheet. Default false: refused with 400 (`xml:stylesheet`).',
+    }),
     max_size: limit(
       d.maxSize,
       1_073_741_824,
@@ -64,7 +79,7 @@ export const XmlThreatProtectionSchema = Type.Object(
   {
     additionalProperties: false,
     description:
-      'Validates XML request bodies while they stream in: no DTD (so no entity expansion or external entities), well-formedness and structural limits; forwards them unchanged.',
+      'Validates XML request bodies while they stream in: no DTD (so no entity expansion or external entities), no XInclude, schema location hints or xml-stylesheet (unless allowed), well-formedness and structural limits; forwards them unchanged.',
   },
 );
 
