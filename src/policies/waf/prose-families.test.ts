@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { MARKDOWN_TEXT_SUFFIX } from '../../waf/profile/expand.ts';
+import { sanitizedHtml } from '../../waf/profile/html.ts';
 import {
   commandOnlyAtStart,
   markdownCodeText,
@@ -144,6 +145,77 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
     assert.equal(commandOnlyAtStart('wget works with example.com today'), false);
     assert.equal(commandOnlyAtStart('wget works with --quiet today'), false);
     assert.equal(commandOnlyAtStart('wget works with \\ today'), false);
+  });
+});
+
+describe('waf API profile: rich-text HTML a strict sanitizer passes unchanged (family h)', () => {
+  const CLEAN = [
+    '<p><img src="https://cdn.example.com/a.png" alt="chart" width="300"></p>',
+    '<table><tr><td style="color:red">x</td></tr></table>',
+    '<p style="text-align: center;"><span style="font-size: 14pt; color: #3366ff;">Big news</span></p>',
+    '<figure class="image"><img src="/uploads/2026/11/team.jpg" alt="Team photo" width="800" height="600"><figcaption>Our team</figcaption></figure>',
+    '<p><span style="font-family: \'Open Sans\', sans-serif; background-color: rgb(255, 255, 0);">hi</span></p>',
+    '<h3 style="margin-left: 40px;">Indented</h3><p><a href="https://example.com/search?q=a&amp;page=2">results</a></p>',
+    '<table><tr><td>p99 &lt; 300 ms</td><td><span style="background-color:#fffae6;">At risk</span></td></tr></table><p>Owner: <ac:link><ri:user ri:account-id="5b10ac8d82e05b22cc7d4ef5" /></ac:link></p>',
+  ];
+
+  test('CMS and wiki editor HTML passes the API profile; CRS blocks it (941100/941160)', async () => {
+    for (const body of CLEAN) {
+      assert.equal(sanitizedHtml(body), true, body);
+      assert.equal((await run(plain, { page: { body } })).error?.reason, 'waf:xss', body);
+      assert.equal((await run(api, { page: { body } })).error, undefined, body);
+    }
+  });
+
+  test('HTML that can run script, however it is dressed as rich text, is still blocked', async () => {
+    for (const body of [
+      '<p><img src="https://cdn.example.com/a.png" alt="x" onerror="alert(1)"></p>',
+      '<p><img src=x onerror=alert(1)></p>',
+      '<p title="</p><img src=x onerror=alert(1)>">hi</p>',
+      '<p><a href="javascript:alert(1)">docs</a></p>',
+      '<p><a href="java&#x09;script:alert(1)">docs</a></p>',
+      '<p><a href="&#106;avascript:alert(1)">docs</a></p>',
+      '<p><a href="javascript&colon;alert(1)">docs</a></p>',
+      '<p><a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">docs</a></p>',
+      '<p><img src="javascript:alert(1)" alt="x"></p>',
+      '<p style="background:url(javascript:alert(1))">hi</p>',
+      '<p style="width: expression(alert(1))">hi</p>',
+      '<details open ontoggle="alert(1)"><summary>x</summary></details>',
+      '<p>hi</p><script>alert(1)</script>',
+      '<p>hi</p><svg onload="alert(1)"></svg>',
+      '<p>hi</p><iframe src="javascript:alert(1)"></iframe>',
+      '<p><!--<img src=x onerror=alert(1)>--></p>',
+      '<p><img src="https://x.example/a.png" srcset="javascript:alert(1) 1x"></p>',
+      '<p><ac:link onmouseover="alert(1)">x</ac:link></p>',
+      '<p data-bind="html: \'<img src=x onerror=alert(1)>\'">x</p>',
+      '<p><a href="https://x.example" title="x" onmouseover="alert(1)">x</a></p>',
+    ]) {
+      assert.equal(sanitizedHtml(body), false, body);
+      assert.equal((await run(api, { page: { body } })).error?.reason, 'waf:xss', body);
+    }
+  });
+
+  test('sanitizedHtml: allowlisted tags, attributes, URLs, styles and references only', () => {
+    assert.equal(sanitizedHtml('no markup at all'), false);
+    assert.equal(sanitizedHtml('5 < 6 and 7 > 3'), false);
+    assert.equal(sanitizedHtml('<p>Q&A and 5 &lt; 6</p>'), true);
+    assert.equal(sanitizedHtml('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'), false);
+    assert.equal(sanitizedHtml('<p>&#60;script&#62;</p>'), false);
+    assert.equal(sanitizedHtml('<p id="location">clobber</p>'), false);
+    assert.equal(sanitizedHtml('<form action="https://x"><input name="a"></form>'), false);
+    assert.equal(sanitizedHtml('<a href="mailto:a@example.com" target="_blank">mail</a>'), true);
+    assert.equal(sanitizedHtml('<a href="https://x" target="evil">x</a>'), false);
+    assert.equal(sanitizedHtml('<a href="/docs/api#auth">x</a>'), true);
+    assert.equal(sanitizedHtml('<a href="vbscript:msgbox(1)">x</a>'), false);
+    assert.equal(sanitizedHtml('<p style="color: red; position: fixed">x</p>'), false);
+    assert.equal(sanitizedHtml('<p style="color: red" style="x">x</p>'), false);
+    assert.equal(sanitizedHtml('<xlink:a xlink:href="javascript:alert(1)">x</xlink:a>'), false);
+    assert.equal(sanitizedHtml('<p>{{constructor.constructor("alert(1)")()}}</p>'), false);
+    assert.equal(sanitizedHtml('<p>\u0024{jndi:ldap://x/a}</p>'), false);
+    assert.equal(
+      sanitizedHtml('<ul data-type="taskList"><li data-checked="true">Move the bus</li></ul>'),
+      true,
+    );
   });
 });
 

@@ -32,6 +32,7 @@ describe('waf ruleset: prose exemptions at load time', () => {
       ['942190', '!ARGS:/^json[.]/|!ARGS:/^gatehouse[.]prose[.][a-z]*:json/'],
       ['930120', '!ARGS_NAMES:/^(?:gatehouse[.]prose[.][a-z]*:)?json(?:[.][A-Za-z0-9_-]+)+$/'],
       ...family('c', PROSE_FAMILY_RULES.c),
+      ...family('h', PROSE_FAMILY_RULES.h),
       ['930120', '!ARGS:/^gatehouse[.]prose[.][a-z]*l[a-z]*:/'],
       ['932120', '!ARGS:/^gatehouse[.]prose[.][a-z]*p[a-z]*:/'],
       ['942100', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],

@@ -37,6 +37,8 @@
  * Values are byte strings (one char per byte, latin1), the engine's contract.
  */
 
+import { sanitizedHtml } from './html.ts';
+
 /**
  * Prefix of the name of an argument exempted from some rules because it is prose:
  * `gatehouse.prose.<families>:<name>`, families sorted (`l`, `s`, `x`), e.g. `gatehouse.prose.lx:json.message`.
@@ -53,13 +55,18 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  * `select … having …` 942230; see {@link proseQuotesInert}), `p` (session 4) the PowerShell cmdlet-name list
  * (932120; see {@link powershellInert}).
  */
-export const PROSE_FAMILY_RULES: Readonly<Record<'c' | 'l' | 'p' | 'q' | 's' | 'x', readonly number[]>> = {
+export const PROSE_FAMILY_RULES: Readonly<
+  Record<'c' | 'h' | 'l' | 'p' | 'q' | 's' | 'x', readonly number[]>
+> = {
   // Every CRS 932 rule whose pattern holds a backtick (PL1: 932125 932230 932235 932250 932260 932340 932370
   // 932380; PL2+: the others).
   c: [
     932125, 932200, 932206, 932220, 932230, 932231, 932232, 932235, 932236, 932238, 932239, 932240, 932250,
     932260, 932340, 932350, 932370, 932371, 932380,
   ],
+  // Rich-text HTML a strict sanitizer passes unchanged (session 5, ./html.ts): the XSS rules that fire on a tag or
+  // an attribute alone (PL1: 941100 libinjection, 941160; PL2: 941150, 941320, 941340).
+  h: [941100, 941150, 941160, 941320, 941340],
   l: [930120],
   p: [932120],
   q: [942100, 942230],
@@ -432,6 +439,8 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   if (bytes.length < 12 || bytes.length > MAX_PROSE_BYTES) return '';
   const text = bytesToText(bytes);
   if (text === null) return '';
+  // Rich-text HTML is not prose; it gets family `h` alone when a strict sanitizer would pass it unchanged.
+  if (text.includes('<') && sanitizedHtml(text)) return 'h';
   // Code-span delimiters are markdown, not code punctuation: prose is judged without them.
   const md = markdownCodeText(text);
   const prose = md === null ? text : md.replace(/`/g, ' ');

@@ -1,0 +1,185 @@
+/**
+ * Rich-text HTML that a strict sanitizer would pass unchanged (family `h` of ./view.ts): what CMS and wiki editors
+ * send (paragraphs, headings, lists, tables, links, images, inline styles), which CRS' XSS rules block on the
+ * presence of a tag or an attribute alone (941100 libinjection, 941160 NoScript's HTML-injection list; 941150,
+ * 941320, 941340 at paranoia level 2). A value qualifies only when every tag, attribute, URL, style declaration
+ * and character reference in it is on the allowlists below, so no script can run from it in any HTML context: no
+ * script, style, frame, object, form, SVG or MathML element, no event handler, no URL scheme but http(s), mailto
+ * and tel (or a relative URL), no CSS function but rgb()/rgba()/hsl()/hsla(), no comment, doctype, CDATA or
+ * processing instruction, no `id`/`name` (DOM clobbering), no numeric character reference in an attribute, and
+ * no encoded markup in the text. `data-*` attributes and the `ac:`/`ri:` elements of Confluence's storage format
+ * (unknown, hence inert, elements to a browser) are allowed with the same value checks.
+ */
+
+// Elements of a conservative rich-text allowlist (DOMPurify's and Bleach's common subset, without forms, media,
+// frames, SVG and MathML).
+const TAGS = new Set(
+  (
+    'a abbr b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em figcaption ' +
+    'figure font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strike strong sub summary ' +
+    'sup table tbody td tfoot th thead time tr tt u ul var wbr'
+  ).split(' '),
+);
+// Attributes allowed on every element.
+const GLOBAL_ATTRS = new Set([
+  'class',
+  'title',
+  'lang',
+  'dir',
+  'style',
+  'align',
+  'valign',
+  'width',
+  'height',
+]);
+// Attributes allowed on some elements only (URL attributes are checked as URLs).
+const TAG_ATTRS: Readonly<Record<string, ReadonlySet<string>>> = {
+  a: new Set(['href', 'target', 'rel', 'hreflang']),
+  img: new Set(['src', 'alt', 'loading', 'border', 'hspace', 'vspace']),
+  td: new Set(['colspan', 'rowspan', 'headers', 'scope', 'bgcolor', 'nowrap']),
+  th: new Set(['colspan', 'rowspan', 'headers', 'scope', 'bgcolor', 'nowrap', 'abbr']),
+  table: new Set(['border', 'cellpadding', 'cellspacing', 'summary', 'bgcolor', 'frame', 'rules']),
+  tr: new Set(['bgcolor']),
+  col: new Set(['span']),
+  colgroup: new Set(['span']),
+  ol: new Set(['start', 'type', 'reversed']),
+  ul: new Set(['type']),
+  li: new Set(['value', 'type']),
+  font: new Set(['color', 'size', 'face']),
+  time: new Set(['datetime']),
+  q: new Set(['cite']),
+  blockquote: new Set(['cite']),
+  del: new Set(['cite', 'datetime']),
+  ins: new Set(['cite', 'datetime']),
+  details: new Set(['open']),
+};
+const URL_ATTRS = new Set(['href', 'src', 'cite']);
+// CSS properties an editor sets inline.
+const CSS_PROPERTIES = new Set(
+  (
+    'color background-color text-align text-decoration text-decoration-line text-transform text-indent ' +
+    'font-size font-weight font-style font-family font-variant line-height letter-spacing word-spacing ' +
+    'vertical-align white-space list-style-type width height max-width min-width max-height min-height ' +
+    'margin margin-left margin-right margin-top margin-bottom padding padding-left padding-right padding-top ' +
+    'padding-bottom border border-width border-style border-color border-collapse border-spacing border-left ' +
+    'border-right border-top border-bottom border-radius float clear display direction table-layout'
+  ).split(' '),
+);
+// A CSS value: words, numbers with units, colours, commas, quoted font names, and colour functions with numbers.
+const CSS_VALUE =
+  /^(?:[\s,#%.a-z0-9-]|'[a-z0-9 -]{1,40}'|"[a-z0-9 -]{1,40}"|(?:rgba?|hsla?)\(\s*[0-9.%]+(?:\s*[,/ ]\s*[0-9.%]+){2,3}\s*\))*$/i;
+// A start or end tag: name, attributes (quoted or plain values), optional self-closing slash.
+const TAG =
+  /<(\/?)((?:[a-z][a-z0-9]*:)?[a-z][a-z0-9-]*)((?:\s+(?:[a-z][a-z0-9]*:)?[a-z][a-z0-9-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/iy;
+const ATTR = /\s+((?:[a-z][a-z0-9]*:)?[a-z][a-z0-9-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/giy;
+// Namespace prefixes of editor storage formats (Confluence `ac:`/`ri:` macros and resource identifiers): unknown
+// elements to a browser, so inert; `xlink`, `xml`, `xmlns`, `xsl`, `svg`, `math`, `html` never qualify.
+const STORAGE_PREFIXES = new Set(['ac', 'ri']);
+// `data-*` attributes: inert to the browser (their values get the same checks as any attribute's).
+const DATA_ATTR = /^data-[a-z0-9-]+$/;
+// Named character references an editor writes (the five of XML, spaces, dashes, quotes and common symbols).
+const NAMED_REF =
+  /^&(?:amp|lt|gt|quot|apos|nbsp|ensp|emsp|thinsp|shy|ndash|mdash|hellip|lsquo|rsquo|ldquo|rdquo|laquo|raquo|bull|middot|copy|reg|trade|deg|plusmn|times|divide|euro|pound|yen|cent|sect|para|frac12|frac14|frac34|sup2|sup3|larr|rarr|uarr|darr|harr|check|[a-z]{1,2}(?:acute|grave|circ|uml|tilde|ring|cedil|slash|lig));/i;
+// A numeric character reference (allowed in text only, where it stays text).
+const NUMERIC_REF = /^&#(?:[0-9]{1,7}|x[0-9a-f]{1,6});/i;
+// Whatever script a value could carry outside the markup checks: handlers, script URLs anywhere (text included,
+// in case the value is later put in an attribute), template or DOM syntax, escapes, encoded markup.
+const SCRIPT_SIGNS =
+  /\bon[a-z]{3,}\s*=|(?:java|vb|live)script\s*:|data\s*:|\bexpression\s*\(|\burl\s*\(|@import|behavior\s*:|-moz-binding|\$\{|\{\{|\\u00|\\x[0-9a-f]{2}|%3c|%3e|[`\\\0]/i;
+
+/** True when the URL is relative or http(s), mailto or tel, with no space, control or quote character. */
+function safeUrl(url: string): boolean {
+  if (url === '' || /[\s\0-\x1f\x7f"'<>`\\]/.test(url)) return false;
+  const colon = url.indexOf(':');
+  const cut = url.search(/[/?#]/);
+  if (colon === -1 || (cut !== -1 && cut < colon))
+    return !url.startsWith('//') || /^\/\/[a-z0-9.-]+(?:[:/?#]|$)/i.test(url);
+  const scheme = url.slice(0, colon).toLowerCase();
+  return scheme === 'http' || scheme === 'https' || scheme === 'mailto' || scheme === 'tel';
+}
+
+/** True when every declaration of an inline style is an allowed property with a plain value. */
+function safeStyle(style: string): boolean {
+  for (const decl of style.split(';')) {
+    if (decl.trim() === '') continue;
+    const colon = decl.indexOf(':');
+    if (colon === -1) return false;
+    const prop = decl.slice(0, colon).trim().toLowerCase();
+    const value = decl.slice(colon + 1).replace(/!\s*important\s*$/i, '');
+    if (!CSS_PROPERTIES.has(prop) || !CSS_VALUE.test(value)) return false;
+  }
+  return true;
+}
+
+/** True when an attribute value has no character or reference that could change what it means. */
+function safeAttrValue(name: string, value: string): boolean {
+  if (/[<>`\\\0]/.test(value)) return false;
+  // Only `&amp;` (URLs with several query parameters) and `&quot;`: a reference could spell anything once decoded.
+  if (/&(?!(?:amp|quot);)/i.test(value)) return false;
+  const plain = value.replace(/&amp;/gi, '&').replace(/&quot;/gi, '"');
+  if (URL_ATTRS.has(name)) return safeUrl(plain);
+  if (name === 'style') return safeStyle(plain);
+  if (name === 'target') return /^_(?:blank|self|parent|top)$/i.test(plain);
+  return true;
+}
+
+/**
+ * True when the text holds at least one HTML tag and is rich text a strict sanitizer would pass unchanged (see the
+ * module comment): every `<` starts an allowlisted start or end tag with allowlisted attributes and safe values,
+ * every `&` that looks like a reference is an allowed named or numeric one (numeric only in text), and no
+ * handler, script URL, CSS function, template or escape appears anywhere.
+ * @example
+ * sanitizedHtml('<p>See <a href="https://example.com/a?b=1&amp;c=2">docs</a><img src="/i.png" alt="x"></p>'); // true
+ * sanitizedHtml('<img src=x onerror=alert(1)>'); // false
+ * sanitizedHtml('<p style="background:url(x)">hi</p>'); // false
+ */
+export function sanitizedHtml(text: string): boolean {
+  if (!text.includes('<') || SCRIPT_SIGNS.test(text)) return false;
+  let tags = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3c /* < */) {
+      TAG.lastIndex = i;
+      const m = TAG.exec(text);
+      if (m === null) return false;
+      const name = (m[2] as string).toLowerCase();
+      const colon = name.indexOf(':');
+      const storage = colon !== -1 && STORAGE_PREFIXES.has(name.slice(0, colon));
+      if (!storage && !TAGS.has(name)) return false;
+      const attrs = m[3] as string;
+      if (m[1] === '/' && attrs !== '') return false;
+      const own = TAG_ATTRS[name];
+      const seen = new Set<string>();
+      ATTR.lastIndex = 0;
+      for (let a = ATTR.exec(attrs); a !== null; a = ATTR.exec(attrs)) {
+        const attr = (a[1] as string).toLowerCase();
+        const attrColon = attr.indexOf(':');
+        const allowed =
+          attrColon === -1
+            ? GLOBAL_ATTRS.has(attr) || own?.has(attr) === true || DATA_ATTR.test(attr)
+            : storage && STORAGE_PREFIXES.has(attr.slice(0, attrColon));
+        if (seen.has(attr) || !allowed) return false;
+        seen.add(attr);
+        if (!safeAttrValue(attr, a[2] ?? a[3] ?? a[4] ?? '')) return false;
+        if (ATTR.lastIndex === attrs.length) break;
+      }
+      tags++;
+      i = TAG.lastIndex;
+    } else if (c === 0x26 /* & */) {
+      const rest = text.slice(i, i + 16);
+      const m = NAMED_REF.exec(rest) ?? NUMERIC_REF.exec(rest);
+      if (m === null) {
+        // A bare ampersand (`Q&A`) is text; one followed by something reference-like is not allowed.
+        if (/^&#|^&[a-z0-9]+;/i.test(rest)) return false;
+        i++;
+      } else {
+        if (m[0].startsWith('&#') && /^&#0*(?:60|62|x0*3[ce]);/i.test(m[0])) return false;
+        i += m[0].length;
+      }
+    } else i++;
+  }
+  if (tags === 0) return false;
+  // Encoded markup in the text (`&lt;script&gt;`) would become markup if a later step decoded it.
+  return !/&lt;\s*[a-z!/?]/i.test(text);
+}
