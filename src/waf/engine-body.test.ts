@@ -156,3 +156,29 @@ test('phases 3 and 4 see RESPONSE_STATUS, RESPONSE_HEADERS, RESPONSE_CONTENT_TYP
     ruleId: 5,
   });
 });
+
+test('json.rawBody false: a parsed JSON body is seen through ARGS only; one that fails to parse keeps REQUEST_BODY', () => {
+  const rules = [
+    'SecAction "id:1,phase:1,pass,ctl:requestBodyProcessor=JSON"',
+    'SecRule &REQUEST_BODY "@eq 0" "id:2,phase:2,pass"',
+    'SecRule REQUEST_BODY "@contains java.lang.Runtime" "id:3,phase:2,pass"',
+    'SecRule ARGS_POST:json.a "@contains java.lang.Runtime" "id:4,phase:2,pass"',
+  ].join('\n');
+  const body = '{"a":"java.lang.Runtime"}';
+  const compile = (rawBody?: boolean) =>
+    compileRuleset(parseSecLang(rules, 'test.conf'), {
+      ...opts,
+      json: rawBody === undefined ? {} : { rawBody },
+    });
+  const ids = (rs: ReturnType<typeof compile>, b: string) => {
+    const tx = rs.newTransaction({ method: 'POST', uri: '/', headers: [], body: b });
+    tx.processRequestHeaders();
+    tx.processRequestBody();
+    return tx.matches.map((m) => m.id);
+  };
+  // ModSecurity's behaviour by default: the raw body too.
+  assert.deepEqual(ids(compile(), body), [1, 3, 4]);
+  assert.deepEqual(ids(compile(false), body), [1, 2, 4]);
+  // Malformed: no ARGS, so the raw text stays inspectable.
+  assert.deepEqual(ids(compile(false), '{"a":"java.lang.Runtime"'), [1, 3]);
+});

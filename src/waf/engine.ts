@@ -945,14 +945,19 @@ export class Transaction {
     this.setScalar('REQBODY_PROCESSOR_ERROR', '0');
     const proc = this.first('REQBODY_PROCESSOR', '');
     const structured = proc === 'XML' || proc === 'MULTIPART';
-    if ((body !== '' && !structured) || proc === 'URLENCODED' || this.forceBodyVariable)
+    // A parsed JSON body is left out of REQUEST_BODY when the JSON options say so (set again below if it fails).
+    const viewsOnly = proc === 'JSON' && this.ruleset.jsonLimits.rawBody === false && !this.forceBodyVariable;
+    if ((body !== '' && !structured && !viewsOnly) || proc === 'URLENCODED' || this.forceBodyVariable)
       this.setScalar('REQUEST_BODY', body);
     let error: string | null = null;
     if (proc === 'URLENCODED') for (const [k, v] of parseUrlEncoded(body)) this.addArg('POST', k, v);
     else if (proc === 'JSON' && body !== '') {
       const r = parseJsonBody(body, this.ruleset.jsonLimits);
       if (r.ok) for (const [k, v] of r.args) this.addArg('POST', k, v);
-      else error = r.error;
+      else {
+        error = r.error;
+        if (viewsOnly) this.setScalar('REQUEST_BODY', body);
+      }
     } else if (proc === 'MULTIPART') error = this.processMultipart(body);
     else if (proc === 'XML' && body !== '') {
       const r = parseXmlBody(body, this.ruleset.xmlLimits);

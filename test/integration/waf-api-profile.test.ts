@@ -14,12 +14,14 @@ import { after, before, describe, test } from 'node:test';
 import { corpora } from '../../bench/waf/corpus/generate.ts';
 import { heldout } from '../../bench/waf/corpus/heldout.ts';
 import { heldout2 } from '../../bench/waf/corpus/heldout2.ts';
+import { heldout3 } from '../../bench/waf/corpus/heldout3.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
   CRS_RULES,
   HELDOUT_CONFIGS,
   HELDOUT2_CONFIGS,
+  HELDOUT3_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -133,7 +135,10 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * sentence pass 932120), attacks 98.2 % vs CRS PL2 98.2 %. Held-out 2 does NOT meet the < 1 % target: 8 are
  * review notes with a shell probe or shell syntax in a code span (`whoami`, `sleep 2`, `ls -1 | wc -l`,
  * `exec "$@"`; kept blocked on purpose), 3 libinjection on `Coverage 87.4% (+0.3%)` (942100) and 1 932260 on a
- * value starting with `docker-`. The bounds below are those measurements, so that any regression fails.
+ * value starting with `docker-`. Session 5: held-out 2 3.3 % (the `docker-` value passes); held-out 3 (heldout3.ts,
+ * a Jira/Confluence/Slack-like API written by a helper who had not read the WAF) 29.9 % before the session-5
+ * changes (families h and k, raw JSON text), 19.9 % after — far from the target, see src/waf/README.md — attacks
+ * 97.3 % vs CRS PL2 96.0 %. The bounds below are those measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
   test('the committed held-out corpora are what their generators produce', () => {
@@ -142,6 +147,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout', heldout.attacks],
       ['clean-heldout2', heldout2.clean],
       ['attacks-heldout2', heldout2.attacks],
+      ['clean-heldout3', heldout3.clean],
+      ['attacks-heldout3', heldout3.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -153,7 +160,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
 
   for (const [label, suffix, configs, maxClean] of [
     ['held-out', '-heldout', HELDOUT_CONFIGS, 0.01],
-    ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.036],
+    ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.033],
+    ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.2],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} %, attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

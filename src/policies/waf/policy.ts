@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { GatewayError } from '../../errors/gateway-error.ts';
+import { requestMayHaveBody } from '../../pipeline/body.ts';
 import {
   definePolicy,
   type PolicyDeps,
@@ -13,7 +14,6 @@ import { PROFILE_FAMILIES } from '../../waf/profile/rules.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from './body.ts';
 import { BUILTIN_IDS, loadWafRuleset } from './ruleset.ts';
 import { type WafConfig, WafSchema } from './schema.ts';
-import { requestMayHaveBody } from '../../pipeline/body.ts';
 
 /** Rule family of a CRS rule id (by its file number), used in reasons (`waf:sqli`) and metrics. */
 export function ruleFamily(id: number): string {

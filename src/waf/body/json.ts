@@ -31,6 +31,13 @@ export interface JsonBodyLimits {
     args: readonly (readonly [string, string])[],
     keys: ReadonlySet<string>,
   ) => readonly (readonly [string, string])[];
+  /**
+   * Whether `REQUEST_BODY` also holds a body the JSON processor parsed (default true, as ModSecurity). False in the
+   * WAF API profile: every value and name is then inspected through the argument views (decoded, expanded,
+   * prose-classified, `exclude_fields` applied) and not a second time as raw JSON text, where none of those views
+   * apply; a body that does not parse keeps `REQUEST_BODY`.
+   */
+  readonly rawBody?: boolean;
 }
 
 /** Result of {@link parseJsonBody}: the flattened arguments, or an error message (REQBODY_ERROR_MSG). */

@@ -8,19 +8,31 @@ import { detectXSS, detectXSSExhaustive } from './xss.ts';
 
 /**
  * Vectors: hand-written attacks and benign strings plus every distinct argument value of the CRS
- * v4.28.0 regression suite that libinjection flags (and a sample it does not). Expected results were
- * produced by the libinjection C library bundled with libmodsecurity 3.0.9 (Debian libmodsecurity3);
- * entries with a `note` document where the libinjection 4.0 algorithm ported here deliberately differs.
+ * v4.28.0 regression suite that libinjection flags (and a sample it does not), then inputs on which a
+ * differential run against the C library found this port disagreeing (CRS payloads, WAF corpus values,
+ * prose and random strings: `1e` and `1.e` words, `[` bracket words, `on*` attributes, NUL in COLLATE).
+ * Every expected result was produced by the libinjection C library (3.9.2) bundled with libmodsecurity
+ * 3.0.9 (Debian libmodsecurity3), the one ModSecurity runs the CRS with; the tests do not need it.
  */
 interface SqliVector {
   input: string;
   match: boolean;
   fingerprint: string;
-  note?: string;
 }
 interface XssVector {
   input: string;
   match: boolean;
+}
+/** `libinjection_sqli_fingerprint` of the C library for each parsing context `libinjection_is_sqli` tries. */
+interface SqliContextVector {
+  input: string;
+  fingerprints: {
+    none: string;
+    'none-mysql': string;
+    single: string;
+    'single-mysql': string;
+    'double-mysql': string;
+  };
 }
 
 const load = <T>(name: string): T[] =>
@@ -28,6 +40,7 @@ const load = <T>(name: string): T[] =>
 
 const SQLI = load<SqliVector>('sqli-vectors.json');
 const XSS = load<XssVector>('xss-vectors.json');
+const SQLI_CONTEXT = load<SqliContextVector>('sqli-context-vectors.json');
 
 const show = (s: string): string => JSON.stringify(s.length > 70 ? `${s.slice(0, 70)}…` : s);
 
@@ -64,6 +77,21 @@ describe('detectSQLi', () => {
     assert.equal(sqliFingerprint('/*! union */ select'), 'X');
     assert.equal(sqliFingerprint('1 # comment', '', true), '1c');
     assert.equal(sqliFingerprint(''), '');
+  });
+
+  it('gives the C library fingerprint in every parsing context', () => {
+    assert.ok(SQLI_CONTEXT.length >= 50);
+    for (const v of SQLI_CONTEXT) {
+      const f = v.fingerprints;
+      const got = {
+        none: sqliFingerprint(v.input),
+        'none-mysql': sqliFingerprint(v.input, '', true),
+        single: sqliFingerprint(v.input, "'"),
+        'single-mysql': sqliFingerprint(v.input, "'", true),
+        'double-mysql': sqliFingerprint(v.input, '"', true),
+      };
+      assert.deepEqual(got, f, show(v.input));
+    }
   });
 
   it('runs in bounded time on large hostile input', () => {

@@ -1,8 +1,9 @@
 /**
  * libinjection-equivalent SQL injection detector (`@detectSQLi`).
  *
- * A TypeScript port of the algorithm of libinjection's libinjection_sqli.c (v4.0; BSD 3-Clause,
- * Copyright 2012-2016 Nick Galbreath, 2021 LibInjection): a tokenizer driven by a per-byte dispatch
+ * A TypeScript port of the algorithm of libinjection's libinjection_sqli.c (BSD 3-Clause, Copyright
+ * 2012-2016 Nick Galbreath), as of version 3.9.2, the one bundled with libmodsecurity 3.0.9 that ModSecurity
+ * runs the CRS with (differentially tested against it, see detect.test.ts): a tokenizer driven by a per-byte dispatch
  * table, a folding pass that reduces the token stream to at most five tokens, a fingerprint made of
  * their type codes, a lookup in libinjection's fingerprint set (sqli-data.ts) and the false-positive
  * whitelist. The input is tested as-is, then as if it followed a single quote, then a double quote,
@@ -469,12 +470,9 @@ class SqliState {
     return pos + 2 + wlen + 1;
   }
 
+  /** MS SQL Server bracket words (`[column name]`), in every mode. */
   parseBword(): number {
     const { s, slen, pos } = this;
-    if (!(this.flags & FLAG_SQL_MYSQL)) {
-      stAssign(this.current, T_LEFTPARENS, pos, 1, '[');
-      return pos + 1;
-    }
     const end = s.indexOf(']', pos);
     if (end === -1) {
       stAssign(this.current, T_BAREWORD, pos, slen - pos, s.slice(pos));
@@ -634,7 +632,14 @@ class SqliState {
       else if (isWhite(s[pos + 1]) || s[pos + 1] === ';') pos++;
       else if (s[pos + 1] === 'u' || s[pos + 1] === 'U') pos++;
     }
-    if (!(haveE && !haveExp)) stAssign(this.current, T_NUMBER, start, pos - start, s.slice(start, pos));
+    // "1234.e", "10.10E", "1e": an exponent marker without digits makes the whole run a word, not a number.
+    stAssign(
+      this.current,
+      haveE && !haveExp ? T_BAREWORD : T_NUMBER,
+      start,
+      pos - start,
+      s.slice(start, pos),
+    );
     return pos;
   }
 
@@ -860,7 +865,9 @@ class SqliState {
         left = 0;
         continue;
       } else if (L.type === T_COLLATE && R.type === T_BAREWORD) {
-        if (R.val.includes('_')) {
+        // C `strchr(val, '_')`: the value is a C string, so the search stops at an embedded NUL.
+        const nul = R.val.indexOf('\0');
+        if ((nul === -1 ? R.val : R.val.slice(0, nul)).includes('_')) {
           R.type = T_SQLTYPE;
           left = 0;
         }

@@ -23,6 +23,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Kind, Lexer, parse, Source, type Token, TokenKind } from 'graphql';
 import { decodeFormComponent } from '../engine.ts';
+import { CODE_FAMILY, FENCED_CODE_SUFFIX, markdownFences } from './code.ts';
 import {
   canonicalText,
   familiesThatMayFire,
@@ -315,6 +316,16 @@ export function expandApiArgs(
   };
   return out.flatMap((a): Arg[] => {
     if (!a[0].startsWith('json')) return [a];
+    // A markdown document with fenced code blocks: its prose, then each block (./code.ts).
+    const md = markdownFences(a[1]);
+    if (md === null) return proseArgs(a);
+    const res = proseArgs([a[0], md.prose]);
+    const name = `${PROSE_PREFIX}${CODE_FAMILY.letter}:${a[0]}${FENCED_CODE_SUFFIX}`;
+    for (const code of md.blocks) res.push([name, code]);
+    return res;
+  });
+
+  function proseArgs(a: Arg): Arg[] {
     const v = a[1];
     const families = classify(v);
     if (families === '') return [a];
@@ -328,7 +339,7 @@ export function expandApiArgs(
     const f = families.replace('c', '');
     const name = `${a[0]}${MARKDOWN_TEXT_SUFFIX}`;
     return [renamed, [f === '' ? name : `${PROSE_PREFIX}${f}:${name}`, toBytes(code)]];
-  });
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { CODE_FAMILY } from './code.ts';
 import { JSON_PLAIN_NAME_REGEX } from './expand.ts';
 import { PROSE_FAMILY_RULES, PROSE_PREFIX } from './view.ts';
 
@@ -246,5 +247,20 @@ export function proseExclusionDirectives(): [string, string][] {
   for (const [family, ids] of Object.entries(PROSE_FAMILY_RULES)) {
     for (const id of ids) out.push([String(id), `!ARGS:/${PROSE_NAME_REGEX}[a-z]*${family}[a-z]*:/`]);
   }
+  return out;
+}
+
+/**
+ * The fenced-code exemptions (./code.ts) as load-time target exclusions by tag (`SecRuleUpdateTargetByTag`, loaded
+ * after the CRS rules): the rules of each of the code family's CRS group tags stop inspecting the arguments named
+ * `gatehouse.prose.k:…` (`ARGS` and `ARGS_POST`). Nothing runs per request.
+ * @example
+ * codeExclusionDirectives()[0];
+ * // ['^OWASP_CRS/ATTACK-RCE$', '!ARGS:/^gatehouse[.]prose[.][a-z]*k[a-z]*:/|!ARGS_POST:/^gatehouse[.]prose[.][a-z]*k[a-z]*:/']
+ */
+export function codeExclusionDirectives(): [string, string][] {
+  const out: [string, string][] = [];
+  const re = `${PROSE_NAME_REGEX}[a-z]*${CODE_FAMILY.letter}[a-z]*:`;
+  for (const tag of CODE_FAMILY.tags) out.push([`^${tag}$`, `!ARGS:/${re}/|!ARGS_POST:/${re}/`]);
   return out;
 }
