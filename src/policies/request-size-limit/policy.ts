@@ -1,7 +1,7 @@
 import { GatewayError } from '../../errors/gateway-error.ts';
+import { requestMayHaveBody } from '../../pipeline/body.ts';
 import { definePolicy, type RequestContext } from '../../pipeline/types.ts';
 import { MEDIA_RANGE_PATTERN, type RequestSizeLimitConfig, RequestSizeLimitSchema } from './schema.ts';
-import { requestMayHaveBody } from '../../pipeline/body.ts';
 
 const DIGITS = /^[0-9]+$/;
 const MEDIA_RANGE_RE = new RegExp(MEDIA_RANGE_PATTERN);
