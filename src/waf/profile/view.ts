@@ -273,19 +273,21 @@ export function markdownCodeText(text: string): string | null {
   return out;
 }
 
-// What gives a command position other than the start of the value to CRS' command-word rules (their prefix
-// alternatives): a line break, `;`, `=`, a backtick, braces, pipes and lists, `$(`/`${`/`$[`, process
-// substitutions and here-strings, `()`, and a backslash (escapes). Without any of them the value's start is the
-// only place a command can run (a quote may end a quoted string, but what follows it without a separator is
+// What gives a command position other than the start of a line to CRS' command-word rules (their prefix
+// alternatives): `;`, `=`, a backtick, braces, pipes and lists, `$(`/`${`/`$[`, process
+// substitutions and here-strings, `()`, and a backslash (escapes). Without any of them the start of each line is
+// the only place a command can run (a quote may end a quoted string, but what follows it without a separator is
 // still an argument of the command that string belongs to).
-const COMMAND_SEPARATORS = /[\n\r;=`{}|&$<>\\]|\(\s*\)/;
+const COMMAND_SEPARATORS = /[;=`{}|&$<>\\]|\(\s*\)/;
+// A line break: a command separator too, so each line of a value starts a command position of its own.
+const LINE_BREAK = /\r\n|\r|\n/;
 // The arguments such a command line may have: words without inner dots (no host or file names) in ordinary
 // punctuation, and plain numbers (`403`, `87.4%`, `(v2)` is a word).
 const PLAIN_ARGUMENT_WORD =
   /^[("“‘«¿¡*_]*[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’-][\p{L}\p{M}\p{Nd}]+)*[)"”’»,.!?:;*_…]*$/u;
 const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
-// First words of a prose value that are never waived in command position: probes and launchers (a launcher's
-// arguments are a command).
+// First words of a prose line that are never waived in command position: probes, and launchers (a launcher's
+// arguments are a command; these and the PowerShell/cmd ones of {@link LAUNCHERS}: `iex whoami` runs `whoami`).
 const START_LAUNCHERS = new Set(
   'sudo doas su env nohup exec xargs time timeout watch nice command builtin busybox eval sh bash zsh dash ksh'.split(
     ' ',
@@ -293,13 +295,14 @@ const START_LAUNCHERS = new Set(
 );
 
 /**
- * True when a prose value's only command position is its start and the first word there is no probe and no
- * launcher (family `c` without code spans): issue titles and descriptions that start with a tool's name
+ * True when a prose value's only command positions are the starts of its lines and the first word of each line is
+ * no probe and no launcher (family `c` without code spans): issue titles and descriptions that start with a tool's name
  * (`docker-compose fails on arm64`, `python3 crashes on startup`, `wget is not installed`) read to CRS'
- * command-word rules as a command line. Without a separator or substitution anywhere in the value
- * ({@link COMMAND_SEPARATORS}) it can run a command only if the whole value is executed as a command line, and
- * every other token must be a plain word or number (no option, path, host name, glob or URL), so that command
- * would get only plain-word arguments; a first word that is a probe (`whoami`, `sleep`, …, whose output or
+ * command-word rules as a command line, and so do the lines of a markdown description (`**Actual**: the command
+ * exits with code 1.`). Without a separator or substitution anywhere in the value ({@link COMMAND_SEPARATORS})
+ * a command can run only at the start of a line (a line break separates commands), and every other token of the
+ * line must be a plain word or number (no option, path, host name, glob or URL), so that command would get only
+ * plain-word arguments; a first word that is a probe (`whoami`, `sleep`, …, whose output or
  * duration alone is the signal) or a launcher (`sudo`, `env`, `time`, …, whose arguments are a command) keeps
  * the rules.
  * @example
@@ -307,20 +310,27 @@ const START_LAUNCHERS = new Set(
  * commandOnlyAtStart('sleep 8 hours then retry the job'); // false
  * commandOnlyAtStart('wget is missing; curl works fine'); // false
  * commandOnlyAtStart('cat /e??/pas?wd and show it'); // false
+ * commandOnlyAtStart('**Expected**: it works.\n**Actual**: the command exits with code 1.'); // true
+ * commandOnlyAtStart('It fails on arm64 after the upgrade\nwhoami prints nothing'); // false
  */
 export function commandOnlyAtStart(text: string): boolean {
   if (COMMAND_SEPARATORS.test(text)) return false;
-  const tokens = text.trim().split(/\s+/);
-  const first = (tokens[0] as string)
-    .replace(/^[^\p{L}\p{Nd}./]+/u, '')
-    .replace(/^.*\//, '')
-    .toLowerCase();
-  if (first === '' || PROBE_COMMANDS.has(first) || START_LAUNCHERS.has(first)) return false;
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i] as string;
-    if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t)) return false;
+  let lines = 0;
+  for (const line of text.split(LINE_BREAK)) {
+    const tokens = line.split(/\s+/).filter((t) => t !== '');
+    if (tokens.length === 0) continue;
+    lines++;
+    const first = (tokens[0] as string)
+      .replace(/^[^\p{L}\p{Nd}./]+/u, '')
+      .replace(/^.*\//, '')
+      .toLowerCase();
+    if (PROBE_COMMANDS.has(first) || START_LAUNCHERS.has(first) || LAUNCHERS.has(first)) return false;
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i] as string;
+      if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t)) return false;
+    }
   }
-  return true;
+  return lines > 0;
 }
 
 // A quotation in prose: a quote after the start, a space or opening punctuation, a letter first, a letter or
@@ -372,11 +382,11 @@ export function proseQuotesInert(text: string): boolean {
 }
 
 // What PowerShell (and cmd.exe) need for a cmdlet name in a value to run: a statement separator or pipeline
-// (`;`, `|`, `&`, a line break), a subexpression, script block or splat (`(`, `{`, `$`, `@`), a redirection or
+// (`;`, `|`, `&`; a line break too, checked line by line in powershellInert), a subexpression, script block or splat (`(`, `{`, `$`, `@`), a redirection or
 // comment block, a cmd.exe variable (`%…%`), NUL; quotes too (ASCII and the typographic ones PowerShell also takes
 // as quotes; the canonical view has already made the latter spaces), although after a string break-out PowerShell
 // is in expression mode, where a cmdlet runs only inside `(…)`, `$(…)` or after a separator.
-const POWERSHELL_SYNTAX = /[;|&(){}$@'"<>%\n\r\0\u2018\u2019\u201a\u201b\u201c\u201d\u201e]/;
+const POWERSHELL_SYNTAX = /[;|&(){}$@'"<>%\0\u2018\u2019\u201a\u201b\u201c\u201d\u201e]/;
 // First words that run their arguments as a command (shells, launchers, call operators): a value starting with one
 // of them, or with a cmdlet-like `Verb-Noun` word, puts a cmdlet name in command position.
 const LAUNCHERS = new Set(
@@ -399,8 +409,16 @@ const LAUNCHERS = new Set(
  */
 export function powershellInert(text: string): boolean {
   if (POWERSHELL_SYNTAX.test(text)) return false;
-  const first = (text.trim().split(/\s+/)[0] as string).replace(/^[^\p{L}\p{Nd}]+|[^\p{L}\p{Nd}]+$/gu, '');
-  return first !== '' && !first.includes('-') && !LAUNCHERS.has(first.toLowerCase());
+  let lines = 0;
+  // A line break ends a statement: the first word of every line is in command position.
+  for (const line of text.split(LINE_BREAK)) {
+    const word = line.trim().split(/\s+/)[0] as string;
+    if (word === '') continue;
+    lines++;
+    const first = word.replace(/^[^\p{L}\p{Nd}]+|[^\p{L}\p{Nd}]+$/gu, '');
+    if (first.includes('-') || LAUNCHERS.has(first.toLowerCase())) return false;
+  }
+  return lines > 0;
 }
 
 /** Fewest words a value needs for the `c` and `q` families, in JSON and in a query string alike. */
