@@ -137,7 +137,7 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * `exec "$@"`; kept blocked on purpose), 3 libinjection on `Coverage 87.4% (+0.3%)` (942100) and 1 932260 on a
  * value starting with `docker-`. Session 5: held-out 2 3.3 % (the `docker-` value passes); held-out 3 (heldout3.ts,
  * a Jira/Confluence/Slack-like API written by a helper who had not read the WAF) 29.9 % before the session-5
- * changes (families h and k, raw JSON text, line-by-line c and p), 17.8 % after — far from the target, see src/waf/README.md — attacks
+ * changes (families h and k, raw JSON text, line-by-line c and p, launchers' first argument, pasted logs in fences), 15.7 % after — far from the target, see src/waf/README.md — attacks
  * 97.3 % vs CRS PL2 96.0 %. The bounds below are those measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -161,7 +161,7 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
   for (const [label, suffix, configs, maxClean] of [
     ['held-out', '-heldout', HELDOUT_CONFIGS, 0.01],
     ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.033],
-    ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.178],
+    ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.157],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} %, attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

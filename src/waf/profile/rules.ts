@@ -264,3 +264,12 @@ export function codeExclusionDirectives(): [string, string][] {
   for (const tag of CODE_FAMILY.tags) out.push([`^${tag}$`, `!ARGS:/${re}/|!ARGS_POST:/${re}/`]);
   return out;
 }
+
+/**
+ * The fenced-code exemptions by rule id (`SecRuleUpdateTargetById`): the Java rules of {@link CODE_FAMILY} that
+ * read class and method names, not the whole Java group (Log4Shell stays).
+ */
+export function codeExclusionIdDirectives(): [string, string][] {
+  const re = `${PROSE_NAME_REGEX}[a-z]*${CODE_FAMILY.letter}[a-z]*:`;
+  return CODE_FAMILY.ids.map((id) => [String(id), `!ARGS:/${re}/|!ARGS_POST:/${re}/`]);
+}

@@ -294,6 +294,14 @@ const START_LAUNCHERS = new Set(
   ),
 );
 
+/** A token as a command name: leading punctuation and any directory part removed, lower-cased. */
+function commandWord(token: string): string {
+  return token
+    .replace(/^[^\p{L}\p{Nd}./]+/u, '')
+    .replace(/^.*\//, '')
+    .toLowerCase();
+}
+
 /**
  * True when a prose value's only command positions are the starts of its lines and the first word of each line is
  * no probe and no launcher (family `c` without code spans): issue titles and descriptions that start with a tool's name
@@ -320,12 +328,16 @@ export function commandOnlyAtStart(text: string): boolean {
     const tokens = line.split(/\s+/).filter((t) => t !== '');
     if (tokens.length === 0) continue;
     lines++;
-    const first = (tokens[0] as string)
-      .replace(/^[^\p{L}\p{Nd}./]+/u, '')
-      .replace(/^.*\//, '')
-      .toLowerCase();
-    if (PROBE_COMMANDS.has(first) || START_LAUNCHERS.has(first) || LAUNCHERS.has(first)) return false;
-    for (let i = 1; i < tokens.length; i++) {
+    // A launcher's first argument is the command it runs (`sudo prompt …` runs `prompt`): judged the same way.
+    let command = 0;
+    for (;;) {
+      const word = commandWord(tokens[command] as string);
+      if (PROBE_COMMANDS.has(word)) return false;
+      if (!(START_LAUNCHERS.has(word) || LAUNCHERS.has(word))) break;
+      if (command === 1 || command + 1 >= tokens.length) return false;
+      command++;
+    }
+    for (let i = command + 1; i < tokens.length; i++) {
       const t = tokens[i] as string;
       if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t)) return false;
     }
