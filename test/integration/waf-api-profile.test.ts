@@ -135,9 +135,10 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * sentence pass 932120), attacks 98.2 % vs CRS PL2 98.2 %. Held-out 2 does NOT meet the < 1 % target: 8 are
  * review notes with a shell probe or shell syntax in a code span (`whoami`, `sleep 2`, `ls -1 | wc -l`,
  * `exec "$@"`; kept blocked on purpose), 3 libinjection on `Coverage 87.4% (+0.3%)` (942100) and 1 932260 on a
- * value starting with `docker-`. Session 5: held-out 2 3.3 % (the `docker-` value passes); held-out 3 (heldout3.ts,
+ * value starting with `docker-`. Session 5: held-out 2 2.4 % (the `docker-` value and the coverage lines pass; the 8
+ * review notes remain); held-out 3 (heldout3.ts,
  * a Jira/Confluence/Slack-like API written by a helper who had not read the WAF) 29.9 % before the session-5
- * changes (families h and k, raw JSON text, line-by-line c and p, launchers' first argument, pasted logs in fences), 15.7 % after — far from the target, see src/waf/README.md — attacks
+ * changes (families h and k, raw JSON text, line-by-line c and p, launchers' first argument, pasted logs in fences, status lines of numbers), 15.2 % after — far from the target, see src/waf/README.md — attacks
  * 97.3 % vs CRS PL2 96.0 %. The bounds below are those measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -160,8 +161,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
 
   for (const [label, suffix, configs, maxClean] of [
     ['held-out', '-heldout', HELDOUT_CONFIGS, 0.01],
-    ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.033],
-    ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.158],
+    ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.024],
+    ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.153],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} %, attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

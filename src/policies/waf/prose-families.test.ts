@@ -10,6 +10,7 @@ import { markdownFences } from '../../waf/profile/code.ts';
 import { MARKDOWN_TEXT_SUFFIX } from '../../waf/profile/expand.ts';
 import { sanitizedHtml } from '../../waf/profile/html.ts';
 import {
+  arithmeticOnly,
   commandOnlyAtStart,
   markdownCodeText,
   powershellInert,
@@ -352,6 +353,37 @@ describe('waf API profile: SQL keywords in prose, quoted or not (family q)', () 
     assert.equal(proseWaivers("use 'or' here", 2).includes('q'), false);
     assert.equal(proseWaivers("use 'or' here now please", 2).includes('q'), true);
     assert.equal(proseWaivers('try `ping` it', 2).includes('c'), false);
+  });
+});
+
+describe('waf API profile: status lines of numbers (family q without prose)', () => {
+  test('percentages and signed changes pass; CRS blocks them (libinjection n1o(1)', async () => {
+    for (const text of ['Coverage 87.4% (+0.3%)', 'Coverage 91.2% (+0.4%) on main 🎉']) {
+      assert.equal((await run(plain, { text })).error?.reason, 'waf:sqli', text);
+      assert.equal((await run(api, { text })).error, undefined, text);
+    }
+  });
+
+  test('arithmeticOnly: no quote, keyword, comparison or word next to an operator', async () => {
+    assert.equal(arithmeticOnly('Coverage 87.4% (+0.3%)'), true);
+    for (const text of [
+      '1+balance%2',
+      '1 or (2)',
+      "Coverage 87.4% (+0.3%)'",
+      'Coverage 87.4% (+0.3%) -- x',
+      'Coverage 87.4% (+0.3%); drop',
+      'Coverage 87.4% (+0.3%) union 1',
+      'Coverage 87.4% (sleep(5))',
+      'Coverage 87.4% = 1',
+      'no digits here (at all)',
+    ])
+      assert.equal(arithmeticOnly(text), false, text);
+    for (const text of [
+      'Coverage 87.4% (+0.3%) or 1=1',
+      "Coverage 87.4% (+0.3%)' or '1'='1",
+      'Coverage 1-(sleep(5))',
+    ])
+      assert.ok((await run(api, { text })).error !== undefined, text);
   });
 });
 

@@ -37,6 +37,7 @@
  * Values are byte strings (one char per byte, latin1), the engine's contract.
  */
 
+import { lookupWord } from '../detect/sqli.ts';
 import { sanitizedHtml } from './html.ts';
 
 /**
@@ -393,6 +394,35 @@ export function proseQuotesInert(text: string): boolean {
   return ok && !/['"]/.test(rest);
 }
 
+// A status line of numbers: letters, digits, spaces, `. , : % ( ) + - * / # @` and anything outside ASCII (emoji,
+// arrows, typographic punctuation); no quote, backtick, backslash, `;`, comparison or logic operator.
+const ARITHMETIC_CHARS = /^[\p{L}\p{M}\p{N}\s.,:%()+\-*/#@\u0080-\u{10ffff}]*$/u;
+// A word next to an arithmetic operator: arithmetic over a column (`1+balance%2` leaks a column bit by bit).
+const WORD_BY_OPERATOR = /\p{L}\s*[%+*/-]|[%+*/-]\s*\p{L}/u;
+
+/**
+ * True when the text can only be arithmetic over numbers if it lands in SQL (family `q` for values that are not
+ * prose, such as CI status lines): it has a digit and an arithmetic sign or parenthesis (what libinjection reads
+ * as an expression: `Coverage 87.4% (+0.3%)` is `n1o(1`), only the characters of {@link ARITHMETIC_CHARS}, no
+ * word next to an operator (no arithmetic over a column), and no SQL keyword or function among its words. Without
+ * a quote it cannot leave a string literal; in a numeric context a word next to a number without an operator is a
+ * syntax error, so what remains is arithmetic over literals.
+ * @example
+ * arithmeticOnly('Coverage 87.4% (+0.3%)'); // true
+ * arithmeticOnly('1+balance%2'); // false
+ * arithmeticOnly('1 or (2)'); // false
+ */
+export function arithmeticOnly(text: string): boolean {
+  if (!/\p{Nd}/u.test(text) || !/[%+*/()-]/.test(text)) return false;
+  if (!ARITHMETIC_CHARS.test(text) || WORD_BY_OPERATOR.test(text)) return false;
+  for (const w of text.split(/[^\p{L}\p{N}_]+/u)) {
+    if (!/\p{L}/u.test(w)) continue;
+    const t = lookupWord(w);
+    if (t !== '' && t !== 'n') return false;
+  }
+  return true;
+}
+
 // What PowerShell (and cmd.exe) need for a cmdlet name in a value to run: a statement separator or pipeline
 // (`;`, `|`, `&`; a line break too, checked line by line in powershellInert), a subexpression, script block or splat (`(`, `{`, `$`, `@`), a redirection or
 // comment block, a cmd.exe variable (`%…%`), NUL; quotes too (ASCII and the typographic ones PowerShell also takes
@@ -474,7 +504,7 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   // Code-span delimiters are markdown, not code punctuation: prose is judged without them.
   const md = markdownCodeText(text);
   const prose = md === null ? text : md.replace(/`/g, ' ');
-  if (!isNaturalLanguage(prose, minWords)) return '';
+  if (!isNaturalLanguage(prose, minWords)) return arithmeticOnly(text) ? 'q' : '';
   const long = minWords >= MIN_WORDS_CQ || isNaturalLanguage(prose, MIN_WORDS_CQ);
   let out = '';
   if (long && (md !== null || commandOnlyAtStart(text))) out += 'c';
