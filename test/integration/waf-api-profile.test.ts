@@ -138,7 +138,7 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * value starting with `docker-`. Session 5: held-out 2 2.4 % (the `docker-` value and the coverage lines pass; the 8
  * review notes remain); held-out 3 (heldout3.ts,
  * a Jira/Confluence/Slack-like API written by a helper who had not read the WAF) 29.9 % before the session-5
- * changes (families h and k, raw JSON text, line-by-line c and p, launchers' first argument, pasted logs in fences, status lines of numbers), 15.2 % after — far from the target, see src/waf/README.md — attacks
+ * changes (families h and k, raw JSON text, line-by-line c and p, launchers' first argument, pasted logs in fences, status lines of numbers, player embeds), 14.4 % after — far from the target, see src/waf/README.md — attacks
  * 97.3 % vs CRS PL2 96.0 %. The bounds below are those measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -162,7 +162,7 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
   for (const [label, suffix, configs, maxClean] of [
     ['held-out', '-heldout', HELDOUT_CONFIGS, 0.01],
     ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.024],
-    ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.153],
+    ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.145],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} %, attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

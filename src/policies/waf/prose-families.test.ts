@@ -190,6 +190,7 @@ describe('waf API profile: rich-text HTML a strict sanitizer passes unchanged (f
     '<figure class="image"><img src="/uploads/2026/11/team.jpg" alt="Team photo" width="800" height="600"><figcaption>Our team</figcaption></figure>',
     '<p><span style="font-family: \'Open Sans\', sans-serif; background-color: rgb(255, 255, 0);">hi</span></p>',
     '<h3 style="margin-left: 40px;">Indented</h3><p><a href="https://example.com/search?q=a&amp;page=2">results</a></p>',
+    '<p>Watch the demo:</p><p><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?rel=0" width="560" height="315" frameborder="0" allow="accelerometer; encrypted-media; picture-in-picture" allowfullscreen="allowfullscreen"></iframe></p>',
     '<table><tr><td>p99 &lt; 300 ms</td><td><span style="background-color:#fffae6;">At risk</span></td></tr></table><p>Owner: <ac:link><ri:user ri:account-id="5b10ac8d82e05b22cc7d4ef5" /></ac:link></p>',
   ];
 
@@ -218,6 +219,8 @@ describe('waf API profile: rich-text HTML a strict sanitizer passes unchanged (f
       '<p>hi</p><script>alert(1)</script>',
       '<p>hi</p><svg onload="alert(1)"></svg>',
       '<p>hi</p><iframe src="javascript:alert(1)"></iframe>',
+      '<p>hi</p><iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
+      '<p>hi</p><iframe src="https://www.youtube.com.evil.example/embed/x" onload="alert(1)"></iframe>',
       '<p><!--<img src=x onerror=alert(1)>--></p>',
       '<p><img src="https://x.example/a.png" srcset="javascript:alert(1) 1x"></p>',
       '<p><ac:link onmouseover="alert(1)">x</ac:link></p>',
@@ -236,6 +239,14 @@ describe('waf API profile: rich-text HTML a strict sanitizer passes unchanged (f
     assert.equal(sanitizedHtml('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'), false);
     assert.equal(sanitizedHtml('<p>&#60;script&#62;</p>'), false);
     assert.equal(sanitizedHtml('<p id="location">clobber</p>'), false);
+    assert.equal(
+      sanitizedHtml('<iframe src="https://player.vimeo.com/video/1" allowfullscreen></iframe>'),
+      true,
+    );
+    assert.equal(sanitizedHtml('<iframe src="https://evil.example/phish"></iframe>'), false);
+    assert.equal(sanitizedHtml('<iframe src="http://www.youtube.com/embed/x"></iframe>'), false);
+    assert.equal(sanitizedHtml('<iframe src="https://www.youtube.com.evil.example/x"></iframe>'), false);
+    assert.equal(sanitizedHtml('<iframe src="https://user@www.youtube.com/x"></iframe>'), false);
     assert.equal(sanitizedHtml('<form action="https://x"><input name="a"></form>'), false);
     assert.equal(sanitizedHtml('<a href="mailto:a@example.com" target="_blank">mail</a>'), true);
     assert.equal(sanitizedHtml('<a href="https://x" target="evil">x</a>'), false);

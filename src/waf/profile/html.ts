@@ -4,7 +4,8 @@
  * presence of a tag or an attribute alone (941100 libinjection, 941160 NoScript's HTML-injection list; 941150,
  * 941320, 941340 at paranoia level 2). A value qualifies only when every tag, attribute, URL, style declaration
  * and character reference in it is on the allowlists below, so no script can run from it in any HTML context: no
- * script, style, frame, object, form, SVG or MathML element, no event handler, no URL scheme but http(s), mailto
+ * script, style, object, form, SVG or MathML element, no frame but an https embed from a known player host
+ * ({@link EMBED_HOSTS}: YouTube, Vimeo, Loom, Figma, …), no event handler, no URL scheme but http(s), mailto
  * and tel (or a relative URL), no CSS function but rgb()/rgba()/hsl()/hsla(), no comment, doctype, CDATA or
  * processing instruction, no `id`/`name` (DOM clobbering), no numeric character reference in an attribute, and
  * no encoded markup in the text. `data-*` attributes and the `ac:`/`ri:` elements of Confluence's storage format
@@ -17,7 +18,7 @@ const TAGS = new Set(
   (
     'a abbr b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em figcaption ' +
     'figure font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strike strong sub summary ' +
-    'sup table tbody td tfoot th thead time tr tt u ul var wbr'
+    'sup table tbody td tfoot th thead time tr tt u ul var wbr iframe'
   ).split(' '),
 );
 // Attributes allowed on every element.
@@ -52,7 +53,28 @@ const TAG_ATTRS: Readonly<Record<string, ReadonlySet<string>>> = {
   del: new Set(['cite', 'datetime']),
   ins: new Set(['cite', 'datetime']),
   details: new Set(['open']),
+  iframe: new Set([
+    'src',
+    'frameborder',
+    'allow',
+    'allowfullscreen',
+    'loading',
+    'referrerpolicy',
+    'scrolling',
+    'sandbox',
+  ]),
 };
+// Hosts whose players and viewers editors embed (`<iframe src="https://…">`): an iframe is only allowed with an
+// https `src` on one of them (a cross-origin frame cannot script the page; an arbitrary host could frame a
+// phishing form in it).
+const EMBED_HOSTS = new Set(
+  (
+    'www.youtube.com youtube.com www.youtube-nocookie.com player.vimeo.com www.loom.com embed.figma.com ' +
+    'www.figma.com open.spotify.com w.soundcloud.com www.google.com maps.google.com docs.google.com ' +
+    'calendar.google.com codepen.io player.twitch.tv www.dailymotion.com fast.wistia.net www.slideshare.net ' +
+    'airtable.com miro.com'
+  ).split(' '),
+);
 const URL_ATTRS = new Set(['href', 'src', 'cite']);
 // CSS properties an editor sets inline.
 const CSS_PROPERTIES = new Set(
@@ -111,12 +133,19 @@ function safeStyle(style: string): boolean {
   return true;
 }
 
+/** True when the URL is an https URL on one of the {@link EMBED_HOSTS}. */
+function embedUrl(url: string): boolean {
+  const m = /^https:\/\/([a-z0-9.-]+)(?:[/?#]|$)/i.exec(url);
+  return m !== null && safeUrl(url) && EMBED_HOSTS.has((m[1] as string).toLowerCase());
+}
+
 /** True when an attribute value has no character or reference that could change what it means. */
-function safeAttrValue(name: string, value: string): boolean {
+function safeAttrValue(name: string, value: string, tag = ''): boolean {
   if (/[<>`\\\0]/.test(value)) return false;
   // Only `&amp;` (URLs with several query parameters) and `&quot;`: a reference could spell anything once decoded.
   if (/&(?!(?:amp|quot);)/i.test(value)) return false;
   const plain = value.replace(/&amp;/gi, '&').replace(/&quot;/gi, '"');
+  if (tag === 'iframe' && name === 'src') return embedUrl(plain);
   if (URL_ATTRS.has(name)) return safeUrl(plain);
   if (name === 'style') return safeStyle(plain);
   if (name === 'target') return /^_(?:blank|self|parent|top)$/i.test(plain);
@@ -161,7 +190,7 @@ export function sanitizedHtml(text: string): boolean {
             : storage && STORAGE_PREFIXES.has(attr.slice(0, attrColon));
         if (seen.has(attr) || !allowed) return false;
         seen.add(attr);
-        if (!safeAttrValue(attr, a[2] ?? a[3] ?? a[4] ?? '')) return false;
+        if (!safeAttrValue(attr, a[2] ?? a[3] ?? a[4] ?? '', name)) return false;
         if (ATTR.lastIndex === attrs.length) break;
       }
       tags++;
