@@ -3,10 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | --heldout3] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | --heldout3 | --heldout4] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
- * ./heldout3.ts, each with that API's own `exclude_fields`), or
+ * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, each with that
+ * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
  * `node bench/waf/corpus/measure.ts --embedded-query` (the same payloads as a search query parameter, alone and in
@@ -20,6 +21,7 @@ import type { CorpusRequest } from './generate.ts';
 import { HELDOUT_EXCLUDE_FIELDS } from './heldout.ts';
 import { HELDOUT2_EXCLUDE_FIELDS } from './heldout2.ts';
 import { HELDOUT3_EXCLUDE_FIELDS } from './heldout3.ts';
+import { HELDOUT4_EXCLUDE_FIELDS } from './heldout4.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -61,6 +63,10 @@ export const HELDOUT2_CONFIGS: Readonly<Record<string, Record<string, unknown>>>
 export const HELDOUT3_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT3_EXCLUDE_FIELDS);
 
+/** The configurations compared on the fourth held-out corpora (./heldout4.ts, with those APIs' code fields). */
+export const HELDOUT4_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT4_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -70,7 +76,9 @@ export type CorpusName =
   | 'clean-heldout2'
   | 'attacks-heldout2'
   | 'clean-heldout3'
-  | 'attacks-heldout3';
+  | 'attacks-heldout3'
+  | 'clean-heldout4'
+  | 'attacks-heldout4';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -297,13 +305,15 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
   process.stdout.write(`${table('(by embedding)', techResults)}\n`);
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
-  const suffix = process.argv.includes('--heldout3')
-    ? '-heldout3'
-    : process.argv.includes('--heldout2')
-      ? '-heldout2'
-      : process.argv.includes('--heldout')
-        ? '-heldout'
-        : '';
+  const suffix = process.argv.includes('--heldout4')
+    ? '-heldout4'
+    : process.argv.includes('--heldout3')
+      ? '-heldout3'
+      : process.argv.includes('--heldout2')
+        ? '-heldout2'
+        : process.argv.includes('--heldout')
+          ? '-heldout'
+          : '';
   const clean = loadCorpus(`clean${suffix}` as CorpusName);
   const attacks = loadCorpus(`attacks${suffix}` as CorpusName);
   const fired: string[] = [];
@@ -311,13 +321,15 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
   const attackRates = new Map<string, Map<string, { blocked: number; total: number }>>();
   const techRates = new Map<string, Map<string, { blocked: number; total: number }>>();
   const configs =
-    suffix === '-heldout3'
-      ? HELDOUT3_CONFIGS
-      : suffix === '-heldout2'
-        ? HELDOUT2_CONFIGS
-        : suffix === '-heldout'
-          ? HELDOUT_CONFIGS
-          : CONFIGS;
+    suffix === '-heldout4'
+      ? HELDOUT4_CONFIGS
+      : suffix === '-heldout3'
+        ? HELDOUT3_CONFIGS
+        : suffix === '-heldout2'
+          ? HELDOUT2_CONFIGS
+          : suffix === '-heldout'
+            ? HELDOUT_CONFIGS
+            : CONFIGS;
   for (const [name, config] of Object.entries(configs)) {
     const t0 = performance.now();
     const cv = await runCorpus(config, clean);

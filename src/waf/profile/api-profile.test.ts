@@ -290,3 +290,65 @@ describe('waf API profile: JSON member names (CRS 930120 on the dotted argument 
     assert.equal((await run(plain, post({ coverage: 1 }))).error?.reason, 'waf:lfi');
   });
 });
+
+describe('waf API profile: rules for attacks CRS finds only at paranoia level 2 or not at all', () => {
+  const get = (query: string, headers: Record<string, string> = {}): Init => ({
+    path: '/api/items',
+    query,
+    headers: { ...ua, ...headers },
+  });
+
+  test('90109: a string ended by a comment or a tautology (CRS PL1 misses most)', async () => {
+    const cases: [string, Init, boolean][] = [
+      ['query tautology', get(`family=${encodeURIComponent("O'Brien' OR 1=1--")}`), true],
+      ['query comment', get(`user=${encodeURIComponent("admin'-- ")}`), true],
+      ['query hash comment', get(`user=${encodeURIComponent("admin'#")}`), true],
+      ['header tautology', get('q=jacket', { 'x-tenant-id': "1' OR '1'='1" }), true],
+      ['JSON block comment', post({ login: "admin'/*" }), false],
+      ['JSON tautology', post({ name: "x' or 'a'='a" }), false],
+    ];
+    for (const [label, init, plainMisses] of cases) {
+      if (plainMisses) assert.equal((await run(plain, init)).error, undefined, label);
+      assert.equal((await run(api, init)).error?.reason, 'waf:sqli', label);
+    }
+    for (const clean of [
+      "O'Brien's order -- the blue one",
+      "Rock 'n' roll or jazz = my favourites",
+      "It's 5 o'clock; time to go",
+      'The query "status = open OR type = bug" works',
+    ])
+      assert.equal((await run(api, post({ note: clean }))).error, undefined, clean);
+  });
+
+  test('90110: a query operator on a credential field (Strapi CVE-2023-22894), not on other fields', async () => {
+    for (const q of [
+      'filters[resetPasswordToken][$notNull]=true',
+      'filters[createdBy][password][$startsWith]=$2a$10$a',
+      'where[apiKey][$regex]=^a',
+    ])
+      assert.equal((await run(api, get(q))).error?.reason, 'waf:nosql', q);
+    assert.equal(
+      (await run(api, post({ filters: { owner: { password: { $startsWith: '$2a' } } } }))).error?.reason,
+      'waf:nosql',
+    );
+    assert.equal((await run(api, get('filters[slug][$startsWith]=spring&sort=title'))).error, undefined);
+  });
+
+  test('90107 at the start of a value, 90101 on Razor, 90102 on cluster-internal hosts', async () => {
+    assert.equal((await run(api, post({ family: '`id`' }))).error?.reason, 'waf:rce');
+    assert.equal(
+      (await run(api, post({ body: 'Try @(System.Diagnostics.Process.Start("cmd.exe","/c whoami")) here' })))
+        .error?.reason,
+      'waf:template',
+    );
+    const cursor = Buffer.from(
+      'https://kubernetes.default.svc/api/v1/namespaces/kube-system/secrets',
+    ).toString('base64');
+    assert.equal((await run(api, post({ cursor }))).error?.reason, 'waf:ssrf');
+    assert.equal(
+      (await run(api, post({ url: 'http://billing.prod.svc.cluster.local/admin' }))).error?.reason,
+      'waf:ssrf',
+    );
+    assert.equal((await run(api, post({ note: 'Email me @ (home) about System.IO docs' }))).error, undefined);
+  });
+});

@@ -58,6 +58,8 @@ export const PROFILE_RULES = {
   reservedNameBody: 90106,
   commandSubstitution: 90107,
   jsonNameBody: 90108,
+  sqlBypass: 90109,
+  credentialOperator: 90110,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -71,6 +73,8 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.reservedNameBody]: 'protocol-attack',
   [PROFILE_RULES.jsonNameBody]: 'protocol-attack',
   [PROFILE_RULES.commandSubstitution]: 'rce',
+  [PROFILE_RULES.sqlBypass]: 'sqli',
+  [PROFILE_RULES.credentialOperator]: 'nosql',
 };
 
 const NOSQL_OPERATORS =
@@ -82,12 +86,15 @@ const TEMPLATE =
   '(?:\\{\\{|\\$\\{|#\\{|\\{%)[^}]{0,200}?(?:[0-9]\\s*[-+*/%]\\s*[0-9]|__|\\bconstructor\\b|\\bconfig\\b|\\bself\\b|' +
   '\\brequest\\b|\\bcycler\\b|\\blipsum\\b|\\bjoiner\\b|\\bnamespace\\b|\\bprocess\\b|\\brequire\\b|\\bgetRuntime\\b|' +
   '\\bgetClass\\b|\\bclass\\b|\\bT\\s*\\(|jndi:|\\benv:|\\bsys:|\\bjava:|\\bdate:|\\bctx:|\\bmain:|\\bupper:|\\blower:|' +
-  '::-|\\bnew\\s|\\bexec\\b|\\beval\\b|\\bimport\\b|\\bos\\.|\\|\\s*attr\\b|\\[[\'"])|<%=?[\\s\\S]{0,200}?%>';
+  '::-|\\bnew\\s|\\bexec\\b|\\beval\\b|\\bimport\\b|\\bos\\.|\\|\\s*attr\\b|\\[[\'"])|<%=?[\\s\\S]{0,200}?%>|' +
+  // Razor: a code expression reaching .NET's process, file or reflection APIs.
+  '@[({][^)}]{0,200}?(?:System\\.(?:Diagnostics|IO|Reflection|Runtime)|Process\\.Start|Activator\\.)';
 
 const SSRF =
   '(?i)(?:\\b(?:gopher|dict|file|ldap|ldaps|tftp|jar|netdoc|expect|phar)://|' +
   '\\b[a-z][a-z0-9+.-]{1,15}://(?:[^/@\\s]{0,100}@)?\\[?(?:169\\.254\\.[0-9]{1,3}\\.[0-9]{1,3}|' +
   'metadata(?:\\.google)?\\.internal|metadata\\.azure\\.com|100\\.100\\.100\\.200|fd00:ec2::254|localhost\\b|' +
+  'kubernetes\\.default\\b|(?:[a-z0-9-]+\\.)+svc\\.cluster\\.local\\b|' +
   '127(?:\\.[0-9]{1,3}){1,3}\\b|0\\.0\\.0\\.0|0x[0-9a-f]{2,8}\\b|0[0-7]{1,3}\\.|[0-9]{8,10}(?:[:/]|$)|::1?\\]|::ffff:|' +
   '\\[::\\])|\\b169\\.254\\.169\\.254\\b)';
 
@@ -95,9 +102,22 @@ const SSRF =
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
 // CRS finds the longer commands at PL1 but `id` only at PL2 (932200); prose code spans are ./view.ts family `c`.
 const GLUED_SUBSTITUTION =
-  '[0-9A-Za-z_/=:@+-]`\\s*(?:[0-9A-Za-z_./-]*/)?(?:id|whoami|uname|hostname|sleep|usleep|timeout|env|printenv|' +
+  '(?:^\\s*|[0-9A-Za-z_/=:@+-])`\\s*(?:[0-9A-Za-z_./-]*/)?(?:id|whoami|uname|hostname|sleep|usleep|timeout|env|printenv|' +
   'ifconfig|ipconfig|systeminfo|getent|nslookup|dig|curl|wget|ping|nc|ncat|bash|sh|zsh|python[23]?|perl|php|ruby)' +
   '(?:\\s[^`\\n]{0,200})?`';
+
+// The two shapes of SQL injection CRS finds only at paranoia level 2 (942180, 942130/942330): a login-style value
+// that ends its string and comments out the rest (`admin'--`, `admin'#`, `admin'/*`), and a string ended by a
+// tautology at the end of the value or before a comment (`O'Brien' OR 1=1--`, `x' OR '1'='1`).
+const SQL_BYPASS =
+  '(?i)^[^\'"\\s]{0,64}[\'"]\\s*(?:--|#|/\\*|;)|[\'"]\\s*(?:or\\b|\\|\\|)\\s*\\(?\\s*[\'"]?[0-9a-z_]{1,16}[\'"]?\\s*' +
+  '(?:=|<>|!=|like)\\s*[\'"]?[0-9a-z_]{0,16}[\'"]?\\s*\\)?\\s*(?:--|#|/\\*|;|$)';
+
+// A query operator applied to a credential field (`filters[resetPasswordToken][$notNull]`,
+// `filters[createdBy][password][$startsWith]`): ORM and NoSQL filters that read secrets a character at a time
+// (Strapi CVE-2023-22894). Legitimate filters name other fields.
+const CREDENTIAL_OPERATOR =
+  '(?i)(?:^|[.\\[])[a-z_-]*(?:password|passwd|pwd|secret|token|apikey|api_key|salt|otp)[a-z_-]*(?:\\]\\[|\\.)\\$[a-z]{2,20}(?:\\]|$)';
 
 const score = "setvar:'tx.inbound_anomaly_score_pl1=+%{tx.critical_anomaly_score}'";
 
@@ -163,6 +183,20 @@ export function apiProfileRules(decodeLimitArg: string): string {
       `@rx ${GLUED_SUBSTITUTION}`,
       'Command substitution with backticks',
       'attack-rce',
+    ),
+    attack(
+      PROFILE_RULES.sqlBypass,
+      'ARGS|REQUEST_HEADERS|REQUEST_COOKIES',
+      `@rx ${SQL_BYPASS}`,
+      'SQL injection: string break-out with a comment or a tautology',
+      'attack-sqli',
+    ),
+    attack(
+      PROFILE_RULES.credentialOperator,
+      'ARGS_NAMES',
+      `@rx ${CREDENTIAL_OPERATOR}`,
+      'Query operator on a credential field',
+      'attack-injection-nosql',
     ),
     attack(
       PROFILE_RULES.prototypePollution,
