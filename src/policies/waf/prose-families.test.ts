@@ -191,6 +191,7 @@ describe('waf API profile: rich-text HTML a strict sanitizer passes unchanged (f
     '<p><span style="font-family: \'Open Sans\', sans-serif; background-color: rgb(255, 255, 0);">hi</span></p>',
     '<h3 style="margin-left: 40px;">Indented</h3><p><a href="https://example.com/search?q=a&amp;page=2">results</a></p>',
     '<p>Watch the demo:</p><p><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?rel=0" width="560" height="315" frameborder="0" allow="accelerometer; encrypted-media; picture-in-picture" allowfullscreen="allowfullscreen"></iframe></p>',
+    '<!-- wp:paragraph {"className":"is-style-lead"} -->\n<p class="is-style-lead">Spring is here.</p>\n<!-- /wp:paragraph -->\n<!-- wp:image {"id":12,"sizeSlug":"large"} -->\n<figure class="wp-block-image size-large"><img src="/wp-content/uploads/a.jpg" alt=""/></figure>\n<!-- /wp:image -->',
     '<table><tr><td>p99 &lt; 300 ms</td><td><span style="background-color:#fffae6;">At risk</span></td></tr></table><p>Owner: <ac:link><ri:user ri:account-id="5b10ac8d82e05b22cc7d4ef5" /></ac:link></p>',
   ];
 
@@ -222,6 +223,9 @@ describe('waf API profile: rich-text HTML a strict sanitizer passes unchanged (f
       '<p>hi</p><iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
       '<p>hi</p><iframe src="https://www.youtube.com.evil.example/embed/x" onload="alert(1)"></iframe>',
       '<p><!--<img src=x onerror=alert(1)>--></p>',
+      '<!-- wp:paragraph --><p>hi</p><!-- /wp:paragraph --><script>alert(1)</script>',
+      '<!-- wp:html {"a":"--><img src=x onerror=alert(1)>"} --><p>hi</p>',
+      '<!-- wp:paragraph -- ><svg onload=alert(1)> --><p>hi</p>',
       '<p><img src="https://x.example/a.png" srcset="javascript:alert(1) 1x"></p>',
       '<p><ac:link onmouseover="alert(1)">x</ac:link></p>',
       '<p data-bind="html: \'<img src=x onerror=alert(1)>\'">x</p>',
@@ -239,6 +243,9 @@ describe('waf API profile: rich-text HTML a strict sanitizer passes unchanged (f
     assert.equal(sanitizedHtml('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'), false);
     assert.equal(sanitizedHtml('<p>&#60;script&#62;</p>'), false);
     assert.equal(sanitizedHtml('<p id="location">clobber</p>'), false);
+    assert.equal(sanitizedHtml('<!-- wp:quote --><blockquote><p>x</p></blockquote><!-- /wp:quote -->'), true);
+    assert.equal(sanitizedHtml('<!-- note --><p>x</p>'), false);
+    assert.equal(sanitizedHtml('<!-- wp:x {"a":"b -- c"} --><p>x</p>'), false);
     assert.equal(
       sanitizedHtml('<iframe src="https://player.vimeo.com/video/1" allowfullscreen></iframe>'),
       true,

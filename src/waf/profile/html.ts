@@ -7,7 +7,7 @@
  * script, style, object, form, SVG or MathML element, no frame but an https embed from a known player host
  * ({@link EMBED_HOSTS}: YouTube, Vimeo, Loom, Figma, …), no event handler, no URL scheme but http(s), mailto
  * and tel (or a relative URL), no CSS function but rgb()/rgba()/hsl()/hsla(), no comment, doctype, CDATA or
- * processing instruction, no `id`/`name` (DOM clobbering), no numeric character reference in an attribute, and
+ * processing instruction (a WordPress block delimiter is the one comment allowed), no `id`/`name` (DOM clobbering), no numeric character reference in an attribute, and
  * no encoded markup in the text. `data-*` attributes and the `ac:`/`ri:` elements of Confluence's storage format
  * (unknown, hence inert, elements to a browser) are allowed with the same value checks.
  */
@@ -97,6 +97,10 @@ const ATTR = /\s+((?:[a-z][a-z0-9]*:)?[a-z][a-z0-9-]*)(?:\s*=\s*(?:"([^"]*)"|'([
 // Namespace prefixes of editor storage formats (Confluence `ac:`/`ri:` macros and resource identifiers): unknown
 // elements to a browser, so inert; `xlink`, `xml`, `xmlns`, `xsl`, `svg`, `math`, `html` never qualify.
 const STORAGE_PREFIXES = new Set(['ac', 'ri']);
+// A WordPress block-editor delimiter (`<!-- wp:image {"id":12,"sizeSlug":"large"} -->`, `<!-- /wp:image -->`): an
+// HTML comment whose content is a block name and optional JSON attributes without `<`, `>` or `--`, so it cannot
+// end early or hide markup. Other comments are refused.
+const BLOCK_COMMENT = /<!-- \/?wp:[a-z0-9-]+(?:\/[a-z0-9-]+)?(?: \{(?:[^<>-]|-(?!-)){0,2000}\})? \/?-->/y;
 // `data-*` attributes: inert to the browser (their values get the same checks as any attribute's).
 const DATA_ATTR = /^data-[a-z0-9-]+$/;
 // Named character references an editor writes (the five of XML, spaces, dashes, quotes and common symbols).
@@ -169,6 +173,11 @@ export function sanitizedHtml(text: string): boolean {
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === 0x3c /* < */) {
+      BLOCK_COMMENT.lastIndex = i;
+      if (BLOCK_COMMENT.test(text)) {
+        i = BLOCK_COMMENT.lastIndex;
+        continue;
+      }
       TAG.lastIndex = i;
       const m = TAG.exec(text);
       if (m === null) return false;

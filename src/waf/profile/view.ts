@@ -66,8 +66,8 @@ export const PROSE_FAMILY_RULES: Readonly<
     932260, 932340, 932350, 932370, 932371, 932380,
   ],
   // Rich-text HTML a strict sanitizer passes unchanged (session 5, ./html.ts): the XSS rules that fire on a tag or
-  // an attribute alone (PL1: 941100 libinjection, 941160; PL2: 941150, 941320, 941340).
-  h: [941100, 941150, 941160, 941320, 941340],
+  // an attribute alone (PL1: 941100 libinjection, 941160, 941180 on `<!--`; PL2: 941150, 941320, 941340).
+  h: [941100, 941150, 941160, 941180, 941320, 941340],
   l: [930120],
   p: [932120],
   q: [942100, 942230],
