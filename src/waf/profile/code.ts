@@ -67,6 +67,7 @@ const OPENING = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\n]*)$/;
  * character at least as long, alone on its line) and its prose, blocks removed, reads as natural language (at
  * least four words; see {@link isNaturalLanguage}, judged with inline code-span delimiters as spaces); otherwise
  * null. An unclosed fence, a backtick in a backtick fence's info string, or text that is not UTF-8 gives null.
+ * The inline code spans of such a document are blocks too.
  * @example
  * markdownFences('I can reproduce it on main:\n```bash\nrm -rf node_modules && npm ci\n```\nThen it works.');
  * // { prose: 'I can reproduce it on main:\n\nThen it works.', blocks: ['rm -rf node_modules && npm ci'] }
@@ -99,8 +100,19 @@ export function markdownFences(value: string): MarkdownCode | null {
     i = end;
   }
   if (blocks.length === 0) return null;
-  const proseBytes = prose.join('\n');
+  // In a document that holds fenced code, inline code spans are code too (a span is no more dangerous to let
+  // through than a fence the same document could hold): each becomes a block, a space in the prose.
+  const proseBytes = prose
+    .join('\n')
+    .replace(INLINE_SPAN, (_m, pre: string, single: string | undefined, double: string | undefined) => {
+      blocks.push(single ?? double ?? '');
+      return `${pre} `;
+    });
   const text = bytesToText(proseBytes);
-  if (text === null || !isNaturalLanguage(text.replace(/`/g, ' '), 4)) return null;
+  if (text === null || !isNaturalLanguage(text, 4)) return null;
   return { prose: proseBytes, blocks };
 }
+
+// An inline code span on one line: one to three backticks, content without a backtick run of the same length,
+// the same number of backticks (CommonMark; the common single- and double-backtick forms).
+const INLINE_SPAN = /(^|[^`])(?:`([^`\n]{1,500})`|``([^\n]{1,500}?)``)(?!`)/g;
