@@ -170,6 +170,7 @@ const API_BODY_TYPES = [
   'application/graphql',
   'application/x-ndjson',
   'application/jsonl',
+  'application/*+ndjson',
 ];
 
 /** Per-instance runtime, built once by `create()`. */
@@ -290,7 +291,7 @@ export function engineBody(profile: WafConfig['profile'], mt: string, body: stri
     const text = Buffer.from(body, 'latin1').toString('utf8');
     return Buffer.from(JSON.stringify({ query: text }), 'utf8').toString('latin1');
   }
-  if (mt === 'application/x-ndjson' || mt === 'application/jsonl') {
+  if (mt === 'application/x-ndjson' || mt === 'application/jsonl' || mt.endsWith('+ndjson')) {
     const lines = body.split('\n').filter((l) => l.trim() !== '');
     return `[${lines.join(',')}]`;
   }

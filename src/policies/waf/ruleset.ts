@@ -101,7 +101,7 @@ export function wafDirectives(config: WafConfig, cwd: string = process.cwd()): D
   // The API profile also parses GraphQL documents and NDJSON as JSON (the policy hands them to the engine as
   // `{"query": …}` and `[…]`).
   const jsonTypes = api
-    ? '(?:(?:[a-z0-9!#$&^_.-]+\\+)?json|graphql|x-ndjson|jsonl)'
+    ? '(?:(?:[a-z0-9!#$&^_.-]+\\+)?json|graphql|x-ndjson|jsonl|[a-z0-9!#$&^_.-]+\\+ndjson)'
     : '(?:[a-z0-9!#$&^_.-]+\\+)?json';
   out.push(
     ...parseSecLang(

@@ -306,6 +306,11 @@ describe('waf API profile: rules for attacks CRS finds only at paranoia level 2 
       ['header tautology', get('q=jacket', { 'x-tenant-id': "1' OR '1'='1" }), true],
       ['JSON block comment', post({ login: "admin'/*" }), false],
       ['JSON tautology', post({ name: "x' or 'a'='a" }), false],
+      [
+        'cookie stacked query',
+        get('q=jacket', { cookie: "cart_id=abc'; DROP TABLE carts;--; theme=dark" }),
+        false,
+      ],
     ];
     for (const [label, init, plainMisses] of cases) {
       if (plainMisses) assert.equal((await run(plain, init)).error, undefined, label);
@@ -316,6 +321,7 @@ describe('waf API profile: rules for attacks CRS finds only at paranoia level 2 
       "Rock 'n' roll or jazz = my favourites",
       "It's 5 o'clock; time to go",
       'The query "status = open OR type = bug" works',
+      'Buchungstag;Valuta;"Verwendungszweck";Betrag\n01.11.2026;01.11.2026;"Miete November";-950,00',
     ])
       assert.equal((await run(api, post({ note: clean }))).error, undefined, clean);
   });
@@ -350,5 +356,22 @@ describe('waf API profile: rules for attacks CRS finds only at paranoia level 2 
       'waf:ssrf',
     );
     assert.equal((await run(api, post({ note: 'Email me @ (home) about System.IO docs' }))).error, undefined);
+  });
+});
+
+describe('waf API profile: NDJSON media types with a structured suffix (FHIR bulk data)', () => {
+  test('application/fhir+ndjson is allowed and parsed line by line: clean passes, an attack in a line is blocked', async () => {
+    const lines = (family: string): string =>
+      [
+        { resourceType: 'Patient', id: 'p1', name: [{ family: "O'Brien", given: ['Kieran'] }] },
+        { resourceType: 'Patient', id: 'p2', name: [{ family, given: ['Ana'] }] },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join('\n');
+    assert.equal((await run(api, post(lines('Silva'), 'application/fhir+ndjson'))).error, undefined);
+    assert.equal(
+      (await run(api, post(lines('<script>alert(1)</script>'), 'application/fhir+ndjson'))).error?.reason,
+      'waf:xss',
+    );
   });
 });

@@ -107,10 +107,12 @@ const GLUED_SUBSTITUTION =
   '(?:\\s[^`\\n]{0,200})?`';
 
 // The two shapes of SQL injection CRS finds only at paranoia level 2 (942180, 942130/942330): a login-style value
-// that ends its string and comments out the rest (`admin'--`, `admin'#`, `admin'/*`), and a string ended by a
+// that ends its string and comments out the rest (`admin'--`, `admin'#`, `admin'/*`) or stacks a statement
+// (`abc'; DROP TABLE carts`; a bare `;` after a quote is CSV), and a string ended by a
 // tautology at the end of the value or before a comment (`O'Brien' OR 1=1--`, `x' OR '1'='1`).
 const SQL_BYPASS =
-  '(?i)^[^\'"\\s]{0,64}[\'"]\\s*(?:--|#|/\\*|;)|[\'"]\\s*(?:or\\b|\\|\\|)\\s*\\(?\\s*[\'"]?[0-9a-z_]{1,16}[\'"]?\\s*' +
+  '(?i)^[^\'"\\s]{0,64}[\'"]\\s*(?:--|#|/\\*|;\\s*(?:drop|delete|insert|update|select|union|shutdown|exec|' +
+  'execute|declare|create|alter|truncate|waitfor|grant)\\b)|[\'"]\\s*(?:or\\b|\\|\\|)\\s*\\(?\\s*[\'"]?[0-9a-z_]{1,16}[\'"]?\\s*' +
   '(?:=|<>|!=|like)\\s*[\'"]?[0-9a-z_]{0,16}[\'"]?\\s*\\)?\\s*(?:--|#|/\\*|;|$)';
 
 // A query operator applied to a credential field (`filters[resetPasswordToken][$notNull]`,
@@ -153,8 +155,9 @@ export function apiProfileRules(decodeLimitArg: string): string {
     setIfUnset(PROFILE_RULES.settings, 'allowed_methods', API_METHODS.join(' ')),
     setIfUnset(90012, 'allowed_request_content_type', types),
     setIfUnset(90013, 'restricted_headers_basic', API_RESTRICTED_HEADERS_BASIC),
-    // CRS 920420 compares the media type with a list: any `application/<x>+json` is JSON too.
-    `SecRule REQUEST_HEADERS:Content-Type "@rx ^application/[a-z0-9!#$&^_.-]+\\+json\\s*(?:;.*)?$" ` +
+    // CRS 920420 compares the media type with a list: any `application/<x>+json` (or `+ndjson`, FHIR bulk data) is
+    // JSON too.
+    `SecRule REQUEST_HEADERS:Content-Type "@rx ^application/[a-z0-9!#$&^_.-]+\\+(?:nd)?json\\s*(?:;.*)?$" ` +
       `"id:${PROFILE_RULES.jsonFamilyContentType},phase:1,pass,nolog,t:none,t:lowercase,ctl:ruleRemoveById=920420"`,
     attack(
       PROFILE_RULES.nosql,
