@@ -557,9 +557,23 @@ describe(
       const watcher = (async () => {
         while (!upstreamState.sinkPaused) await sleep(5);
         const at = upstreamState.received;
-        await sleep(SETTLE_MS);
+        // Settled: the client's production has not moved for 250 ms (a loaded machine fills the socket buffers
+        // slower than SETTLE_MS), or the settle budget is spent; then nothing more may move until the resume.
+        const end = Date.now() + PAUSE_MS - 100;
+        let last = produced;
+        let still = Date.now();
+        while (
+          Date.now() < end - 300 &&
+          (Date.now() - still < 250 || Date.now() - (end - PAUSE_MS) < SETTLE_MS)
+        ) {
+          await sleep(20);
+          if (produced !== last) {
+            last = produced;
+            still = Date.now();
+          }
+        }
         const full = produced;
-        await sleep(PAUSE_MS - SETTLE_MS - 100);
+        await sleep(Math.max(0, end - Date.now()));
         observed = { inFlight: produced - at, movedWhileFull: produced - full };
       })();
       const r = await upload(gw.port, TOTAL, {

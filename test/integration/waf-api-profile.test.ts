@@ -147,7 +147,7 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * tautology), 90110 (operator on a credential field) and additions to 90101/90102/90107: 99.4 %, with no clean
  * request of any corpus newly blocked. Then WordPress block-editor delimiters in rich text (family h): held-out 4
  * clean 19.2 % -> 16.1 %; and inline code spans of a document that holds a fenced block are code too: held-out 3
- * 14.4 % -> 12.3 %, held-out 4 16.1 % -> 13.6 %; FHIR's application/fhir+ndjson parsed as NDJSON: 13.0 %. The bounds below are those measurements, so that any regression fails.
+ * 14.4 % -> 12.3 %, held-out 4 16.1 % -> 13.6 %; FHIR's application/fhir+ndjson parsed as NDJSON: 13.0 %; LaTeX formulas (family m): 11.8 %. The bounds below are those measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
   test('the committed held-out corpora are what their generators produce', () => {
@@ -173,7 +173,7 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out', '-heldout', HELDOUT_CONFIGS, 0.01],
     ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.024],
     ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.124],
-    ['held-out 4', '-heldout4', HELDOUT4_CONFIGS, 0.131],
+    ['held-out 4', '-heldout4', HELDOUT4_CONFIGS, 0.118],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} %, attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

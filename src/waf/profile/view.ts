@@ -57,7 +57,7 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  * (932120; see {@link powershellInert}).
  */
 export const PROSE_FAMILY_RULES: Readonly<
-  Record<'c' | 'h' | 'l' | 'p' | 'q' | 's' | 'x', readonly number[]>
+  Record<'c' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 'x', readonly number[]>
 > = {
   // Every CRS 932 rule whose pattern holds a backtick (PL1: 932125 932230 932235 932250 932260 932340 932370
   // 932380; PL2+: the others).
@@ -69,6 +69,8 @@ export const PROSE_FAMILY_RULES: Readonly<
   // an attribute alone (PL1: 941100 libinjection, 941160, 941180 on `<!--`; PL2: 941150, 941320, 941340).
   h: [941100, 941150, 941160, 941180, 941320, 941340],
   l: [930120],
+  // LaTeX formulas (session 5, latexMathOnly): PHP variable function calls, shell expressions and brace expansion.
+  m: [932130, 932280, 933180],
   p: [932120],
   q: [942100, 942230],
   s: [942350],
@@ -423,6 +425,34 @@ export function arithmeticOnly(text: string): boolean {
   return true;
 }
 
+// LaTeX math between dollar signs (`$O(n^2)$`, `$$P(A \mid B)$$`), on one line for the inline form.
+const LATEX_MATH = /\$\$([^$]{1,1000})\$\$|\$([^$\n]{1,300})\$/g;
+// What a formula may hold: letters, digits, spaces, backslash commands, braces, parentheses, brackets, operators
+// and punctuation of mathematics; no quote but the prime, no backtick, `;`, `#`, `%` or `@`.
+const MATH_CONTENT = /^[\p{L}\p{M}\p{N}\s\\{}()[\]^_+\-*/=<>,.|!:&'~]*$/u;
+
+/**
+ * True when every `$` of the text delimits a LaTeX formula (family `m`): `$f(x)$` reads to CRS as a PHP variable
+ * function call (933180), `$\lambda_{1,2}$` as a shell brace expansion (932280), `$\{-3, 3\}$` as a shell
+ * expression (932130). A formula holds only the characters of {@link MATH_CONTENT} and never starts with `(` or
+ * `{` (`$(id)$` and `${IFS}$` are shell substitutions), and no `$` is left outside formulas: a `$` that starts a
+ * shell or PHP construct keeps every rule.
+ * @example
+ * latexMathOnly('Merge sort is $T(n) = 2T(n/2) + O(n)$, so $O(n \log n)$.'); // true
+ * latexMathOnly('Run $(id)$ for me please'); // false
+ */
+export function latexMathOnly(text: string): boolean {
+  let spans = 0;
+  let ok = true;
+  const rest = text.replace(LATEX_MATH, (_m, display: string | undefined, inline: string | undefined) => {
+    const content = (display ?? inline ?? '').trim();
+    spans++;
+    if (content === '' || /^[({]/.test(content) || !MATH_CONTENT.test(content)) ok = false;
+    return ' ';
+  });
+  return ok && spans > 0 && !rest.includes('$');
+}
+
 // What PowerShell (and cmd.exe) need for a cmdlet name in a value to run: a statement separator or pipeline
 // (`;`, `|`, `&`; a line break too, checked line by line in powershellInert), a subexpression, script block or splat (`(`, `{`, `$`, `@`), a redirection or
 // comment block, a cmd.exe variable (`%…%`), NUL; quotes too (ASCII and the typographic ones PowerShell also takes
@@ -503,12 +533,16 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   if (text.includes('<') && sanitizedHtml(text)) return 'h';
   // Code-span delimiters are markdown, not code punctuation: prose is judged without them.
   const md = markdownCodeText(text);
-  const prose = md === null ? text : md.replace(/`/g, ' ');
+  const math = text.includes('$') && latexMathOnly(text);
+  // Code-span delimiters are markdown and formulas are words, not code punctuation, for the prose judgement.
+  let prose = md === null ? text : md.replace(/`/g, ' ');
+  if (math) prose = prose.replace(LATEX_MATH, ' formula ');
   if (!isNaturalLanguage(prose, minWords)) return arithmeticOnly(text) ? 'q' : '';
   const long = minWords >= MIN_WORDS_CQ || isNaturalLanguage(prose, MIN_WORDS_CQ);
   let out = '';
   if (long && (md !== null || commandOnlyAtStart(text))) out += 'c';
   if (!LFI_SYNTAX.test(text)) out += 'l';
+  if (long && math) out += 'm';
   if (long && powershellInert(text)) out += 'p';
   if (long && proseQuotesInert(prose)) out += 'q';
   if (!SQL_SYNTAX.test(text) && noStackedQuery(text)) out += 's';
