@@ -326,6 +326,23 @@ describe('waf API profile: rules for attacks CRS finds only at paranoia level 2 
       assert.equal((await run(api, post({ note: clean }))).error, undefined, clean);
   });
 
+  test('90111: an identity probe as a command of its own after a shell separator (CRS PL2 misses ;id;)', async () => {
+    const cases: [string, Init][] = [
+      ['query ;id;', get(`sort=${encodeURIComponent(';id;')}`)],
+      ['query |whoami', get(`host=${encodeURIComponent('report.pdf|whoami')}`)],
+      ['JSON && uname -a', post({ host: 'example.com && uname -a' })],
+      ['JSON $(id)', post({ name: 'x$(id)' })],
+    ];
+    for (const [label, init] of cases) assert.equal((await run(api, init)).error?.reason, 'waf:rce', label);
+    for (const clean of [
+      'sort by id; then by name',
+      'identity and idle time',
+      'the id | the name',
+      'sort=id',
+    ])
+      assert.equal((await run(api, post({ note: clean }))).error, undefined, clean);
+  });
+
   test('90110: a query operator on a credential field (Strapi CVE-2023-22894), not on other fields', async () => {
     for (const q of [
       'filters[resetPasswordToken][$notNull]=true',

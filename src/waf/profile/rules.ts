@@ -60,6 +60,7 @@ export const PROFILE_RULES = {
   jsonNameBody: 90108,
   sqlBypass: 90109,
   credentialOperator: 90110,
+  separatedProbe: 90111,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -75,6 +76,7 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.commandSubstitution]: 'rce',
   [PROFILE_RULES.sqlBypass]: 'sqli',
   [PROFILE_RULES.credentialOperator]: 'nosql',
+  [PROFILE_RULES.separatedProbe]: 'rce',
 };
 
 const NOSQL_OPERATORS =
@@ -97,6 +99,13 @@ const SSRF =
   'kubernetes\\.default\\b|(?:[a-z0-9-]+\\.)+svc\\.cluster\\.local\\b|' +
   '127(?:\\.[0-9]{1,3}){1,3}\\b|0\\.0\\.0\\.0|0x[0-9a-f]{2,8}\\b|0[0-7]{1,3}\\.|[0-9]{8,10}(?:[:/]|$)|::1?\\]|::ffff:|' +
   '\\[::\\])|\\b169\\.254\\.169\\.254\\b)';
+
+// An identity probe run as a command of its own after a shell separator (`;id;`, `|whoami`, `&& uname -a`,
+// `$(id)`): the probe is the whole command, followed by another separator or the end of the value. CRS finds
+// `id` only at PL2 (932200), `;id;` not at all.
+const SEPARATED_PROBE =
+  '(?:[;|&\\n]|\\$\\()\\s*(?:[0-9A-Za-z_./-]*/)?(?:id|whoami|uname(?:\\s+-[a-z]{1,4})?|hostname|ifconfig|ipconfig|' +
+  'systeminfo|printenv)\\s*(?:[;|&\\n)#`]|$)';
 
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
@@ -185,6 +194,13 @@ export function apiProfileRules(decodeLimitArg: string): string {
       'ARGS',
       `@rx ${GLUED_SUBSTITUTION}`,
       'Command substitution with backticks',
+      'attack-rce',
+    ),
+    attack(
+      PROFILE_RULES.separatedProbe,
+      'ARGS|REQUEST_COOKIES',
+      `@rx ${SEPARATED_PROBE}`,
+      'Command injection: an identity probe after a shell separator',
       'attack-rce',
     ),
     attack(
