@@ -16,6 +16,7 @@ import { heldout } from '../../bench/waf/corpus/heldout.ts';
 import { heldout2 } from '../../bench/waf/corpus/heldout2.ts';
 import { heldout3 } from '../../bench/waf/corpus/heldout3.ts';
 import { heldout4 } from '../../bench/waf/corpus/heldout4.ts';
+import { heldout5 } from '../../bench/waf/corpus/heldout5.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
@@ -24,6 +25,7 @@ import {
   HELDOUT2_CONFIGS,
   HELDOUT3_CONFIGS,
   HELDOUT4_CONFIGS,
+  HELDOUT5_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -93,8 +95,10 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
     // as a held-out check, "alert()" → 941390 and "C:\\Program Files" → 930120, both CRS PL1 rules).
     assert.ok(rate(pl1, 'all') >= 0.55, `CRS PL1 clean ${rate(pl1, 'all')}`);
     assert.ok(rate(pl2, 'all') >= 0.8, `CRS PL2 clean ${rate(pl2, 'all')}`);
-    assert.ok(rate(api, 'all') <= 0.23, `API profile clean ${rate(api, 'all')}`);
-    for (const kind of ['graphql', 'search', 'ndjson', 'encoded', 'rest-read'])
+    // Session 6: out of the box (no exclude_fields) 11.8 % -> 0.2 %: code in issue comments (fenced blocks, inline
+    // spans in prose) is inspected as code (src/waf/profile/code.ts).
+    assert.ok(rate(api, 'all') <= 0.005, `API profile clean ${rate(api, 'all')}`);
+    for (const kind of ['graphql', 'search', 'ndjson', 'encoded', 'rest-read', 'issue-comment', 'cms-html'])
       assert.equal(rate(api, kind), 0, `API profile blocks clean ${kind}`);
     assert.ok(rate(apiEx, 'all') <= 0.03, `API profile + exclude_fields clean ${rate(apiEx, 'all')}`);
     for (const kind of ['issue-comment', 'graphql', 'search', 'ndjson', 'encoded', 'rest-read'])
@@ -147,7 +151,12 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * tautology), 90110 (operator on a credential field) and additions to 90101/90102/90107: 99.4 %, with no clean
  * request of any corpus newly blocked. Then WordPress block-editor delimiters in rich text (family h): held-out 4
  * clean 19.2 % -> 16.1 %; and inline code spans of a document that holds a fenced block are code too: held-out 3
- * 14.4 % -> 12.3 %, held-out 4 16.1 % -> 13.6 %; FHIR's application/fhir+ndjson parsed as NDJSON: 13.0 %; LaTeX formulas (family m): 11.8 %. The bounds below are those measurements, so that any regression fails.
+ * 14.4 % -> 12.3 %, held-out 4 16.1 % -> 13.6 %; FHIR's application/fhir+ndjson parsed as NDJSON: 13.0 %; LaTeX formulas (family m): 11.8 %.
+ * Session 6, measured also without `exclude_fields` (what a user gets out of the box): code in issue comments as
+ * code (fenced blocks alone, inline spans in prose), multi-line programs in fields named for code, code samples and
+ * more editor markup in rich text, prose semicolons. Held-out 5 (heldout5.ts, written blind from the issue's own
+ * yardstick) measured 16.7 % out of the box / 13.4 % with its exclude_fields as written (after the first change),
+ * 4.2 % / 3.5 % after. The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
   test('the committed held-out corpora are what their generators produce', () => {
@@ -160,6 +169,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout3', heldout3.attacks],
       ['clean-heldout4', heldout4.clean],
       ['attacks-heldout4', heldout4.attacks],
+      ['clean-heldout5', heldout5.clean],
+      ['attacks-heldout5', heldout5.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -169,13 +180,14 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     assert.ok(heldout2.clean.length >= 300 && heldout2.attacks.length >= 100);
   });
 
-  for (const [label, suffix, configs, maxClean] of [
-    ['held-out', '-heldout', HELDOUT_CONFIGS, 0.01],
-    ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.024],
-    ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.124],
-    ['held-out 4', '-heldout4', HELDOUT4_CONFIGS, 0.118],
+  for (const [label, suffix, configs, maxClean, maxOutOfTheBox] of [
+    ['held-out', '-heldout', HELDOUT_CONFIGS, 0.01, 0.019],
+    ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.007, 0.019],
+    ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.111, 0.119],
+    ['held-out 4', '-heldout4', HELDOUT4_CONFIGS, 0.108, 0.134],
+    ['held-out 5', '-heldout5', HELDOUT5_CONFIGS, 0.036, 0.043],
   ] as const) {
-    test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} %, attacks at least as many as CRS PL2`, async () => {
+    test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);
       const attacks = loadCorpus(`attacks${suffix}`);
       const api = configs['API profile + exclude_fields'] as Record<string, unknown>;
@@ -185,6 +197,11 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       cleanRates.set(
         'API profile + exclude_fields',
         rates(clean, await runCorpus(api, clean), (r) => r.kind),
+      );
+      const outOfTheBox = configs['API profile'] as Record<string, unknown>;
+      cleanRates.set(
+        'API profile',
+        rates(clean, await runCorpus(outOfTheBox, clean), (r) => r.kind),
       );
       for (const [name, config] of [
         ['CRS PL2', pl2],
@@ -198,6 +215,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       process.stdout.write(`${table('attacks blocked (family)', familyRates)}\n\n`);
       const c = rate(cleanRates.get('API profile + exclude_fields'), 'all');
       assert.ok(c <= maxClean, `${label}: clean blocked ${c}`);
+      const o = rate(cleanRates.get('API profile'), 'all');
+      assert.ok(o <= maxOutOfTheBox, `${label}: clean blocked without exclude_fields ${o}`);
       const a = familyRates.get('API profile + exclude_fields');
       const p = familyRates.get('CRS PL2');
       assert.ok(
