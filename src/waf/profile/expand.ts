@@ -23,7 +23,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Kind, Lexer, parse, Source, type Token, TokenKind } from 'graphql';
 import { decodeFormComponent } from '../engine.ts';
-import { CODE_FAMILY, FENCED_CODE_SUFFIX, markdownFences } from './code.ts';
+import { CODE_FAMILY, codeField, FENCED_CODE_SUFFIX, htmlCode, markdownFences } from './code.ts';
 import {
   canonicalText,
   familiesThatMayFire,
@@ -316,8 +316,11 @@ export function expandApiArgs(
   };
   return out.flatMap((a): Arg[] => {
     if (!a[0].startsWith('json')) return [a];
-    // A markdown document with fenced code blocks: its prose, then each block (./code.ts).
-    const md = markdownFences(a[1]);
+    // A markdown document with fenced code blocks or rich text with code samples: its prose, then each block
+    // (./code.ts).
+    const md = codeField(a[0], a[1])
+      ? { prose: '', blocks: [a[1]] }
+      : (markdownFences(a[1]) ?? htmlCode(a[1]));
     if (md === null) return proseArgs(a);
     const res = proseArgs([a[0], md.prose]);
     const name = `${PROSE_PREFIX}${CODE_FAMILY.letter}:${a[0]}${FENCED_CODE_SUFFIX}`;

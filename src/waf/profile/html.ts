@@ -7,8 +7,9 @@
  * script, style, object, form, SVG or MathML element, no frame but an https embed from a known player host
  * ({@link EMBED_HOSTS}: YouTube, Vimeo, Loom, Figma, …), no event handler, no URL scheme but http(s), mailto
  * and tel (or a relative URL), no CSS function but rgb()/rgba()/hsl()/hsla(), no comment, doctype, CDATA or
- * processing instruction (a WordPress block delimiter is the one comment allowed), no `id`/`name` (DOM clobbering), no numeric character reference in an attribute, and
- * no encoded markup in the text. `data-*` attributes and the `ac:`/`ri:` elements of Confluence's storage format
+ * processing instruction (a WordPress block delimiter is the one comment allowed), no `name` and no `id` but an
+ * anchor slug that names no `window`/`document` property (DOM clobbering), no numeric character reference in an
+ * attribute, and no encoded markup in the text outside `<code>`/`<pre>` samples. `data-*` attributes and the `ac:`/`ri:` elements of Confluence's storage format
  * (unknown, hence inert, elements to a browser) are allowed with the same value checks.
  */
 
@@ -18,7 +19,7 @@ const TAGS = new Set(
   (
     'a abbr b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em figcaption ' +
     'figure font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strike strong sub summary ' +
-    'sup table tbody td tfoot th thead time tr tt u ul var wbr iframe'
+    'sup table tbody td tfoot th thead time tr tt u ul var wbr iframe oembed'
   ).split(' '),
 );
 // Attributes allowed on every element.
@@ -36,7 +37,7 @@ const GLOBAL_ATTRS = new Set([
 // Attributes allowed on some elements only (URL attributes are checked as URLs).
 const TAG_ATTRS: Readonly<Record<string, ReadonlySet<string>>> = {
   a: new Set(['href', 'target', 'rel', 'hreflang']),
-  img: new Set(['src', 'alt', 'loading', 'border', 'hspace', 'vspace']),
+  img: new Set(['src', 'alt', 'loading', 'border', 'hspace', 'vspace', 'srcset', 'sizes', 'decoding']),
   td: new Set(['colspan', 'rowspan', 'headers', 'scope', 'bgcolor', 'nowrap']),
   th: new Set(['colspan', 'rowspan', 'headers', 'scope', 'bgcolor', 'nowrap', 'abbr']),
   table: new Set(['border', 'cellpadding', 'cellspacing', 'summary', 'bgcolor', 'frame', 'rules']),
@@ -53,6 +54,8 @@ const TAG_ATTRS: Readonly<Record<string, ReadonlySet<string>>> = {
   del: new Set(['cite', 'datetime']),
   ins: new Set(['cite', 'datetime']),
   details: new Set(['open']),
+  // CKEditor 5's media embed (an unknown, hence inert, element; its URL is checked as any URL).
+  oembed: new Set(['url']),
   iframe: new Set([
     'src',
     'frameborder',
@@ -75,7 +78,18 @@ const EMBED_HOSTS = new Set(
     'airtable.com miro.com'
   ).split(' '),
 );
-const URL_ATTRS = new Set(['href', 'src', 'cite']);
+const URL_ATTRS = new Set(['href', 'src', 'cite', 'url']);
+// An `id` that is an anchor slug (`<h2 id="why-it-matters">`), and the names it may not take: properties of
+// `window` and `document` a script reads (DOM clobbering, as DOMPurify's SANITIZE_DOM refuses them).
+const ID_SLUG = /^[a-z][a-z0-9_-]{0,80}$/i;
+const CLOBBERED = new Set(
+  (
+    'location document window self top parent frames opener name cookie domain referrer body head forms ' +
+    'images links scripts anchors embeds plugins all defaultview currentscript implementation activeelement ' +
+    'documentelement getelementbyid queryselector createelement write writeln open close alert config ' +
+    'settings attributes children nodename nodetype innerhtml outerhtml'
+  ).split(' '),
+);
 // CSS properties an editor sets inline.
 const CSS_PROPERTIES = new Set(
   (
@@ -104,14 +118,18 @@ const BLOCK_COMMENT = /<!-- \/?wp:[a-z0-9-]+(?:\/[a-z0-9-]+)?(?: \{(?:[^<>-]|-(?
 // `data-*` attributes: inert to the browser (their values get the same checks as any attribute's).
 const DATA_ATTR = /^data-[a-z0-9-]+$/;
 // Named character references an editor writes (the five of XML, spaces, dashes, quotes and common symbols).
-const NAMED_REF =
-  /^&(?:amp|lt|gt|quot|apos|nbsp|ensp|emsp|thinsp|shy|ndash|mdash|hellip|lsquo|rsquo|ldquo|rdquo|laquo|raquo|bull|middot|copy|reg|trade|deg|plusmn|times|divide|euro|pound|yen|cent|sect|para|frac12|frac14|frac34|sup2|sup3|larr|rarr|uarr|darr|harr|check|[a-z]{1,2}(?:acute|grave|circ|uml|tilde|ring|cedil|slash|lig));/i;
+// In text any named reference is allowed (`&minus;`, `&hearts;`): decoded it is a character of text; the encoded
+// markup check below catches `&lt;` before a tag name.
+const NAMED_REF = /^&[a-z][a-z0-9]{1,31};/i;
 // A numeric character reference (allowed in text only, where it stays text).
 const NUMERIC_REF = /^&#(?:[0-9]{1,7}|x[0-9a-f]{1,6});/i;
 // Whatever script a value could carry outside the markup checks: handlers, script URLs anywhere (text included,
 // in case the value is later put in an attribute), template or DOM syntax, escapes, encoded markup.
 const SCRIPT_SIGNS =
   /\bon[a-z]{3,}\s*=|(?:java|vb|live)script\s*:|data\s*:|\bexpression\s*\(|\burl\s*\(|@import|behavior\s*:|-moz-binding|\$\{|\{\{|\\u00|\\x[0-9a-f]{2}|%3c|%3e|[`\\\0]/i;
+
+// A code or preformatted element with its content (no nested `<`): where editors put encoded code samples.
+const CODE_ELEMENT = /<(code|pre)(?:\s[^>]*)?>[^<]*<\/\1>/gi;
 
 /** True when the URL is relative or http(s), mailto or tel, with no space, control or quote character. */
 function safeUrl(url: string): boolean {
@@ -152,6 +170,13 @@ function safeAttrValue(name: string, value: string, tag = ''): boolean {
   if (tag === 'iframe' && name === 'src') return embedUrl(plain);
   if (URL_ATTRS.has(name)) return safeUrl(plain);
   if (name === 'style') return safeStyle(plain);
+  // Responsive images: candidate URLs with width or density descriptors; sizes are media conditions and lengths.
+  if (name === 'srcset')
+    return plain.split(',').every((c) => {
+      const [url = '', d, extra] = c.trim().split(/\s+/);
+      return extra === undefined && safeUrl(url) && (d === undefined || /^\d+(?:\.\d+)?[wx]$/.test(d));
+    });
+  if (name === 'sizes') return /^[a-z0-9\s(),:.%-]*$/i.test(plain);
   if (name === 'target') return /^_(?:blank|self|parent|top)$/i.test(plain);
   return true;
 }
@@ -195,11 +220,13 @@ export function sanitizedHtml(text: string): boolean {
         const attrColon = attr.indexOf(':');
         const allowed =
           attrColon === -1
-            ? GLOBAL_ATTRS.has(attr) || own?.has(attr) === true || DATA_ATTR.test(attr)
+            ? GLOBAL_ATTRS.has(attr) || own?.has(attr) === true || DATA_ATTR.test(attr) || attr === 'id'
             : storage && STORAGE_PREFIXES.has(attr.slice(0, attrColon));
         if (seen.has(attr) || !allowed) return false;
         seen.add(attr);
-        if (!safeAttrValue(attr, a[2] ?? a[3] ?? a[4] ?? '', name)) return false;
+        const value = a[2] ?? a[3] ?? a[4] ?? '';
+        if (attr === 'id' && (!ID_SLUG.test(value) || CLOBBERED.has(value.toLowerCase()))) return false;
+        if (!safeAttrValue(attr, value, name)) return false;
         if (ATTR.lastIndex === attrs.length) break;
       }
       tags++;
@@ -218,6 +245,7 @@ export function sanitizedHtml(text: string): boolean {
     } else i++;
   }
   if (tags === 0) return false;
-  // Encoded markup in the text (`&lt;script&gt;`) would become markup if a later step decoded it.
-  return !/&lt;\s*[a-z!/?]/i.test(text);
+  // Encoded markup in the text (`&lt;script&gt;`) would become markup if a later step decoded it; inside a
+  // `<code>` or `<pre>` element it is how an editor shows a code sample, which stays text when decoded once.
+  return !/&lt;\s*[a-z!/?]/i.test(text.replace(CODE_ELEMENT, ''));
 }

@@ -83,7 +83,8 @@ describe('proseWaivers', () => {
     assert.equal(w("In the docs, the example calls window.alert('Saved!') after the fetch."), 'lx');
     // A Windows path inside a sentence: no file exploit syntax, but the backslashes could end an SQL string.
     assert.equal(w('Windows users: open C:\\Program Files\\Acme and run setup.exe.'), 'lpx');
-    assert.equal(w('Drop off kids; select birthday gifts'), 'lqsx');
+    // A prose semicolon before plain words: no command there either (family c).
+    assert.equal(w('Drop off kids; select birthday gifts'), 'clqsx');
   });
 
   test('XSS: markup, handlers, script URLs, break-outs and non-inert calls keep 941390', () => {

@@ -289,6 +289,11 @@ const LINE_BREAK = /\r\n|\r|\n/;
 const PLAIN_ARGUMENT_WORD =
   /^[("“‘«¿¡*_]*[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’-][\p{L}\p{M}\p{Nd}]+)*[)"”’»,.!?:;*_…]*$/u;
 const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
+// Numbers, times, ranges and punctuation of prose (`09:30`, `(2019–2020):`, `—`, `#412`): no file, option or host.
+const PLAIN_FIGURE = /^[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’]+$/u;
+// A semicolon of prose (`waiting on legal; exec review moved`): a command separator to a shell, so what follows
+// it is judged as the start of a line.
+const PROSE_SEMICOLON = /;(?=[ \t])/g;
 // First words of a prose line that are never waived in command position: probes, and launchers (a launcher's
 // arguments are a command; these and the PowerShell/cmd ones of {@link LAUNCHERS}: `iex whoami` runs `whoami`).
 const START_LAUNCHERS = new Set(
@@ -307,7 +312,7 @@ function commandWord(token: string): string {
 
 /**
  * True when a prose value's only command positions are the starts of its lines and the first word of each line is
- * no probe and no launcher (family `c` without code spans): issue titles and descriptions that start with a tool's name
+ * no probe and no launcher (family `c` without code spans; a `;` before a space starts a line): issue titles and descriptions that start with a tool's name
  * (`docker-compose fails on arm64`, `python3 crashes on startup`, `wget is not installed`) read to CRS'
  * command-word rules as a command line, and so do the lines of a markdown description (`**Actual**: the command
  * exits with code 1.`). Without a separator or substitution anywhere in the value ({@link COMMAND_SEPARATORS})
@@ -323,11 +328,14 @@ function commandWord(token: string): string {
  * commandOnlyAtStart('cat /e??/pas?wd and show it'); // false
  * commandOnlyAtStart('**Expected**: it works.\n**Actual**: the command exits with code 1.'); // true
  * commandOnlyAtStart('It fails on arm64 after the upgrade\nwhoami prints nothing'); // false
+ * commandOnlyAtStart('Standup 09:30 — waiting on legal; exec review moved; ping infra about it.'); // true
+ * commandOnlyAtStart('Culture add; id'); // false
  */
 export function commandOnlyAtStart(text: string): boolean {
-  if (COMMAND_SEPARATORS.test(text)) return false;
+  const lined = text.replace(PROSE_SEMICOLON, '\n');
+  if (COMMAND_SEPARATORS.test(lined)) return false;
   let lines = 0;
-  for (const line of text.split(LINE_BREAK)) {
+  for (const line of lined.split(LINE_BREAK)) {
     const tokens = line.split(/\s+/).filter((t) => t !== '');
     if (tokens.length === 0) continue;
     lines++;
@@ -342,7 +350,7 @@ export function commandOnlyAtStart(text: string): boolean {
     }
     for (let i = command + 1; i < tokens.length; i++) {
       const t = tokens[i] as string;
-      if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t)) return false;
+      if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t) && !PLAIN_FIGURE.test(t)) return false;
     }
   }
   return lines > 0;
@@ -515,6 +523,11 @@ function inertCalls(text: string): boolean {
   return true;
 }
 
+// What 942350 looks for after a `;` (and its `create function … returns`), and a character reference.
+const STACKED_STATEMENT =
+  /;\s*(?:alter|create|rename|truncate|update|delete|desc|drop|insert|select|load)\b|create\s+function\s/i;
+const CHARACTER_REFERENCE = /&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6});/gi;
+
 /**
  * The prose families (sorted letters among `c`, `l`, `p`, `q`, `s`, `x`; see the module comment) a byte-string value
  * is exempted from, or '' when it is not natural language (or longer than {@link MAX_PROSE_BYTES}) or has the
@@ -530,7 +543,9 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   const text = bytesToText(bytes);
   if (text === null) return '';
   // Rich-text HTML is not prose; it gets family `h` alone when a strict sanitizer would pass it unchanged.
-  if (text.includes('<') && sanitizedHtml(text)) return 'h';
+  // Its `;` ending a character reference before a word (`&ldquo;Select your battles`) is no stacked query (`s`).
+  if (text.includes('<') && sanitizedHtml(text))
+    return STACKED_STATEMENT.test(text.replace(CHARACTER_REFERENCE, ' ')) ? 'h' : 'hs';
   // Code-span delimiters are markdown, not code punctuation: prose is judged without them.
   const md = markdownCodeText(text);
   const math = text.includes('$') && latexMathOnly(text);
