@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { resetShadowInventory, shadowInventory } from '../../openapi/inventory.ts';
 import type { ResponseContext } from '../../pipeline/types.ts';
 import {
@@ -105,13 +106,13 @@ describe('openapi policy: requests', () => {
     assert.equal(missing.error?.status, 415);
   });
 
-  test('multipart bodies are not read (declared, no validator)', async () => {
-    const { error, ctx } = await run(
-      {},
-      json('POST', '/v1/uploads', '--x--', 'multipart/form-data; boundary=x'),
-    );
-    assert.equal(error, undefined);
-    assert.equal(ctx.state[BUFFERED_BODY_KEY], undefined);
+  test('multipart bodies are read and validated (a schema-less object accepts any well-formed body)', async () => {
+    const ok = await run({}, json('POST', '/v1/uploads', '--x--\r\n', 'multipart/form-data; boundary=x'));
+    assert.equal(ok.error, undefined);
+    assert.equal((await collect(ok.ctx.state[BUFFERED_BODY_KEY])).toString(), '--x--\r\n');
+    const bad = await run({}, json('POST', '/v1/uploads', '--x\r\n', 'multipart/form-data; boundary=x'));
+    assert.equal(bad.error?.status, 400);
+    assert.equal(bad.error?.reason, 'openapi:invalid_multipart');
   });
 
   test('a required body that is missing is refused', async () => {
@@ -374,5 +375,323 @@ describe('openapi policy: responses', () => {
     });
     await runResponse(r.instance, local);
     assert.equal(local.state[RESPONSE_BODY_FILTER_KEY], undefined);
+  });
+});
+
+describe('openapi policy: multipart/form-data bodies', () => {
+  const MP_SPEC = 'src/policies/openapi/fixtures/specs/multipart.yaml';
+  const B = 'gh-b0undary';
+  const CT = `multipart/form-data; boundary=${B}`;
+  type Part = { name: string; value: string | Buffer; filename?: string; type?: string };
+  /** A well-formed RFC 7578 body. */
+  const form = (parts: readonly Part[]): Buffer =>
+    Buffer.concat([
+      ...parts.flatMap((p) => [
+        Buffer.from(
+          `--${B}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename === undefined ? '' : `; filename="${p.filename}"`}\r\n` +
+            `${p.type === undefined ? '' : `Content-Type: ${p.type}\r\n`}\r\n`,
+          'latin1',
+        ),
+        Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value),
+        Buffer.from('\r\n'),
+      ]),
+      Buffer.from(`--${B}--\r\n`),
+    ]);
+  const post = (path: string, body: Buffer | string, ct = CT): NonNullable<Init> => ({
+    method: 'POST',
+    path,
+    headers: { 'content-type': ct, 'content-length': String(Buffer.byteLength(body)) },
+    body,
+  });
+  const mp = (init: Init, config: Record<string, unknown> = {}) => run({ spec: MP_SPEC, ...config }, init);
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe]);
+  const valid: Part[] = [
+    { name: 'name', value: 'Ann' },
+    { name: 'age', value: '42' },
+    { name: 'subscribed', value: 'true' },
+    { name: 'tags', value: 'a' },
+    { name: 'tags', value: 'b' },
+    { name: 'avatar', value: PNG, filename: 'me.png', type: 'image/png' },
+    { name: 'meta', value: '{"lang":"en","count":2}', type: 'application/json' },
+  ];
+
+  test('a valid body (text coerced, file, JSON part, repeated array field) passes, handed on unchanged', async () => {
+    const body = form(valid);
+    const { error, ctx } = await mp(post('/v1/profiles', body));
+    assert.equal(error, undefined);
+    assert.deepEqual(await collect(ctx.state[BUFFERED_BODY_KEY]), body);
+  });
+
+  test('wrong types, missing required and unknown parts: 400 with pointers, never values', async () => {
+    const { error, events } = await mp(
+      post(
+        '/v1/profiles',
+        form([
+          { name: 'name', value: 'SECRET<x>' },
+          { name: 'age', value: 'old' },
+          { name: 'tags', value: 'z' },
+          { name: 'debug', value: 'SECRET' },
+        ]),
+      ),
+    );
+    assert.equal(error?.status, 400);
+    assert.equal(error?.reason, 'openapi:invalid_request');
+    const pointers = (error?.extensions?.errors as { pointer: string; keyword: string }[]).map(
+      (e) => `${e.pointer} ${e.keyword}`,
+    );
+    assert.deepEqual(pointers.sort(), [
+      '/body/age type',
+      '/body/debug additionalProperties',
+      '/body/name pattern',
+      '/body/tags/0 enum',
+    ]);
+    assert.doesNotMatch(JSON.stringify(error) + JSON.stringify(events), /SECRET/);
+    const missing = await mp(post('/v1/profiles', form([{ name: 'name', value: 'Ann' }])));
+    assert.deepEqual(missing.error?.extensions, { errors: [{ pointer: '/body/age', keyword: 'required' }] });
+    const empty = await mp(post('/v1/profiles', ''));
+    assert.deepEqual(empty.error?.extensions, { errors: [{ pointer: '/body', keyword: 'required' }] });
+  });
+
+  test('a second part with the same name cannot turn a single string into an array', async () => {
+    for (const order of [
+      ['Ann', 'SECRET<script>'],
+      ['SECRET<script>', 'Ann'],
+    ]) {
+      const { error } = await mp(
+        post(
+          '/v1/profiles',
+          form([
+            { name: 'name', value: order[0]! },
+            { name: 'name', value: order[1]! },
+            { name: 'age', value: '1' },
+          ]),
+        ),
+      );
+      assert.equal(error?.status, 400);
+      assert.deepEqual(error?.extensions, { errors: [{ pointer: '/body/name', keyword: 'type' }] });
+    }
+  });
+
+  test('file parts validate as strings: binary bytes never in errors; too large a file is refused', async () => {
+    const big = Buffer.concat([Buffer.from('SECRET'), Buffer.alloc(2000, 0xff)]);
+    const { error } = await mp(
+      post(
+        '/v1/profiles',
+        form([
+          { name: 'name', value: 'Ann' },
+          { name: 'age', value: '1' },
+          { name: 'avatar', value: big, filename: 'a.png', type: 'image/png' },
+        ]),
+      ),
+    );
+    assert.deepEqual(error?.extensions, { errors: [{ pointer: '/body/avatar', keyword: 'maxLength' }] });
+    assert.doesNotMatch(JSON.stringify(error), /SECRET/);
+    // A binary (contentMediaType) property without a filename is a file too: invalid UTF-8 is fine.
+    const doc = await mp(
+      post(
+        '/v1/profiles',
+        form([
+          { name: 'name', value: 'Ann' },
+          { name: 'age', value: '1' },
+          { name: 'doc', value: Buffer.from([0xff, 0x00, 0xc3]) },
+        ]),
+      ),
+    );
+    assert.equal(doc.error, undefined);
+    // A text part that is not UTF-8 is refused.
+    const latin = await mp(
+      post(
+        '/v1/profiles',
+        form([
+          { name: 'name', value: Buffer.from([0x41, 0xe9]) },
+          { name: 'age', value: '1' },
+        ]),
+      ),
+    );
+    assert.deepEqual(latin.error?.extensions, { errors: [{ pointer: '/body/name', keyword: 'encoding' }] });
+    // Another charset (per part or for the form) would make an upstream decode other characters: refused.
+    for (const parts of [
+      [{ name: 'name', value: 'Ann', type: 'text/plain; charset=utf-16le' }],
+      [
+        { name: 'name', value: 'Ann' },
+        { name: '_charset_', value: 'ISO-8859-1' },
+      ],
+    ]) {
+      const r = await mp(post('/v1/profiles', form([...parts, { name: 'age', value: '1' }])));
+      assert.equal(r.error?.status, 400);
+      assert.deepEqual((r.error?.extensions?.errors as { keyword: string }[])[0]?.keyword, 'encoding');
+    }
+    const utf8 = await mp(
+      post(
+        '/v1/profiles',
+        form([
+          { name: 'name', value: 'Zoë', type: 'text/plain; charset=UTF-8' },
+          { name: 'age', value: '1' },
+        ]),
+      ),
+    );
+    assert.equal(utf8.error, undefined);
+  });
+
+  test('application/json parts are parsed (no coercion), duplicate keys and bad JSON refused', async () => {
+    const base: Part[] = [
+      { name: 'name', value: 'Ann' },
+      { name: 'age', value: '1' },
+    ];
+    const withMeta = (value: string) =>
+      mp(post('/v1/profiles', form([...base, { name: 'meta', value, type: 'application/json' }])));
+    assert.deepEqual((await withMeta('{"lang":"de"}')).error?.extensions, {
+      errors: [{ pointer: '/body/meta/lang', keyword: 'enum' }],
+    });
+    assert.deepEqual((await withMeta('{"lang":"en","count":"2"}')).error?.extensions, {
+      errors: [{ pointer: '/body/meta/count', keyword: 'type' }],
+    });
+    assert.deepEqual((await withMeta('{"lang":"de","l\\u0061ng":"en"}')).error?.extensions, {
+      errors: [{ pointer: '/body/meta', keyword: 'duplicateKey' }],
+    });
+    assert.deepEqual((await withMeta('{"lang":')).error?.extensions, {
+      errors: [{ pointer: '/body/meta', keyword: 'syntax' }],
+    });
+    assert.deepEqual((await withMeta(`${'['.repeat(70)}${']'.repeat(70)}`)).error?.extensions, {
+      errors: [{ pointer: '/body/meta', keyword: 'depth' }],
+    });
+    // Without `encoding`, a JSON part is still parsed; a text part for an object property is a string.
+    const json = await mp(
+      post('/v1/profiles', form([...base, { name: 'extra', value: '{"n":3}', type: 'application/json' }])),
+    );
+    assert.equal(json.error, undefined);
+    const text = await mp(post('/v1/profiles', form([...base, { name: 'extra', value: '{"n":3}' }])));
+    assert.deepEqual(text.error?.extensions, { errors: [{ pointer: '/body/extra', keyword: 'type' }] });
+  });
+
+  test('encoding.contentType: a part with another Content-Type gets 415 (as a wrong body type)', async () => {
+    const base: Part[] = [
+      { name: 'name', value: 'Ann' },
+      { name: 'age', value: '1' },
+    ];
+    const gif = await mp(
+      post(
+        '/v1/profiles',
+        form([...base, { name: 'avatar', value: 'GIF89a', filename: 'a.gif', type: 'image/gif' }]),
+      ),
+    );
+    assert.equal(gif.error?.code, 'GW_UNSUPPORTED_MEDIA_TYPE');
+    assert.equal(gif.error?.status, 415);
+    assert.deepEqual(gif.error?.extensions, {
+      errors: [{ pointer: '/body/avatar', keyword: 'contentType' }],
+    });
+    assert.match(gif.error?.detail ?? '', /image\/png, image\/jpeg/);
+    // No Content-Type is text/plain (RFC 7578 §4.4), not allowed for meta.
+    const plain = await mp(post('/v1/profiles', form([...base, { name: 'meta', value: '{"lang":"en"}' }])));
+    assert.equal(plain.error?.status, 415);
+    // Wildcards and allOf/$ref schemas: repeated file parts collect into the declared array.
+    const note = (parts: Part[]) => mp(post('/v1/notes', form([{ name: 'text', value: 'hi' }, ...parts])));
+    const img = (type: string): Part => ({ name: 'attachments', value: PNG, filename: 'x', type });
+    assert.equal((await note([img('image/png'), img('image/webp')])).error, undefined);
+    assert.equal((await note([img('image/png'), img('text/html')])).error?.status, 415);
+    assert.deepEqual((await note([img('image/png'), img('image/png'), img('image/png')])).error?.extensions, {
+      errors: [{ pointer: '/body/attachments', keyword: 'maxItems' }],
+    });
+  });
+
+  test('malformed bodies: 400 invalid_multipart with a reason, never a crash', async () => {
+    const ok = form(valid).toString('latin1');
+    const cases: [string, string, RegExp][] = [
+      ['multipart/form-data', ok, /boundary not found/],
+      [CT, ok.replace(`--${B}--\r\n`, ''), /final boundary missing/],
+      [CT, ok.replace('form-data; name="name"', 'form-data'), /missing name/],
+      [CT, ok.replace('Content-Disposition: form-data; name="age"', 'X-Other: 1'), /Content-Disposition/],
+      [CT, ok.replaceAll('\r\n', '\n'), /CRLF/],
+      [CT, `${ok.replace(`--${B}--\r\n`, '')}--${B}X\r\n--${B}--\r\n`, /starts with the boundary/],
+      [CT, `junk\r\n${ok}`, /data before/],
+      [CT, ok.replace('name="name"', `name="name"\r\nX-Pad: ${'p'.repeat(5000)}`), /header line over/],
+      [
+        CT,
+        ok.replace(
+          'name="name"',
+          `name="name"\r\n${Array.from({ length: 20 }, (_, i) => `X-A${i}: 1`).join('\r\n')}`,
+        ),
+        /part headers/,
+      ],
+      [CT, ok.replace('name="name"', 'name="name"\r\nX-A: 1\r\n folded'), /folded/],
+      [CT, ok.replace('name="name"', 'name="name"; filename*=UTF-8\'\'x'), /other than name/],
+      [
+        CT,
+        ok.replace('name="name"', 'name="name"\r\nContent-Transfer-Encoding: base64'),
+        /Transfer-Encoding/,
+      ],
+      [
+        CT,
+        `${Array.from({ length: 1001 }, () => `--${B}\r\nContent-Disposition: form-data; name="tags"\r\n\r\na\r\n`).join('')}--${B}--\r\n`,
+        /more than 1000 parts/,
+      ],
+    ];
+    for (const [ct, body, reason] of cases) {
+      const { error } = await mp(post('/v1/profiles', Buffer.from(body, 'latin1'), ct));
+      assert.equal(error?.status, 400, String(reason));
+      assert.equal(error?.reason, 'openapi:invalid_multipart', String(reason));
+      assert.match(error?.detail ?? '', reason);
+      assert.deepEqual(error?.extensions, { errors: [{ pointer: '/body', keyword: 'multipart' }] });
+    }
+  });
+
+  test('a quoted boundary and a headers-only part are accepted', async () => {
+    const body = form(valid).toString('latin1');
+    const quoted = await mp(
+      post('/v1/profiles', Buffer.from(body, 'latin1'), `multipart/form-data; boundary="${B}"`),
+    );
+    assert.equal(quoted.error, undefined);
+    const headersOnly = `--${B}\r\nContent-Disposition: form-data; name="doc"\r\n\r\n--${B}\r\n${body.slice(B.length + 4)}`;
+    const r = await mp(post('/v1/profiles', Buffer.from(headersOnly, 'latin1')));
+    assert.equal(r.error, undefined);
+    // The same part with an empty line of data is an empty string as well; `doc` then appears twice.
+    const twice = `--${B}\r\nContent-Disposition: form-data; name="doc"\r\n\r\n\r\n${headersOnly}`;
+    const t = await mp(post('/v1/profiles', Buffer.from(twice, 'latin1')));
+    assert.deepEqual(t.error?.extensions, { errors: [{ pointer: '/body/doc', keyword: 'type' }] });
+  });
+
+  test('bodies over max_body_bytes get 413, declared or streamed', async () => {
+    const body = form(valid);
+    const declared = await mp(post('/v1/profiles', body), { max_body_bytes: 100 });
+    assert.equal(declared.error?.code, 'GW_PAYLOAD_TOO_LARGE');
+    const chunked = await mp(
+      {
+        method: 'POST',
+        path: '/v1/profiles',
+        headers: { 'content-type': CT, 'transfer-encoding': 'chunked' },
+        body,
+      },
+      { max_body_bytes: 100 },
+    );
+    assert.equal(chunked.error?.code, 'GW_PAYLOAD_TOO_LARGE');
+  });
+
+  test('property: mutated and truncated bodies are answered 400/415 or pass, never crash', async () => {
+    const body = form(valid);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(fc.nat(body.length - 1), fc.constantFrom(0x0d, 0x0a, 0x2d, 0x22, 0x3b, 0x00, 0x41)),
+          {
+            maxLength: 4,
+          },
+        ),
+        fc.nat(body.length),
+        async (edits, cut) => {
+          const mutated = Buffer.from(body.subarray(0, Math.max(cut, body.length - 40)));
+          for (const [at, byte] of edits) if (at < mutated.length) mutated[at] = byte;
+          const { error } = await mp(post('/v1/profiles', mutated));
+          if (error !== undefined) assert.ok([400, 415].includes(error.status), String(error.code));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a bad encoding object is a config error at create()', () => {
+    assert.throws(
+      () => instantiate(policy, { spec: 'src/policies/openapi/fixtures/specs/bad-encoding.yaml' }),
+      /encoding "avatar" contentType "not a type" is not a media range \(in POST \/profiles\)/,
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   compileSpecCached,
   mediaTypeOf,
   pickMedia,
+  safeSegment,
   type ValidationIssue,
 } from '../../openapi/compile.ts';
 import { recordShadow } from '../../openapi/inventory.ts';
@@ -24,6 +25,7 @@ import {
 import { authenticatedSuccesses } from '../auth-requirement/results.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from '../waf/body.ts';
 import { repeatsKey } from './duplicate-keys.ts';
+import { compileMultipart, type MultipartMedia, validateMultipart } from './multipart.ts';
 import { type OpenApiConfig, OpenApiSchema } from './schema.ts';
 
 const NAME = 'openapi';
@@ -79,6 +81,8 @@ interface Runtime {
   >;
   /** True when responses are validated or filtered (the response hook is installed). */
   readonly responses: boolean;
+  /** Per operation: its `multipart/form-data` request body (declared with a schema), compiled. */
+  readonly multipart: ReadonlyMap<CompiledOperation, MultipartMedia>;
 }
 
 function checkScopes(rt: Runtime, ctx: RequestContext, op: CompiledOperation): void {
@@ -179,8 +183,39 @@ function onRequest(rt: Runtime, ctx: RequestContext): HookResult | Promise<HookR
     });
   }
   if (issues.length > 0) fail(rt, ctx, op, issues);
+  if (media.range === 'multipart/form-data') {
+    const multipart = rt.multipart.get(op);
+    if (multipart !== undefined) return readAndValidateMultipart(rt, ctx, op, mt, multipart);
+  }
   if (media.validate === undefined) return undefined;
   return readAndValidate(rt, ctx, op, mt, media.kind === 'json');
+}
+
+/**
+ * Reads the request body up to `max_body_bytes` (413 beyond, declared or streamed) and hands it back to the
+ * proxy through `ctx.state[BUFFERED_BODY_KEY]`; reuses a body an earlier policy buffered.
+ */
+async function readBody(rt: Runtime, ctx: RequestContext): Promise<Buffer> {
+  const limit = rt.config.max_body_bytes;
+  const tooLarge = () =>
+    new GatewayError('GW_PAYLOAD_TOO_LARGE', {
+      reason: 'openapi:body_too_large',
+      detail: `Request bodies are validated up to ${limit} bytes.`,
+    });
+  const cl = ctx.headers['content-length'];
+  if (typeof cl === 'string' && /^[0-9]+$/.test(cl) && Number(cl) > limit) throw tooLarge();
+  const earlier = ctx.state[BUFFERED_BODY_KEY];
+  if (Buffer.isBuffer(earlier)) {
+    if (earlier.length > limit) throw tooLarge();
+    return earlier;
+  }
+  // Answer `Expect: 100-continue` before waiting for a body nobody read yet.
+  if (earlier === undefined) ctx.sendContinue?.();
+  const source = earlier === undefined ? ctx.req : (earlier as AsyncIterable<Buffer>);
+  const prefix = await readBodyPrefix(source as typeof ctx.req, limit, ctx.maxBodyBytes);
+  ctx.state[BUFFERED_BODY_KEY] = prefix.forward;
+  if (prefix.oversize) throw tooLarge();
+  return prefix.inspected;
 }
 
 async function readAndValidate(
@@ -190,34 +225,58 @@ async function readAndValidate(
   mt: string,
   json: boolean,
 ): Promise<HookResult> {
-  const limit = rt.config.max_body_bytes;
-  const tooLarge = () =>
-    new GatewayError('GW_PAYLOAD_TOO_LARGE', {
-      reason: 'openapi:body_too_large',
-      detail: `Request bodies are validated up to ${limit} bytes.`,
-    });
-  const cl = ctx.headers['content-length'];
-  if (typeof cl === 'string' && /^[0-9]+$/.test(cl) && Number(cl) > limit) throw tooLarge();
-  let body: Buffer;
-  const earlier = ctx.state[BUFFERED_BODY_KEY];
-  if (Buffer.isBuffer(earlier)) {
-    body = earlier;
-    if (body.length > limit) throw tooLarge();
-  } else {
-    // Answer `Expect: 100-continue` before waiting for a body nobody read yet.
-    if (earlier === undefined) ctx.sendContinue?.();
-    const source = earlier === undefined ? ctx.req : (earlier as AsyncIterable<Buffer>);
-    const prefix = await readBodyPrefix(source as typeof ctx.req, limit, ctx.maxBodyBytes);
-    ctx.state[BUFFERED_BODY_KEY] = prefix.forward;
-    if (prefix.oversize) throw tooLarge();
-    body = prefix.inspected;
-  }
+  const body = await readBody(rt, ctx);
   // JSON.parse keeps the last copy of a repeated member, first-wins upstreams the first: refuse both.
   if (json && repeatsKey(body.toString('utf8')))
     fail(rt, ctx, op, [{ pointer: '/body', keyword: 'duplicateKey' }]);
   const r = validateBody(op, mt, body, rt.config.max_json_depth);
   if (r.kind === 'invalid') fail(rt, ctx, op, r.issues);
   return undefined;
+}
+
+async function readAndValidateMultipart(
+  rt: Runtime,
+  ctx: RequestContext,
+  op: CompiledOperation,
+  mt: string,
+  media: MultipartMedia,
+): Promise<HookResult> {
+  const body = await readBody(rt, ctx);
+  if (body.length === 0) {
+    const r = validateBody(op, mt, undefined);
+    if (r.kind === 'invalid') fail(rt, ctx, op, r.issues);
+    return undefined;
+  }
+  const ct = ctx.headers['content-type'];
+  const contentType = typeof ct === 'string' ? ct : '';
+  const r = validateMultipart(media, contentType, body, rt.config.max_json_depth);
+  if (r.kind === 'ok') return undefined;
+  if (r.kind === 'invalid') fail(rt, ctx, op, r.issues);
+  const operation = op.operationId ?? `${op.method} ${op.template}`;
+  const decision = rt.deps.mode === 'enforce' ? 'deny' : 'would-deny';
+  if (r.kind === 'malformed') {
+    report(rt, ctx, 'openapi_request_invalid', 'invalid_multipart', {
+      'gatehouse.openapi.operation': operation,
+      decision,
+    });
+    throw new GatewayError('GW_BAD_REQUEST', {
+      reason: 'openapi:invalid_multipart',
+      detail: `The multipart/form-data body is malformed: ${r.reason}.`,
+      extensions: { errors: [{ pointer: '/body', keyword: 'multipart' }] },
+    });
+  }
+  // A part whose Content-Type its `encoding` does not allow: 415, as a wrong body content type.
+  const pointer = `/body/${safeSegment(r.name)}`;
+  report(rt, ctx, 'openapi_request_invalid', 'unsupported_media_type', {
+    'gatehouse.openapi.operation': operation,
+    'gatehouse.openapi.errors': [{ pointer, keyword: 'contentType' }],
+    decision,
+  });
+  throw new GatewayError('GW_UNSUPPORTED_MEDIA_TYPE', {
+    reason: 'openapi:unsupported_media_type',
+    detail: `Accepted content types for part ${pointer}: ${r.allowed.join(', ')}.`,
+    extensions: { errors: [{ pointer, keyword: 'contentType' }] },
+  });
 }
 
 function onResponse(rt: Runtime, ctx: ResponseContext): void {
@@ -318,7 +377,8 @@ function installFilter(ctx: ResponseContext, config: OpenApiConfig, apply: (body
  * `openapi`: enforces an OpenAPI 3.0/3.1 contract at the edge. The spec is loaded and every validator compiled
  * once per config load (Ajv, patterns on RE2JS). Requests are matched to an operation (server base path + path
  * templates); path, query (form, spaceDelimited, pipeDelimited, deepObject), header and cookie parameters and
- * JSON / urlencoded bodies are validated; invalid requests get 400 problem+json with an `errors` list of JSON
+ * JSON, urlencoded and multipart/form-data bodies (./multipart.ts: strict RFC 7578 parsing, files, JSON parts,
+ * `encoding.contentType`) are validated; invalid requests get 400 problem+json with an `errors` list of JSON
  * pointers and keywords (never the offending values), undeclared content types 415 and, with `strict`,
  * undeclared operations 404/405. Responses can be checked (`response_validation`) and reduced to the declared
  * members (`response_allowlist`). Undeclared paths, methods and query parameters are counted in the shadow-API
@@ -360,7 +420,10 @@ export const policy = definePolicy({
       }
     }
     const responses = config.response_validation !== 'off' || config.response_allowlist;
-    const rt: Runtime = { api, config, deps, scopes, responses };
+    const multipart = config.validate_request_body
+      ? compileMultipart(api)
+      : new Map<CompiledOperation, MultipartMedia>();
+    const rt: Runtime = { api, config, deps, scopes, responses, multipart };
     return Object.freeze({
       onRequest: (ctx: RequestContext) => onRequest(rt, ctx),
       ...(responses ? { onResponse: (ctx: ResponseContext) => onResponse(rt, ctx) } : {}),

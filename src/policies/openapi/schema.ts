@@ -36,7 +36,7 @@ export const OpenApiSchema = Type.Object(
     validate_request_body: Type.Boolean({
       default: true,
       description:
-        'Read request bodies (up to `max_body_bytes`) and validate JSON and urlencoded form bodies; enforce the declared content types (415).',
+        'Read request bodies (up to `max_body_bytes`) and validate JSON, urlencoded form and multipart/form-data bodies; enforce the declared content types (415). Multipart bodies are parsed strictly (RFC 7578: boundary required, CRLF lines, a named `Content-Disposition: form-data` per part, at most 1000 parts, 100 files and 16 headers of 4096 bytes per part; anything else is 400): each part becomes a member of the validated object (repeated names and array properties become arrays); files (a `filename`, or a `format: binary` / `contentMediaType` schema) validate as strings, `application/json` parts are parsed as JSON (duplicate keys refused), text parts are coerced like form fields. A part whose Content-Type its `encoding.contentType` does not allow gets 415.',
     }),
     max_body_bytes: Type.Integer({
       minimum: 0,
