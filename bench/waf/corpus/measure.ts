@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout6] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -24,6 +24,7 @@ import { HELDOUT2_EXCLUDE_FIELDS } from './heldout2.ts';
 import { HELDOUT3_EXCLUDE_FIELDS } from './heldout3.ts';
 import { HELDOUT4_EXCLUDE_FIELDS } from './heldout4.ts';
 import { HELDOUT5_EXCLUDE_FIELDS } from './heldout5.ts';
+import { HELDOUT6_EXCLUDE_FIELDS } from './heldout6.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -73,6 +74,10 @@ export const HELDOUT4_CONFIGS: Readonly<Record<string, Record<string, unknown>>>
 export const HELDOUT5_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT5_EXCLUDE_FIELDS);
 
+/** The configurations compared on the sixth held-out corpora (./heldout6.ts, with those APIs' code fields). */
+export const HELDOUT6_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT6_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -86,7 +91,9 @@ export type CorpusName =
   | 'clean-heldout4'
   | 'attacks-heldout4'
   | 'clean-heldout5'
-  | 'attacks-heldout5';
+  | 'attacks-heldout5'
+  | 'clean-heldout6'
+  | 'attacks-heldout6';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -313,35 +320,21 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
   process.stdout.write(`${table('(by embedding)', techResults)}\n`);
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
-  const suffix = process.argv.includes('--heldout5')
-    ? '-heldout5'
-    : process.argv.includes('--heldout4')
-      ? '-heldout4'
-      : process.argv.includes('--heldout3')
-        ? '-heldout3'
-        : process.argv.includes('--heldout2')
-          ? '-heldout2'
-          : process.argv.includes('--heldout')
-            ? '-heldout'
-            : '';
+  const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout6', HELDOUT6_CONFIGS],
+    ['-heldout5', HELDOUT5_CONFIGS],
+    ['-heldout4', HELDOUT4_CONFIGS],
+    ['-heldout3', HELDOUT3_CONFIGS],
+    ['-heldout2', HELDOUT2_CONFIGS],
+    ['-heldout', HELDOUT_CONFIGS],
+  ];
+  const [suffix, configs] = heldouts.find(([sfx]) => process.argv.includes(`-${sfx}`)) ?? ['', CONFIGS];
   const clean = loadCorpus(`clean${suffix}` as CorpusName);
   const attacks = loadCorpus(`attacks${suffix}` as CorpusName);
   const fired: string[] = [];
   const cleanRates = new Map<string, Map<string, { blocked: number; total: number }>>();
   const attackRates = new Map<string, Map<string, { blocked: number; total: number }>>();
   const techRates = new Map<string, Map<string, { blocked: number; total: number }>>();
-  const configs =
-    suffix === '-heldout5'
-      ? HELDOUT5_CONFIGS
-      : suffix === '-heldout4'
-        ? HELDOUT4_CONFIGS
-        : suffix === '-heldout3'
-          ? HELDOUT3_CONFIGS
-          : suffix === '-heldout2'
-            ? HELDOUT2_CONFIGS
-            : suffix === '-heldout'
-              ? HELDOUT_CONFIGS
-              : CONFIGS;
   for (const [name, config] of Object.entries(configs)) {
     const t0 = performance.now();
     const cv = await runCorpus(config, clean);

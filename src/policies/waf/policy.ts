@@ -277,7 +277,12 @@ export function engineUri(config: Pick<WafConfig, 'profile' | 'decode_nested'>, 
     });
     if (query !== null) return `${url.slice(0, q)}?${query}`;
   }
-  const view = queryArgsView(raw);
+  const view = queryArgsView(raw, {
+    ...DEFAULT_EXPAND_OPTIONS,
+    maxDepth: config.decode_nested.max_depth,
+    maxDecodedBytes: config.decode_nested.max_decoded_bytes,
+    maxExtraArgs: config.decode_nested.max_extra_args,
+  });
   return view === raw ? url : `${url.slice(0, q)}?${view}`;
 }
 

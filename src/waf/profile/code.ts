@@ -33,7 +33,8 @@ import { bytesToText } from './view.ts';
  * operators and prototype pollution (a document's value is not an object a query runs) and the protocol-enforcement
  * rules. Template delimiters (90101: `${…}` in a JavaScript template literal, `{{ … }}` in a Vue or Helm snippet)
  * and internal addresses (90102: `curl -f http://localhost:8080/health` in a Dockerfile) are what code holds, and a
- * markdown document is rendered, never evaluated as a template or fetched as a URL: the block is exempted from both.
+ * markdown document is rendered, never evaluated as a template or fetched as a URL: the block is exempted from both,
+ * and from 90113 (an object literal walking to a prototype: a snippet explaining prototype pollution holds one).
  */
 export const CODE_FAMILY = {
   letter: 'k',
@@ -47,7 +48,7 @@ export const CODE_FAMILY = {
     'OWASP_CRS/ATTACK-SQLI',
     'OWASP_CRS/PROTOCOL-ATTACK',
   ],
-  ids: [944100, 944110, 944120, 944130, 944140, 90101, 90102],
+  ids: [944100, 944110, 944120, 944130, 944140, 90101, 90102, 90113],
 } as const;
 
 /** Suffix of the extra argument that holds a fenced code block (`json.body.fenced-code`). */

@@ -370,18 +370,24 @@ export const JSON_PLAIN_NAME_REGEX = '^(?:gatehouse[.]prose[.][a-z]*:)?json(?:[.
 // A member name whose own segments are plain (so that the dotted names holding it can be exempted).
 const PLAIN_KEY = /^[A-Za-z0-9_-]+(?:[.][A-Za-z0-9_-]+)*$/;
 
+// A query-operator member name (`$nin`, `$where`): shown even when the member holds nothing (`{"$nin": []}` makes
+// no argument of its own, and an empty `$nin` matches every document).
+const OPERATOR_KEY = /^\$[A-Za-z]{1,20}$/;
+
 /**
  * The raw-key view of a JSON document's member names: one argument `gatehouse.json-key:<name>` (empty value) per
  * distinct name that is plain (its dotted names may be exempted from 930120, {@link JSON_PLAIN_NAME_REGEX}) and
  * could name an OS file at all (a `.`, or one of the five names without, see `mayNameOsFile`), so that 930120
  * still sees the name as sent (`{"web.config": 1}`) without the dots the body processor adds between names
- * (`{"coverage": 1}` is not shown: no dot of its own).
+ * (`{"coverage": 1}` is not shown: no dot of its own), and every query-operator name (`$nin`), which 90100 reads.
  * @example
  * jsonKeyArgs(new Set(['coverage', 'web.config', '.env'])); // [['gatehouse.json-key:web.config', '']]
  */
 export function jsonKeyArgs(keys: ReadonlySet<string>): Arg[] {
   const out: Arg[] = [];
-  for (const k of keys) if (PLAIN_KEY.test(k) && mayNameOsFile(k)) out.push([`${JSON_KEY_PREFIX}${k}`, '']);
+  for (const k of keys)
+    if ((PLAIN_KEY.test(k) && mayNameOsFile(k)) || OPERATOR_KEY.test(k))
+      out.push([`${JSON_KEY_PREFIX}${k}`, '']);
   return out;
 }
 
@@ -515,7 +521,10 @@ function queryWaivers(view: string): string {
  * - a value that reads as prose (at least {@link QUERY_MIN_WORDS} words: search phrases are short) is renamed
  *   `gatehouse.prose.<families>:<name>`, which the profile exempts from that family's word-only rules; only the
  *   families whose rule could fire on the value at all are named ({@link familiesThatMayFire}), and a value with
- *   none keeps its name (`q=garden+lantern` stays as it is).
+ *   none keeps its name (`q=garden+lantern` stays as it is);
+ * - a value holding JSON, percent-encoding (left after the form decoding: double encoding) or base64 is decoded
+ *   as a JSON body value is (up to `options`' depth and budget) into extra parameters `<name>.decoded-…` appended
+ *   to the query string (a spent budget appends the decode-limit parameter, which the profile refuses).
  * When a client parameter name is itself in the reserved `gatehouse.` namespace (decoded, any case), nothing is
  * classified and every such name is renamed `gatehouse.forged:<name>`: it can no longer pass for a prose name,
  * and the profile's reserved-name rule (90105) still refuses it. A name that reads like a JSON body value
@@ -526,7 +535,7 @@ function queryWaivers(view: string): string {
  * queryArgsView('q=alert()+in+the+docs&page=2'); // 'gatehouse.prose.x:q=alert()+in+the+docs&page=2'
  * queryArgsView('gatehouse.prose.l:f=/etc/passwd'); // 'gatehouse.forged:gatehouse.prose.l:f=/etc/passwd'
  */
-export function queryArgsView(query: string): string {
+export function queryArgsView(query: string, options: ApiExpandOptions = DEFAULT_EXPAND_OPTIONS): string {
   if (query === '') return query;
   const parts = query.split('&');
   const names = parts.map((p) => {
@@ -543,6 +552,12 @@ export function queryArgsView(query: string): string {
       .join('&');
   }
   let changed = false;
+  const budget: Budget = {
+    bytes: options.maxDecodedBytes,
+    args: options.maxExtraArgs,
+    exhausted: null,
+  };
+  const decoded: string[] = [];
   const out = parts.map((p0, i) => {
     const p = unJson(p0, names[i] as string);
     if (p !== p0) changed = true;
@@ -551,11 +566,21 @@ export function queryArgsView(query: string): string {
     const rawValue = p.slice(eq + 1);
     const value = decodeFormComponent(rawValue);
     const view = BAD_ESCAPE.test(rawValue) ? value : canonicalView(value);
+    // Nested encodings (JSON, percent-encoding left after the form decoding, base64: a pagination cursor, a
+    // filter object), as for JSON body values: extra parameters `<name>.decoded-…`, each judged as prose too.
+    const extra: Arg[] = [];
+    decodeValue(decodeFormComponent(p.slice(0, eq)), view, options.maxDepth, budget, extra, null);
+    for (const [k, v] of extra) {
+      const f = queryWaivers(v);
+      decoded.push(`${encodeQueryValue(f === '' ? k : `${PROSE_PREFIX}${f}:${k}`)}=${encodeQueryValue(v)}`);
+    }
     const families = queryWaivers(view);
     if (view === value && families === '') return p;
     changed = true;
     const name = families === '' ? p.slice(0, eq) : `${PROSE_PREFIX}${families}:${p.slice(0, eq)}`;
     return `${name}=${view === value ? rawValue : encodeQueryValue(view)}`;
   });
+  if (budget.exhausted !== null) decoded.push(`${DECODE_LIMIT_ARG}=${budget.exhausted}`);
+  if (decoded.length > 0) return [...out, ...decoded].join('&');
   return changed ? out.join('&') : query;
 }

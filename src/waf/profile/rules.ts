@@ -61,6 +61,10 @@ export const PROFILE_RULES = {
   sqlBypass: 90109,
   credentialOperator: 90110,
   separatedProbe: 90111,
+  headerSubstitution: 90112,
+  prototypePollutionValue: 90113,
+  headerTemplate: 90114,
+  clientIpHeader: 90115,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -77,7 +81,28 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.sqlBypass]: 'sqli',
   [PROFILE_RULES.credentialOperator]: 'nosql',
   [PROFILE_RULES.separatedProbe]: 'rce',
+  [PROFILE_RULES.headerSubstitution]: 'rce',
+  [PROFILE_RULES.prototypePollutionValue]: 'prototype-pollution',
+  [PROFILE_RULES.headerTemplate]: 'template',
+  [PROFILE_RULES.clientIpHeader]: 'protocol-attack',
 };
+
+// Headers that carry a client address (a list of IPv4/IPv6 addresses, ports, `unknown` or an obfuscated
+// identifier): what an application logs, rate-limits on or puts in a query as it is.
+const CLIENT_IP_HEADERS = [
+  'X-Forwarded-For',
+  'X-Real-IP',
+  'X-Client-IP',
+  'True-Client-IP',
+  'CF-Connecting-IP',
+  'X-Originating-IP',
+  'X-Remote-IP',
+  'X-Remote-Addr',
+  'X-Cluster-Client-IP',
+  'Fastly-Client-IP',
+]
+  .map((h) => `REQUEST_HEADERS:${h}`)
+  .join('|');
 
 const NOSQL_OPERATORS =
   'where|ne|eq|gt|gte|lt|lte|in|nin|regex|expr|or|and|not|nor|exists|elemMatch|function|accumulator|jsonSchema';
@@ -89,6 +114,8 @@ const TEMPLATE =
   '\\brequest\\b|\\bcycler\\b|\\blipsum\\b|\\bjoiner\\b|\\bnamespace\\b|\\bprocess\\b|\\brequire\\b|\\bgetRuntime\\b|' +
   '\\bgetClass\\b|\\bclass\\b|\\bT\\s*\\(|jndi:|\\benv:|\\bsys:|\\bjava:|\\bdate:|\\bctx:|\\bmain:|\\bupper:|\\blower:|' +
   '::-|\\bnew\\s|\\bexec\\b|\\beval\\b|\\bimport\\b|\\bos\\.|\\|\\s*attr\\b|\\[[\'"])|<%=?[\\s\\S]{0,200}?%>|' +
+  // Handlebars gadget chains (`{{#with "s" as |string|}}`): a block helper over a literal.
+  '\\{\\{\\s*#\\s*(?:with|each|lookup)\\s+["\'(]|' +
   // Razor: a code expression reaching .NET's process, file or reflection APIs.
   '@[({][^)}]{0,200}?(?:System\\.(?:Diagnostics|IO|Reflection|Runtime)|Process\\.Start|Activator\\.)';
 
@@ -122,7 +149,23 @@ const GLUED_SUBSTITUTION =
 const SQL_BYPASS =
   '(?i)^[^\'"\\s]{0,64}[\'"]\\s*(?:--|#|/\\*|;\\s*(?:drop|delete|insert|update|select|union|shutdown|exec|' +
   'execute|declare|create|alter|truncate|waitfor|grant)\\b)|[\'"]\\s*(?:or\\b|\\|\\|)\\s*\\(?\\s*[\'"]?[0-9a-z_]{1,16}[\'"]?\\s*' +
-  '(?:=|<>|!=|like)\\s*[\'"]?[0-9a-z_]{0,16}[\'"]?\\s*\\)?\\s*(?:--|#|/\\*|;|$)';
+  '(?:={1,3}|<>|!=|like)\\s*[\'"]?[0-9a-z_]{0,16}[\'"]?\\s*\\)?\\s*(?:--|#|/\\*|;|$)|' +
+  // A value that ends its string, goes on as SQL (a keyword right after the quote) and comments out the rest:
+  // `' AND EXTRACTVALUE(1,CONCAT(0x5c,version()))-- -`, `1' ORDER BY 9--+`.
+  '^[^\'"\\s]{0,64}[\'"]\\s*\\)*\\s*(?:and|or|union|having|order\\s+by|group\\s+by|procedure|limit|into)\\b' +
+  '[\\s\\S]{0,400}?(?:--|#|/\\*)[^\\n]{0,20}$';
+
+// A command substitution running a probe, a fetcher or an interpreter (`$(sleep 5)`, `` `id` ``): what a header,
+// a cookie or a member name never holds (CRS inspects none of the three for commands, or only some headers).
+const SUBSTITUTION =
+  '(?:\\$\\(|`)\\s*(?:[0-9A-Za-z_./-]*/)?(?:id|whoami|uname|hostname|sleep|usleep|timeout|env|printenv|' +
+  'ifconfig|ipconfig|systeminfo|getent|nslookup|dig|curl|wget|ping|nc|ncat|bash|sh|zsh|python[23]?|perl|php|ruby|' +
+  'cat|ls|echo|touch|rm|chmod)\\b';
+
+// A JSON or JavaScript object text that walks to a prototype (`{"__proto__":{…}}`, `{"constructor":{"prototype":…}}`,
+// Express `j:` cookies): a value deep-merged by a backend pollutes every object.
+const PROTOTYPE_VALUE =
+  '(?i)["\']?__proto__["\']?\\s*[:=\\[.]|["\']constructor["\']\\s*:\\s*\\{\\s*["\']prototype["\']|constructor\\s*\\.\\s*prototype\\s*[.=\\[]';
 
 // A query operator applied to a credential field (`filters[resetPasswordToken][$notNull]`,
 // `filters[createdBy][password][$startsWith]`): ORM and NoSQL filters that read secrets a character at a time
@@ -171,7 +214,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     attack(
       PROFILE_RULES.nosql,
       'ARGS_NAMES',
-      `@rx (?:^|[.\\[])\\$(?:${NOSQL_OPERATORS})(?:[.\\]]|$)`,
+      `@rx (?:^|[.\\[:])\\$(?:${NOSQL_OPERATORS})(?:[.\\]]|$)`,
       'NoSQL operator injection in a JSON member name',
       'attack-injection-nosql',
     ),
@@ -184,7 +227,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     ),
     attack(
       PROFILE_RULES.ssrf,
-      'ARGS',
+      'ARGS|REQUEST_HEADERS|!REQUEST_HEADERS:Referer|!REQUEST_HEADERS:Origin|!REQUEST_HEADERS:Host',
       `@rx ${SSRF}`,
       'SSRF: internal, metadata or non-HTTP URL',
       'attack-ssrf',
@@ -198,7 +241,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     ),
     attack(
       PROFILE_RULES.separatedProbe,
-      'ARGS|REQUEST_COOKIES',
+      'ARGS|ARGS_NAMES|REQUEST_COOKIES',
       `@rx ${SEPARATED_PROBE}`,
       'Command injection: an identity probe after a shell separator',
       'attack-rce',
@@ -209,6 +252,39 @@ export function apiProfileRules(decodeLimitArg: string): string {
       `@rx ${SQL_BYPASS}`,
       'SQL injection: string break-out with a comment or a tautology',
       'attack-sqli',
+    ),
+    attack(
+      PROFILE_RULES.headerSubstitution,
+      'ARGS_NAMES|REQUEST_HEADERS|REQUEST_COOKIES|REQUEST_COOKIES_NAMES',
+      `@rx ${SUBSTITUTION}`,
+      'Command injection: a command substitution in a header, cookie or member name',
+      'attack-rce',
+      't:none,t:urlDecodeUni',
+    ),
+    attack(
+      PROFILE_RULES.prototypePollutionValue,
+      'ARGS|REQUEST_HEADERS|REQUEST_COOKIES',
+      `@rx ${PROTOTYPE_VALUE}`,
+      'JavaScript prototype pollution through an object in a value, header or cookie',
+      'attack-injection-prototype',
+      't:none,t:urlDecodeUni',
+    ),
+    attack(
+      PROFILE_RULES.headerTemplate,
+      'REQUEST_HEADERS|REQUEST_COOKIES',
+      `@rx ${TEMPLATE}`,
+      'Server-side template / expression-language injection in a header or cookie',
+      'attack-injection-template',
+      't:none,t:urlDecodeUni',
+    ),
+    // A client-address header holding anything but addresses (quotes, parentheses, slashes, pipes, markup): SQL,
+    // command, traversal and script payloads sent where applications trust an IP.
+    attack(
+      PROFILE_RULES.clientIpHeader,
+      CLIENT_IP_HEADERS,
+      '@rx [^0-9A-Za-z:.,\\s\\[\\]_%-]',
+      'Client address header that is no address list',
+      'attack-protocol',
     ),
     attack(
       PROFILE_RULES.credentialOperator,
