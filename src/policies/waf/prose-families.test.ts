@@ -404,9 +404,12 @@ describe('waf API profile: SQL keywords in prose, quoted or not (family q)', () 
     assert.equal(proseQuotesInert('id; drop table users'), false);
   });
 
-  test('families c and q need four words, in JSON and query strings alike', () => {
+  test('families c and q need four words in JSON; a search phrase in a query string is judged for q at any length', () => {
     assert.equal(proseWaivers("use 'or' here"), '');
-    assert.equal(proseWaivers("use 'or' here", 2).includes('q'), false);
+    assert.equal(proseWaivers("use 'or' here", 2).includes('q'), true);
+    assert.equal(proseWaivers('"select committee" report', 2).includes('q'), true);
+    assert.equal(proseWaivers("'or 1' here", 2).includes('q'), false);
+    assert.equal(proseWaivers('"select password from users"', 2).includes('q'), false);
     assert.equal(proseWaivers("use 'or' here now please", 2).includes('q'), true);
     assert.equal(proseWaivers('try `ping` it', 2).includes('c'), false);
   });
@@ -593,6 +596,27 @@ describe('waf API profile: code fields, code samples in rich text, editor HTML (
     // CRS blocks the code sample (its rules decode the entities).
     const sample = '<p>Embed it:</p><pre><code>&lt;script src="/w.js"&gt;&lt;/script&gt;</code></pre>';
     assert.ok((await run(plain, { html: sample })).error !== undefined);
+  });
+
+  test('e-mail templates with plain merge tags, social embeds and news prose pass', async () => {
+    for (const html of [
+      '<p>Hi {{ first_name | default: "there" }},</p>{% for item in order.items %}<p>{{ item.name }}: {{ item.price | money }}</p>{% endfor %}<p>Thanks for your time on {{ last_call_date | date: "%A" }}. <a href="https://example.com/roi?c={{campaign.slug}}">ROI guide</a></p>',
+      '<blockquote class="twitter-tweet"><p lang="en">Thread below 👇</p>&mdash; Parliament Live (@ParliamentLive)</blockquote><script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>',
+      '<p>Shares fell 8% in early trading. Analysts said the backlog of €31bn “should cushion any drop in new business through 2027”. Go to bed and get up at the same time, and don’t drink coffee after 2pm.</p>',
+    ]) {
+      assert.equal((await run(api, { html })).error, undefined, html);
+    }
+  });
+
+  test('templates that evaluate, scripts from other hosts and queries that break out are still blocked', async () => {
+    for (const html of [
+      '<p>Hi {{ 7*7 }}</p>',
+      '<p>Hi {{ self.__init__.__globals__ }}</p>',
+      '<p>Hi</p><script async src="https://evil.example/widgets.js"></script>',
+      '<p>Hi</p><script async src="https://platform.twitter.com/widgets.js">alert(1)</script>',
+    ]) {
+      assert.ok((await run(api, { html })).error !== undefined, html);
+    }
   });
 
   test('editor HTML that could run or clobber is still blocked', async () => {

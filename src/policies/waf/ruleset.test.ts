@@ -37,7 +37,9 @@ describe('waf ruleset: prose exemptions at load time', () => {
       ...family('m', PROSE_FAMILY_RULES.m),
       ['932120', '!ARGS:/^gatehouse[.]prose[.][a-z]*p[a-z]*:/'],
       ['942100', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],
+      ['942190', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],
       ['942230', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],
+      ['942360', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],
       ['942350', '!ARGS:/^gatehouse[.]prose[.][a-z]*s[a-z]*:/'],
       ['941390', '!ARGS:/^gatehouse[.]prose[.][a-z]*x[a-z]*:/'],
       ...[944100, 944110, 944120, 944130, 944140, 90101, 90102, 90113].map((id): [string, string] => [

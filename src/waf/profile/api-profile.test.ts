@@ -464,6 +464,15 @@ describe('waf API profile: headers, cookies, member names and query encodings (s
     ]) {
       assert.ok((await run(api, get(path))).error !== undefined, path);
     }
+    // Quoted search phrases with SQL words pass; break-outs do not.
+    for (const q of ['"select committee" report', '"select all" button missing']) {
+      const path = `/api/search?q=${encodeURIComponent(q)}&page=1`;
+      assert.equal((await run(plain, get(path))).error?.reason, 'waf:sqli', q);
+      assert.equal((await run(api, get(path))).error, undefined, q);
+    }
+    for (const q of ["' or 1=1--", '"x" union select password from users', "admin'--"]) {
+      assert.ok((await run(api, get(`/api/search?q=${encodeURIComponent(q)}`))).error !== undefined, q);
+    }
     // Clean cursors and filters decode to clean values.
     for (const path of [
       `/api/contacts?page[cursor]=${b64('{"after":"c_8f2a","dir":"next"}')}&page[size]=50`,

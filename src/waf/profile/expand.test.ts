@@ -348,7 +348,7 @@ describe('queryArgsView', () => {
   test('prose parameters are renamed, the others keep their raw bytes; nothing to change: the same string', () => {
     assert.equal(
       queryArgsView('q=%22program+files%22+windows+11&page=2'),
-      'gatehouse.prose.l:q=%22program+files%22+windows+11&page=2',
+      'gatehouse.prose.lq:q=%22program+files%22+windows+11&page=2',
     );
     assert.equal(
       queryArgsView('q=alert()%20vs%20console.log'),

@@ -5,7 +5,8 @@
  * 941320, 941340 at paranoia level 2). A value qualifies only when every tag, attribute, URL, style declaration
  * and character reference in it is on the allowlists below, so no script can run from it in any HTML context: no
  * script, style, object, form, SVG or MathML element, no frame but an https embed from a known player host
- * ({@link EMBED_HOSTS}: YouTube, Vimeo, Loom, Figma, …), no event handler, no URL scheme but http(s), mailto
+ * ({@link EMBED_HOSTS}: YouTube, Vimeo, Loom, Figma, …), no script but the empty embed loader of a social
+ * network from its own https host (Twitter/X, Instagram, TikTok, LinkedIn, Bluesky), no event handler, no URL scheme but http(s), mailto
  * and tel (or a relative URL), no CSS function but rgb()/rgba()/hsl()/hsla(), no comment, doctype, CDATA or
  * processing instruction (a WordPress block delimiter is the one comment allowed), no `name` and no `id` but an
  * anchor slug that names no `window`/`document` property (DOM clobbering), no numeric character reference in an
@@ -79,6 +80,10 @@ const EMBED_HOSTS = new Set(
   ).split(' '),
 );
 const URL_ATTRS = new Set(['href', 'src', 'cite', 'url']);
+// The one script element allowed: a social network's embed loader as its embed code pastes it (`<script async
+// src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>`), empty, from its https host.
+const EMBED_SCRIPT =
+  /<script(?:\s+(?:async|defer|charset="utf-8"|src="https:\/\/(?:platform\.twitter\.com\/widgets\.js|www\.instagram\.com\/embed\.js|www\.tiktok\.com\/embed\.js|platform\.linkedin\.com\/in\.js|embed\.bsky\.app\/static\/embed\.js)"))+\s*><\/script>/iy;
 // An `id` that is an anchor slug (`<h2 id="why-it-matters">`), and the names it may not take: properties of
 // `window` and `document` a script reads (DOM clobbering, as DOMPurify's SANITIZE_DOM refuses them).
 const ID_SLUG = /^[a-z][a-z0-9_-]{0,80}$/i;
@@ -201,6 +206,12 @@ export function sanitizedHtml(text: string): boolean {
       BLOCK_COMMENT.lastIndex = i;
       if (BLOCK_COMMENT.test(text)) {
         i = BLOCK_COMMENT.lastIndex;
+        continue;
+      }
+      EMBED_SCRIPT.lastIndex = i;
+      const embed = EMBED_SCRIPT.exec(text);
+      if (embed !== null && embed[0].includes('src=')) {
+        i = EMBED_SCRIPT.lastIndex;
         continue;
       }
       TAG.lastIndex = i;

@@ -112,8 +112,10 @@ const NOSQL_OPERATORS =
 const TEMPLATE =
   '(?:\\{\\{|\\$\\{|#\\{|\\{%)[^}]{0,200}?(?:[0-9]\\s*[-+*/%]\\s*[0-9]|__|\\bconstructor\\b|\\bconfig\\b|\\bself\\b|' +
   '\\brequest\\b|\\bcycler\\b|\\blipsum\\b|\\bjoiner\\b|\\bnamespace\\b|\\bprocess\\b|\\brequire\\b|\\bgetRuntime\\b|' +
-  '\\bgetClass\\b|\\bclass\\b|\\bT\\s*\\(|jndi:|\\benv:|\\bsys:|\\bjava:|\\bdate:|\\bctx:|\\bmain:|\\bupper:|\\blower:|' +
-  '::-|\\bnew\\s|\\bexec\\b|\\beval\\b|\\bimport\\b|\\bos\\.|\\|\\s*attr\\b|\\[[\'"])|<%=?[\\s\\S]{0,200}?%>|' +
+  '\\bgetClass\\b|\\bclass\\b|\\bT\\s*\\(|jndi:|' +
+  '\\bnew\\s|\\bexec\\b|\\beval\\b|\\bimport\\b|\\bos\\.|\\|\\s*attr\\b|\\[[\'"])|<%=?[\\s\\S]{0,200}?%>|' +
+  // Log4j lookups, only in `${…}` (`{{ sent_at | date: "%A" }}` is a Liquid filter).
+  '\\$\\{[^}]{0,200}?(?:\\benv:|\\bsys:|\\bjava:|\\bdate:|\\bctx:|\\bmain:|\\bupper:|\\blower:|::-)|' +
   // Handlebars gadget chains (`{{#with "s" as |string|}}`): a block helper over a literal.
   '\\{\\{\\s*#\\s*(?:with|each|lookup)\\s+["\'(]|' +
   // Razor: a code expression reaching .NET's process, file or reflection APIs.

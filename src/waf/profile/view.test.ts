@@ -139,9 +139,10 @@ describe('proseWaivers', () => {
 
   test('query values (QUERY_MIN_WORDS): short search phrases are prose, single tokens and payloads are not', () => {
     const q = (s: string): string => proseWaivers(bytes(s), QUERY_MIN_WORDS);
-    assert.equal(q('"program files" windows 11'), 'lx');
+    assert.equal(q('"program files" windows 11'), 'lqx');
+    assert.equal(q('"select committee" report'), 'lqx');
     assert.equal(q('alert() vs console.log'), 'lsx');
-    assert.equal(q('Program Files'), 'lsx');
+    assert.equal(q('Program Files'), 'lqsx');
     assert.equal(q('alert() in the docs'), 'lsx');
     // The JSON threshold (4 words) is unchanged.
     assert.equal(w('"program files" windows 11'), '');
@@ -159,16 +160,18 @@ describe('proseWaivers', () => {
     assert.ok(!q('Great <img src=x onerror=alert(1)> thanks').includes('x'));
     assert.ok(!q('open ../../etc/passwd now').includes('l'));
     assert.ok(!q("my order 1' OR '1'='1").includes('s'));
+    assert.ok(!q("my order 1' OR '1'='1").includes('q'));
+    assert.ok(!q('"x" union select password from users').includes('q'));
     assert.ok(!q('name; select name from users').includes('s'));
   });
 
   test('familiesThatMayFire: the families whose rule could fire at all (escapes count)', () => {
     assert.equal(familiesThatMayFire('garden lantern'), '');
-    assert.equal(familiesThatMayFire('"program files" windows 11'), 'l');
+    assert.equal(familiesThatMayFire('"program files" windows 11'), 'lq');
     assert.equal(familiesThatMayFire('alert() vs console.log'), 'lx');
-    assert.equal(familiesThatMayFire('drop off kids; select gifts'), 's');
+    assert.equal(familiesThatMayFire('drop off kids; select gifts'), 'qs');
     assert.equal(familiesThatMayFire('al&#101;rt'), 'sx');
-    assert.equal(familiesThatMayFire('%2e%2e%2f'), 'lsx');
+    assert.equal(familiesThatMayFire('%2e%2e%2f'), 'lqsx');
   });
 
   test('every family exempts at least one CRS rule', () => {

@@ -67,12 +67,13 @@ export const PROSE_FAMILY_RULES: Readonly<
   ],
   // Rich-text HTML a strict sanitizer passes unchanged (session 5, ./html.ts): the XSS rules that fire on a tag or
   // an attribute alone (PL1: 941100 libinjection, 941160, 941180 on `<!--`; PL2: 941150, 941320, 941340).
-  h: [941100, 941150, 941160, 941180, 941320, 941340],
+  h: [941100, 941110, 941150, 941160, 941180, 941320, 941340],
   l: [930120],
   // LaTeX formulas (session 5, latexMathOnly): PHP variable function calls, shell expressions and brace expansion.
   m: [932130, 932280, 933180],
   p: [932120],
-  q: [942100, 942230],
+  // 942190 (`"select …`) and 942360 (keyword soups) fire on a quoted search phrase too (`"select committee"`).
+  q: [942100, 942190, 942230, 942360],
   s: [942350],
   x: [941390],
 };
@@ -287,10 +288,11 @@ const LINE_BREAK = /\r\n|\r|\n/;
 // The arguments such a command line may have: words without inner dots (no host or file names) in ordinary
 // punctuation, and plain numbers (`403`, `87.4%`, `(v2)` is a word).
 const PLAIN_ARGUMENT_WORD =
-  /^[("“‘«¿¡*_]*[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’-][\p{L}\p{M}\p{Nd}]+)*[)"”’»,.!?:;*_…]*$/u;
+  /^[("“‘«¿¡*_@#]*[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’-][\p{L}\p{M}\p{Nd}]+)*[)"”’»,.!?:;*_…]*$/u;
 const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
 // Numbers, times, ranges and punctuation of prose (`09:30`, `(2019–2020):`, `—`, `#412`): no file, option or host.
-const PLAIN_FIGURE = /^[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’]+$/u;
+const PLAIN_FIGURE =
+  /^(?:[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…]+|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}[)\p{Pf}"'’.,:;!?]*|[\p{Extended_Pictographic}\p{So}\u200d\ufe0f]+)$/u;
 // A semicolon of prose (`waiting on legal; exec review moved`): a command separator to a shell, so what follows
 // it is judged as the start of a line.
 const PROSE_SEMICOLON = /;(?=[ \t])/g;
@@ -523,6 +525,11 @@ function inertCalls(text: string): boolean {
   return true;
 }
 
+// A plain Liquid/Jinja/Mustache merge tag: a variable with filters over literals (`{{ item.price | money }}`,
+// `{{ last_call_date | date: "%A" }}`) or a control tag over variables (`{% for item in order.items %}`,
+// `{% endif %}`); no call, subscript, operator beyond comparison, or nested delimiter.
+const MERGE_TAG =
+  /\{\{-?\s*[a-z_][\w.]*(?:\s*\|\s*[a-z_]+(?::\s*(?:"[^"{}<>]*"|'[^'{}<>]*'|[\w.]+)(?:\s*,\s*(?:"[^"{}<>]*"|'[^'{}<>]*'|[\w.]+))*)?)*\s*-?\}\}|\{%-?\s*(?:(?:for|if|unless|elsif|elif|when|case)\s[\w.\s"'=!<>]{1,100}?|end[a-z]+|else)\s*-?%\}/gi;
 // What 942350 looks for after a `;` (and its `create function … returns`), and a character reference.
 const STACKED_STATEMENT =
   /;\s*(?:alter|create|rename|truncate|update|delete|desc|drop|insert|select|load)\b|create\s+function\s/i;
@@ -543,9 +550,17 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   const text = bytesToText(bytes);
   if (text === null) return '';
   // Rich-text HTML is not prose; it gets family `h` alone when a strict sanitizer would pass it unchanged.
-  // Its `;` ending a character reference before a word (`&ldquo;Select your battles`) is no stacked query (`s`).
-  if (text.includes('<') && sanitizedHtml(text))
-    return STACKED_STATEMENT.test(text.replace(CHARACTER_REFERENCE, ' ')) ? 'h' : 'hs';
+  // Its `;` ending a character reference before a word (`&ldquo;Select your battles`) is no stacked query (`s`);
+  // its text, tags as line breaks, is judged for family `c` as prose is. E-mail and CMS templates hold merge tags
+  // (`{{ first_name | default: "there" }}`, `{% for item in order.items %}`): plain ones are text to the sanitizer.
+  if (text.includes('<')) {
+    const html = text.includes('{') ? text.replace(MERGE_TAG, 'x') : text;
+    if (sanitizedHtml(html)) {
+      const content = html.replace(/<[^>]*>/g, '\n').replace(CHARACTER_REFERENCE, ' ');
+      const c = isNaturalLanguage(content, MIN_WORDS_CQ) && commandOnlyAtStart(content) ? 'c' : '';
+      return `${c}h${STACKED_STATEMENT.test(text.replace(CHARACTER_REFERENCE, ' ')) ? '' : 's'}`;
+    }
+  }
   // Code-span delimiters are markdown, not code punctuation: prose is judged without them.
   const md = markdownCodeText(text);
   const math = text.includes('$') && latexMathOnly(text);
@@ -559,7 +574,8 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   if (!LFI_SYNTAX.test(text)) out += 'l';
   if (long && math) out += 'm';
   if (long && powershellInert(text)) out += 'p';
-  if (long && proseQuotesInert(prose)) out += 'q';
+  // Search phrases are short: a query parameter (`minWords` < 4) is judged for `q` whatever its length.
+  if ((long || minWords < MIN_WORDS_CQ) && proseQuotesInert(prose)) out += 'q';
   if (!SQL_SYNTAX.test(text) && noStackedQuery(text)) out += 's';
   if (!XSS_SYNTAX.test(text) && inertCalls(text)) out += 'x';
   return out;
@@ -572,6 +588,10 @@ export function proseWaivers(bytes: string, minWords = 4): string {
 const OS_FILE_MAY_FIRE = /[./\\%]|program|initial_root|gitlab_config|wp-config/i;
 const MAY_FIRE: readonly (readonly [string, RegExp])[] = [
   ['l', OS_FILE_MAY_FIRE],
+  [
+    'q',
+    /['"%]|\b(?:select|union|having|insert|delete|update|drop|from|where|order|group|and|or|not|like)\b/i,
+  ],
   ['s', /[;%]|create/i],
   ['x', /[&\\%]|eval|set(?:timeout|interval)|function|alert|atob|btoa|prompt|import|confirm|console|fetch/i],
 ];
