@@ -210,7 +210,7 @@ export function sanitizedHtml(text: string): boolean {
       }
       EMBED_SCRIPT.lastIndex = i;
       const embed = EMBED_SCRIPT.exec(text);
-      if (embed !== null && embed[0].includes('src=')) {
+      if (embed?.[0].includes('src=')) {
         i = EMBED_SCRIPT.lastIndex;
         continue;
       }

@@ -292,7 +292,7 @@ const PLAIN_ARGUMENT_WORD =
 const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
 // Numbers, times, ranges and punctuation of prose (`09:30`, `(2019–2020):`, `—`, `#412`): no file, option or host.
 const PLAIN_FIGURE =
-  /^(?:[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…]+|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}[)\p{Pf}"'’.,:;!?]*|[\p{Extended_Pictographic}\p{So}\u200d\ufe0f]+)$/u;
+  /^(?:[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…]+|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}[)\p{Pf}"'’.,:;!?]*|(?:\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0f)+)$/u;
 // A semicolon of prose (`waiting on legal; exec review moved`): a command separator to a shell, so what follows
 // it is judged as the start of a line.
 const PROSE_SEMICOLON = /;(?=[ \t])/g;
