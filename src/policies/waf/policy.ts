@@ -9,7 +9,12 @@ import {
 } from '../../pipeline/types.ts';
 import type { Intervention, MatchEvent, Ruleset, Transaction } from '../../waf/engine.ts';
 import { parseUrlEncoded } from '../../waf/engine.ts';
-import { DEFAULT_EXPAND_OPTIONS, graphqlGetQuery, queryArgsView } from '../../waf/profile/expand.ts';
+import {
+  DEFAULT_EXPAND_OPTIONS,
+  formBodyView,
+  graphqlGetQuery,
+  queryArgsView,
+} from '../../waf/profile/expand.ts';
 import { PROFILE_FAMILIES } from '../../waf/profile/rules.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from './body.ts';
 import { BUILTIN_IDS, loadWafRuleset } from './ruleset.ts';
@@ -247,7 +252,7 @@ async function inspect(rt: WafRuntime, ctx: RequestContext): Promise<undefined> 
     headers: headerPairs(req.rawHeaders),
     remoteAddr: ctx.clientIp,
     id: ctx.id,
-    body: engineBody(rt.config.profile, requestMediaType(ctx), await bodyFor(rt, ctx)),
+    body: engineBody(rt.config, requestMediaType(ctx), await bodyFor(rt, ctx)),
   });
   const intervention = tx.processRequestHeaders() ?? tx.processRequestBody();
   report(rt, ctx, tx, intervention);
@@ -288,10 +293,22 @@ export function engineUri(config: Pick<WafConfig, 'profile' | 'decode_nested'>, 
 
 /**
  * API profile: the body the engine parses for GraphQL documents and NDJSON, as JSON (`{"query": doc}` and
- * `[line, …]`); the upstream still gets the original bytes. Other bodies are returned unchanged.
+ * `[line, …]`), and for URL-encoded forms the value view of JSON string values (`formBodyView`); the upstream
+ * still gets the original bytes. Other bodies are returned unchanged.
  */
-export function engineBody(profile: WafConfig['profile'], mt: string, body: string): string {
-  if (profile !== 'api' || body === '') return body;
+export function engineBody(
+  config: Pick<WafConfig, 'profile' | 'decode_nested'>,
+  mt: string,
+  body: string,
+): string {
+  if (config.profile !== 'api' || body === '') return body;
+  if (mt === 'application/x-www-form-urlencoded')
+    return formBodyView(body, {
+      ...DEFAULT_EXPAND_OPTIONS,
+      maxDepth: config.decode_nested.max_depth,
+      maxDecodedBytes: config.decode_nested.max_decoded_bytes,
+      maxExtraArgs: config.decode_nested.max_extra_args,
+    });
   if (mt === 'application/graphql') {
     const text = Buffer.from(body, 'latin1').toString('utf8');
     return Buffer.from(JSON.stringify({ query: text }), 'utf8').toString('latin1');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseSecLang } from '../../waf/parser/index.ts';
-import { apiProfileRules, PROFILE_RULES } from '../../waf/profile/rules.ts';
+import { apiProfileRules, FILTER_QUERY_NAME_REGEX, PROFILE_RULES } from '../../waf/profile/rules.ts';
 import { PROSE_FAMILY_RULES } from '../../waf/profile/view.ts';
 import { applyDefaults, fakeDeps, fakeRequestContext, instantiate, runRequest } from '../testing.ts';
 import { policy } from './policy.ts';
@@ -31,6 +31,7 @@ describe('waf ruleset: prose exemptions at load time', () => {
     assert.deepEqual(api, [
       ['942190', '!ARGS:/^json[.]/|!ARGS:/^gatehouse[.]prose[.][a-z]*:json/'],
       ['930120', '!ARGS_NAMES:/^(?:gatehouse[.]prose[.][a-z]*:)?json(?:[.][A-Za-z0-9_-]+)+$/'],
+      ['942290', `!ARGS_NAMES:/${FILTER_QUERY_NAME_REGEX}/`],
       ...family('c', PROSE_FAMILY_RULES.c),
       ...family('h', PROSE_FAMILY_RULES.h),
       ['930120', '!ARGS:/^gatehouse[.]prose[.][a-z]*l[a-z]*:/'],

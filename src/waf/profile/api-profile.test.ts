@@ -473,12 +473,84 @@ describe('waf API profile: headers, cookies, member names and query encodings (s
     for (const q of ["' or 1=1--", '"x" union select password from users', "admin'--"]) {
       assert.ok((await run(api, get(`/api/search?q=${encodeURIComponent(q)}`))).error !== undefined, q);
     }
+    // A headless CMS's filter language passes; Mongo operator injection, code-running operators and operators on
+    // credential fields do not.
+    for (const path of [
+      '/api/articles?filters[slug][$eq]=spring-collection-2026&populate=*',
+      '/api/products?filters[$or][0][category][slug][$eq]=news&filters[$or][1][category][slug][$eq]=press',
+      '/api/landing-pages?filters[$and][0][title][$notNull]=true&filters[$and][1][locale][$ne]=en',
+    ]) {
+      assert.equal((await run(plain, get(path))).error?.reason, 'waf:sqli', path);
+      assert.equal((await run(api, get(path))).error, undefined, path);
+    }
+    for (const path of [
+      '/api/login?username[$ne]=x&password[$ne]=x',
+      '/api/articles?filters[$where]=sleep(5000)',
+      '/api/articles?filters[title][$regex]=^a',
+      '/api/users?filters[password][$startsWith]=a',
+      '/api/users?filters[createdBy][resetPasswordToken][$notNull]=true',
+    ]) {
+      assert.ok((await run(api, get(path))).error !== undefined, path);
+    }
     // Clean cursors and filters decode to clean values.
     for (const path of [
       `/api/contacts?page[cursor]=${b64('{"after":"c_8f2a","dir":"next"}')}&page[size]=50`,
       `/api/search?filter=${encodeURIComponent('{"status":"open","owner":"me"}')}`,
     ]) {
       assert.equal((await run(api, get(path))).error, undefined, path);
+    }
+  });
+});
+
+describe('waf API profile: URL-encoded forms get the value view (session 6)', () => {
+  const form = (body: string): Init => ({
+    method: 'POST',
+    path: '/api/posts/1/comments',
+    headers: {
+      ...ua,
+      'content-type': 'application/x-www-form-urlencoded',
+      'content-length': String(Buffer.byteLength(body)),
+    },
+    body: Buffer.from(body),
+  });
+  const enc = (o: Record<string, string>) => new URLSearchParams(o).toString();
+  const saml = (xml: string) =>
+    enc({ SAMLResponse: Buffer.from(xml).toString('base64'), RelayState: '/home' });
+  const assertion =
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1" Version="2.0"><saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">https://idp.example.com</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:Response>';
+
+  test('prose, markdown code, rich text and SAML responses in form fields pass; CRS blocks them', async () => {
+    for (const body of [
+      enc({
+        body: '+1, but note that `xargs -r` is a GNU extension; on macOS use `xargs` without `-r`.',
+        fkey: '40fa',
+      }),
+      enc({ message: 'I need to sleep 8 hours before the select committee meeting; drop me a line after.' }),
+      enc({
+        content:
+          '<p style="text-align: center;"><span style="color: #e03e2d;">Winter sale</span></p><p><img src="https://cdn.example.com/a.png" alt="Sale"></p>',
+      }),
+      enc({ code: 'for f in *.log; do\n  gzip "$f"\ndone\n', language: 'bash' }),
+    ]) {
+      assert.ok((await run(plain, form(body))).error !== undefined, body);
+      assert.equal((await run(api, form(body))).error, undefined, body);
+    }
+    // A SAML response is decoded like any base64 value, but its markup is the protocol's, not a page's.
+    assert.equal((await run(api, form(saml(assertion)))).error, undefined);
+  });
+
+  test('payloads in form fields are still blocked, forged view names too', async () => {
+    for (const body of [
+      enc({ q: "1' UNION SELECT password FROM users--" }),
+      enc({ message: 'Hi there <script>alert(1)</script> thanks a lot' }),
+      enc({ host: '8.8.8.8; cat /etc/passwd' }),
+      enc({ data: Buffer.from('{"a":"1\' OR 1=1--"}').toString('base64') }),
+      enc({ 'gatehouse.prose.l:f': '/etc/passwd' }),
+      enc({ 'gatehouse.prose.k:x.fenced-code': '; cat /etc/passwd' }),
+      enc({ code: 'x=1\ncat /etc/passwd\n' }),
+      saml(`<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>${assertion}`),
+    ]) {
+      assert.ok((await run(api, form(body))).error !== undefined, body);
     }
   });
 });

@@ -226,6 +226,15 @@ function spend(budget: Budget, produced: readonly Arg[]): boolean {
   return true;
 }
 
+// A base64 SAML message (`SAMLResponse`, `SAMLRequest`: the root element in a SAML namespace declared on it): the
+// markup is the protocol's, read by its library after the signature check, not a page. Shown to the engine as a
+// summary unless it holds what an XML parser or a browser would act on (a DOCTYPE or entity, a processing
+// instruction other than the declaration, script, a handler, a script URL).
+const SIGNED_XML =
+  /^\s*(?:<\?xml[^<>]{0,100}\?>\s*)?<[A-Za-z][\w.-]*:[A-Za-z][\w.-]*\s[^<>]*xmlns:[A-Za-z][\w.-]*="urn:oasis:names:tc:SAML:/;
+const XML_ACTIVE = /<!|<\?(?!xml\s)|<script|\bon[a-z]{3,}\s*=|javascript\s*:|\$\{|\{\{/i;
+const SIGNED_XML_SUMMARY = 'saml-message';
+
 /**
  * Decodes one value (JSON, then percent-encoding, then base64), appending derived args; recursive. `keys`: where
  * the member names of decoded JSON documents are collected (null: not collected).
@@ -262,7 +271,11 @@ function decodeValue(
     // `data:<type>;base64,<payload>` (a payload that is text; binary images were summarised before).
     const prefix = DATA_BASE64.exec(value);
     const d = base64Text(prefix === null ? value : value.slice(prefix[0].length));
-    if (d !== null) produced.push([`${name}.decoded-base64`, canonicalText(d)]);
+    if (d !== null)
+      produced.push([
+        `${name}.decoded-base64`,
+        SIGNED_XML.test(d) && !XML_ACTIVE.test(d) ? SIGNED_XML_SUMMARY : canonicalText(d),
+      ]);
   }
   if (produced.length === 0 || !spend(budget, produced)) return;
   for (const a of produced) {
@@ -583,4 +596,66 @@ export function queryArgsView(query: string, options: ApiExpandOptions = DEFAULT
   if (budget.exhausted !== null) decoded.push(`${DECODE_LIMIT_ARG}=${budget.exhausted}`);
   if (decoded.length > 0) return [...out, ...decoded].join('&');
   return changed ? out.join('&') : query;
+}
+
+/**
+ * API profile: the URL-encoded form body the engine parses instead of the one sent (the upstream still gets the
+ * original bytes). A form field is treated as a JSON string value is: canonical form; nested JSON, leftover
+ * percent-encoding and base64 decoded into extra fields `<name>.decoded-…`; code (fenced blocks and spans of
+ * markdown, `<pre>`/`<code>` samples of rich text, a program in a field named for code: ./code.ts) cut out into
+ * extra fields `gatehouse.prose.k:<name>.fenced-code`; and the rest renamed `gatehouse.prose.<families>:<name>`
+ * when it reads as prose or rich text (./view.ts, four words as for JSON values). Client names in the reserved
+ * namespace are renamed `gatehouse.forged:<name>` and nothing is classified (90106 refuses them). A body that
+ * needs no change is returned as it is (same string).
+ * @example
+ * formBodyView('body=%2B1%2C+but+note+that+%60xargs+-r%60+is+a+GNU+extension.&fkey=40fa');
+ * // 'body=%2B1%2C+but+note+that+…&fkey=40fa&gatehouse.prose.k:body.fenced-code=xargs%20-r'
+ */
+export function formBodyView(body: string, options: ApiExpandOptions = DEFAULT_EXPAND_OPTIONS): string {
+  if (body === '') return body;
+  const parts = body.split('&');
+  const names = parts.map((p) => {
+    const eq = p.indexOf('=');
+    return decodeFormComponent(eq === -1 ? p : p.slice(0, eq));
+  });
+  if (names.some((n) => n.slice(0, RESERVED.length).toLowerCase() === RESERVED)) {
+    return parts
+      .map((p, i) =>
+        (names[i] as string).slice(0, RESERVED.length).toLowerCase() === RESERVED ? FORGED_PREFIX + p : p,
+      )
+      .join('&');
+  }
+  let changed = false;
+  const budget: Budget = { bytes: options.maxDecodedBytes, args: options.maxExtraArgs, exhausted: null };
+  const extra: string[] = [];
+  const field = (k: string, v: string): string => `${encodeQueryValue(k)}=${encodeQueryValue(v)}`;
+  const out = parts.map((p, i) => {
+    const eq = p.indexOf('=');
+    if (eq === -1) return p;
+    const name = names[i] as string;
+    const rawValue = p.slice(eq + 1);
+    const value = decodeFormComponent(rawValue);
+    const view = BAD_ESCAPE.test(rawValue) ? value : canonicalView(value);
+    const decoded: Arg[] = [];
+    decodeValue(name, view, options.maxDepth, budget, decoded, null);
+    for (const [k, v] of decoded) {
+      const f = proseWaivers(v);
+      extra.push(field(f === '' ? k : `${PROSE_PREFIX}${f}:${k}`, v));
+    }
+    const md = codeField(name, view)
+      ? { prose: '', blocks: [view] }
+      : (markdownFences(view) ?? htmlCode(view));
+    const text = md === null ? view : md.prose;
+    if (md !== null)
+      for (const b of md.blocks)
+        extra.push(field(`${PROSE_PREFIX}${CODE_FAMILY.letter}:${name}${FENCED_CODE_SUFFIX}`, b));
+    const families = proseWaivers(text);
+    if (text === value && families === '') return p;
+    changed = true;
+    const rawName = p.slice(0, eq);
+    return `${families === '' ? rawName : `${PROSE_PREFIX}${families}:${rawName}`}=${text === value ? rawValue : encodeQueryValue(text)}`;
+  });
+  if (budget.exhausted !== null) extra.push(field(DECODE_LIMIT_ARG, budget.exhausted));
+  if (extra.length > 0) return [...out, ...extra].join('&');
+  return changed ? out.join('&') : body;
 }

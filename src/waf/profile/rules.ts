@@ -215,7 +215,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
       `"id:${PROFILE_RULES.jsonFamilyContentType},phase:1,pass,nolog,t:none,t:lowercase,ctl:ruleRemoveById=920420"`,
     attack(
       PROFILE_RULES.nosql,
-      'ARGS_NAMES',
+      `ARGS_NAMES|!ARGS_NAMES:/${FILTER_QUERY_NAME_REGEX}/`,
       `@rx (?:^|[.\\[:])\\$(?:${NOSQL_OPERATORS})(?:[.\\]]|$)`,
       'NoSQL operator injection in a JSON member name',
       'attack-injection-nosql',
@@ -323,7 +323,9 @@ export function apiProfileRules(decodeLimitArg: string): string {
       't:none,t:lowercase',
     ),
     // Chained: the score is set by the last link (a chain starter's setvars run even when later links fail).
-    `SecRule ARGS_POST_NAMES "@beginsWith gatehouse." "id:${PROFILE_RULES.reservedNameBody},phase:2,block,` +
+    // A URL-encoded form body is shown to the engine through the value view (`formBodyView`), which renames the
+    // client's names in the namespace `gatehouse.forged:…` and makes the prose and code names itself.
+    `SecRule ARGS_POST_NAMES|!ARGS_POST_NAMES:/${PROSE_NAME_REGEX}[a-z]+:/ "@beginsWith gatehouse." "id:${PROFILE_RULES.reservedNameBody},phase:2,block,` +
       `chain,t:none,t:lowercase,msg:'Reserved gateway argument name',logdata:'%{MATCHED_VAR_NAME}',` +
       `tag:'application-multi',tag:'attack-protocol',tag:'gatehouse/api-profile',tag:'paranoia-level/1',` +
       `severity:'CRITICAL'"\n` +
@@ -356,6 +358,21 @@ export const API_JSON_VALUE_EXCLUDED_RULES: readonly number[] = [942190];
 export const API_JSON_NAME_EXCLUDED_RULES: readonly number[] = [930120];
 
 /**
+ * RE2 regex of the query parameter names of a headless CMS's filter API (Strapi's `filters[slug][$eq]`,
+ * `filters[$or][0][title][$containsi]`, `filters[price][$between][0]`): `filters` followed only by field names,
+ * indexes, the logical operators and the comparison and string operators. Such names are the API's own query
+ * language, which CRS 942290 and the profile's NoSQL-operator rule (90100) read as a Mongo operator injection
+ * (`username[$ne]=x`). Operators that run code or match patterns (`$where`, `$function`, `$expr`, `$regex`) are
+ * not in the list, and the credential-field rule (90110: `filters[password][$startsWith]`, Strapi
+ * CVE-2023-22894) still applies.
+ */
+export const FILTER_QUERY_NAME_REGEX =
+  '^(?:gatehouse[.]prose[.][a-z]*:)?filters(?:\\[(?:[A-Za-z0-9_.-]+|\\$(?:or|and|not|eqi?|nei?|lte?|gte?|in|notIn|containsi?|notContainsi?|null|notNull|between|startsWithi?|endsWithi?))\\])+$';
+
+/** CRS rules the API profile does not run on {@link FILTER_QUERY_NAME_REGEX} names: 942290 (Mongo operators). */
+export const API_FILTER_NAME_EXCLUDED_RULES: readonly number[] = [942290];
+
+/**
  * The prose exemptions as load-time target exclusions (`SecRuleUpdateTargetById`, loaded after the CRS rules):
  * per family `f` of src/waf/profile/view.ts, each CRS rule of that family stops inspecting the arguments named
  * `gatehouse.prose.<families with f>:…` (`!ARGS:/^gatehouse[.]prose[.][a-z]*f[a-z]*:/`), and the rules kept
@@ -375,6 +392,8 @@ export function proseExclusionDirectives(): [string, string][] {
     out.push([String(id), `!ARGS:/^json[.]/|!ARGS:/${PROSE_NAME_REGEX}[a-z]*:json/`]);
   for (const id of API_JSON_NAME_EXCLUDED_RULES)
     out.push([String(id), `!ARGS_NAMES:/${JSON_PLAIN_NAME_REGEX}/`]);
+  for (const id of API_FILTER_NAME_EXCLUDED_RULES)
+    out.push([String(id), `!ARGS_NAMES:/${FILTER_QUERY_NAME_REGEX}/`]);
   for (const [family, ids] of Object.entries(PROSE_FAMILY_RULES)) {
     for (const id of ids) out.push([String(id), `!ARGS:/${PROSE_NAME_REGEX}[a-z]*${family}[a-z]*:/`]);
   }
