@@ -149,8 +149,10 @@ describe('bot-defense policy', () => {
   });
 
   test('a failing state store fails closed: the solution is not accepted, a new challenge is issued', async () => {
+    // Only the replay mark fails (the credential-stuffing flag lookup answers "not flagged").
     const broken = {
       markIfAbsent: () => Promise.reject(new Error('redis down')),
+      markTtl: () => Promise.resolve(0),
     } as unknown as StateStore;
     const inst = instantiate(
       policy,
@@ -253,6 +255,153 @@ describe('bot-defense policy', () => {
       ),
       undefined,
     );
+  });
+
+  describe('credential stuffing in the shared state store', () => {
+    const APP = { 'user-agent': 'AcmeApp/1' };
+    /** One failed key-auth authentication of `id` from `ip`, through onRequest and onLog. */
+    async function failOn(inst: PolicyInstance, id: string, ip = '203.0.113.20') {
+      const ctx = fakeRequestContext({ headers: APP, clientIp: ip });
+      const err = await run(inst, ctx);
+      if (err) return err;
+      recordFailure(ctx, { method: 'key-auth', reason: 'unknown_key', credentialId: id });
+      await inst.onLog?.(asLog(ctx, 401));
+      return undefined;
+    }
+
+    test('two instances (two workers) sharing one store: flagged at exactly N distinct identities, on both', async () => {
+      const store = createLocalStore({ capacity: 1024 });
+      try {
+        const config = { credential_stuffing: { identities_per_client: 4 } };
+        const depsA = { ...fakeDeps(), store };
+        const workers = [
+          instantiate(policy, config, depsA),
+          instantiate(policy, config, { ...fakeDeps(), store }),
+        ];
+        for (let i = 0; i < 3; i++) assert.equal(await failOn(workers[i % 2]!, `user${i}`), undefined);
+        // The same identities again, on the other worker: not new.
+        for (let i = 0; i < 3; i++) assert.equal(await failOn(workers[(i + 1) % 2]!, `user${i}`), undefined);
+        assert.equal(depsA.events.filter((e) => e.type === 'credential_stuffing').length, 0);
+        assert.equal(await failOn(workers[1]!, 'user3'), undefined, 'the N-th failure itself is answered');
+        for (const w of workers) {
+          const err = await run(w, fakeRequestContext({ headers: APP, clientIp: '203.0.113.20' }));
+          assert.equal(err?.status, 403, 'blocked on both workers');
+          assert.equal(err?.reason, 'bot_block');
+        }
+        assert.equal(
+          await run(workers[0]!, fakeRequestContext({ headers: APP, clientIp: '203.0.113.21' })),
+          undefined,
+          'another client is not',
+        );
+        // Another instance (another route) keeps its own counts.
+        const other = instantiate(policy, config, { ...fakeDeps('bot-defense@route:other'), store });
+        assert.equal(
+          await run(other, fakeRequestContext({ headers: APP, clientIp: '203.0.113.20' })),
+          undefined,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('the event reports the shared count; identities are hashed in the store keys', async () => {
+      const keys: string[] = [];
+      const store = createLocalStore({ capacity: 1024 });
+      const spy = new Proxy(store, {
+        get(target, prop, receiver) {
+          const v = Reflect.get(target, prop, receiver);
+          if (typeof v !== 'function') return v;
+          return (...args: unknown[]) => {
+            if (typeof args[0] === 'string') keys.push(args[0]);
+            return (v as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      });
+      try {
+        const config = { credential_stuffing: { identities_per_client: 3 } };
+        const deps = { ...fakeDeps(), store: spy };
+        const a = instantiate(policy, config, deps);
+        const b = instantiate(policy, config, { ...fakeDeps(), store: spy });
+        assert.equal(await failOn(a, 'alice@example.com'), undefined);
+        assert.equal(await failOn(b, 'bob@example.com'), undefined);
+        assert.equal(await failOn(a, 'carol@example.com'), undefined);
+        const ev = deps.events.filter((e) => e.type === 'credential_stuffing');
+        assert.equal(ev.length, 1);
+        assert.equal(ev[0]?.fields['gatehouse.bot.identities'], 3);
+        assert.equal(ev[0]?.fields['event.reason'], 'many_identities_per_client');
+        assert.ok(keys.length > 0);
+        for (const k of keys) assert.doesNotMatch(k, /alice|bob|carol|example/);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('flag lookup fails: 503 by default, allowed with on_store_error: allow, never enforced in report-only', async () => {
+      const broken = {
+        markTtl: () => Promise.reject(new Error('redis down')),
+        markIfAbsent: () => Promise.reject(new Error('redis down')),
+      } as unknown as StateStore;
+      const deny = instantiate(policy, {}, { ...fakeDeps(), store: broken });
+      const err = await run(deny, fakeRequestContext({ headers: APP }));
+      assert.equal(err?.status, 503);
+      assert.equal(err?.reason, 'store_unavailable');
+      assert.equal(err?.headers?.['retry-after'], '1');
+      const allow = instantiate(
+        policy,
+        { credential_stuffing: { on_store_error: 'allow' } },
+        { ...fakeDeps(), store: broken },
+      );
+      assert.equal(await run(allow, fakeRequestContext({ headers: APP })), undefined);
+      const reportOnly = instantiate(
+        policy,
+        {},
+        { ...fakeDeps(), store: broken, mode: 'report-only' as const },
+      );
+      const ctx = fakeRequestContext({ headers: APP });
+      assert.equal(await run(reportOnly, ctx), undefined);
+      assert.deepEqual(
+        ctx.decisions.map((d) => [d.action, d.reason]),
+        [['would-deny', 'store_unavailable']],
+      );
+      // A synchronous store failure (local table full) is handled the same way.
+      const full = {
+        markTtl: () => {
+          throw new Error('table full');
+        },
+      } as unknown as StateStore;
+      assert.equal((await run(instantiate(policy, {}, { ...fakeDeps(), store: full }), ctx))?.status, 503);
+      // Weight 0: the flag is never looked up.
+      const off = instantiate(
+        policy,
+        { weights: { credential_stuffing: 0 } },
+        { ...fakeDeps(), store: full },
+      );
+      assert.equal(await run(off, fakeRequestContext({ headers: APP })), undefined);
+    });
+
+    test('failures the store cannot record are counted in the worker memory', async () => {
+      const store = createLocalStore({ capacity: 1024 });
+      try {
+        // Lookups work, counting fails: detection degrades to this worker's own failures.
+        const countingFails = new Proxy(store, {
+          get(target, prop, receiver) {
+            if (prop === 'markIfAbsent') return () => Promise.reject(new Error('redis down'));
+            const v = Reflect.get(target, prop, receiver);
+            return typeof v === 'function' ? v.bind(target) : v;
+          },
+        });
+        const deps = { ...fakeDeps(), store: countingFails };
+        const inst = instantiate(policy, { credential_stuffing: { identities_per_client: 3 } }, deps);
+        for (const id of ['k1', 'k2', 'k3']) assert.equal(await failOn(inst, id), undefined);
+        assert.equal(deps.events.filter((e) => e.type === 'credential_stuffing').length, 1);
+        assert.equal(
+          (await run(inst, fakeRequestContext({ headers: APP, clientIp: '203.0.113.20' })))?.status,
+          403,
+        );
+      } finally {
+        await store.close();
+      }
+    });
   });
 
   test('high request rate and path enumeration add to the score', async () => {

@@ -3,7 +3,12 @@ import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ja4OfSocket } from '../../bot/client-hello.ts';
 import { createPow, type Pow } from '../../bot/pow.ts';
-import { BehaviourTracker, headerAnomalies, StuffingTracker } from '../../bot/signals.ts';
+import {
+  BehaviourTracker,
+  headerAnomalies,
+  StuffingTracker,
+  type StuffingVerdict,
+} from '../../bot/signals.ts';
 import { compileAgentMatcher } from '../../bot/user-agents.ts';
 import { GatewayError } from '../../errors/gateway-error.ts';
 import { compileCidrSet } from '../../lib/ip.ts';
@@ -14,10 +19,12 @@ import {
   type RequestContext,
   type ResponseContext,
 } from '../../pipeline/types.ts';
+import type { MaybePromise } from '../../stores/types.ts';
 import { anomalyActions } from '../../traffic/anomaly-actions.ts';
 import { isCredentialFailure } from '../auth-requirement/results.ts';
 import { clientKey } from '../brute-force/policy.ts';
 import { type BotDefenseConfig, BotDefenseSchema } from './schema.ts';
+import { createSharedStuffing } from './shared-stuffing.ts';
 
 const NAME = 'bot-defense';
 /** Request header carrying a proof-of-work solution: `<challenge>:<counter>`. */
@@ -31,6 +38,10 @@ export const SCORE_HEADER = 'x-gatehouse-bot-score';
 /** One event per client and type at most this often (per worker). */
 const EVENT_INTERVAL_MS = 10_000;
 const MAX_IDENTITIES_PER_REQUEST = 8;
+
+function isThenable<T>(v: MaybePromise<T>): v is Promise<T> {
+  return v !== null && typeof v === 'object' && typeof (v as { then?: unknown }).then === 'function';
+}
 
 /** What onRequest found, for the later phases of the same request. */
 interface BotState {
@@ -82,8 +93,14 @@ function identityKey(method: string, id: string): string {
  * Actions: `tag` (score header upstream + `bot_tag` event), `challenge` (proof of work, 429 with a
  * signed challenge; a solution earns a short-lived `X-Gatehouse-Pass`), `throttle` (delay) and
  * `block` (403, before authentication). Verified address ranges and JA4 fingerprints skip the
- * policy; verified consumer groups skip tag, challenge and throttle. State is in memory, per
- * worker and per policy instance (attach it globally to share it across routes).
+ * policy; verified consumer groups skip tag, challenge and throttle.
+ *
+ * With the state store (the gateway always has one), credential stuffing is counted and flagged
+ * there ({@link createSharedStuffing}): exact across worker threads, and across nodes with Redis,
+ * per policy instance (attach it globally to share it across routes). Every request then reads
+ * its client's flag (one store operation); when that fails, `credential_stuffing.on_store_error`
+ * decides: `deny` (default) answers 503, `allow` goes on with this worker's memory. Request rate
+ * and path entropy stay in memory, per worker.
  *
  * @example
  * bot-defense:
@@ -124,7 +141,10 @@ export const policy = definePolicy({
      */
     const passSubject = (ip: string): string => `${ip}|d${config.pow.difficulty}`;
     const enforce = deps.mode === 'enforce';
-    /** Shared state store for proof-of-work replay (else an in-process memory, one worker thread only). */
+    /**
+     * Shared state store for proof-of-work replay and credential stuffing (else in-process memory, one
+     * worker thread only).
+     */
     const store = deps.store;
     const w = config.weights;
     const agents = compileAgentMatcher(config.extra_user_agents);
@@ -145,7 +165,42 @@ export const policy = definePolicy({
       clientsPerIdentity: cs.clients_per_identity,
       maxEntries: cs.max_entries,
     });
+    const shared =
+      store === undefined
+        ? undefined
+        : createSharedStuffing(store, {
+            scope: deps.scope,
+            windowMs: cs.window_s * 1000,
+            identitiesPerClient: cs.identities_per_client,
+            clientsPerIdentity: cs.clients_per_identity,
+          });
+    const stuffingFailOpen = cs.on_store_error === 'allow';
     const lastEvent = new Map<string, number>();
+    let lastStoreWarning = 0;
+    /** Logs a store failure at most once per interval (per worker): it can fail on every request. */
+    const storeWarning = (err: unknown, msg: string): void => {
+      const now = Date.now();
+      if (now - lastStoreWarning < EVENT_INTERVAL_MS) return;
+      lastStoreWarning = now;
+      deps.logger.warn({ err: (err as Error)?.message }, msg);
+    };
+    /** The flag lookup failed: 503 with `on_store_error: deny` (a decision only in report-only), else not flagged. */
+    const flagLookupFailed = (ctx: RequestContext, err: unknown): false => {
+      storeWarning(err, 'bot-defense: state store failed (credential-stuffing flag)');
+      if (stuffingFailOpen) return false;
+      ctx.decisions.push({
+        policy: NAME,
+        action: enforce ? 'deny' : 'would-deny',
+        reason: 'store_unavailable',
+        status: 503,
+      });
+      if (!enforce) return false;
+      throw new GatewayError('GW_NOT_READY', {
+        reason: 'store_unavailable',
+        headers: { 'retry-after': '1' },
+        cause: err,
+      });
+    };
 
     const fields = (ctx: Readonly<RequestContext>, st: BotState | undefined): Record<string, unknown> => ({
       'client.ip': ctx.clientIp,
@@ -186,7 +241,7 @@ export const policy = definePolicy({
     };
 
     return Object.freeze({
-      onRequest(ctx: RequestContext): void {
+      onRequest(ctx: RequestContext): MaybePromise<void> {
         delete ctx.upstreamHeaders[SCORE_HEADER];
         delete ctx.upstreamHeaders[POW_HEADER];
         delete ctx.upstreamHeaders[PASS_HEADER];
@@ -222,31 +277,50 @@ export const policy = definePolicy({
           score += w.path_enumeration;
           reasons.push('path_enumeration');
         }
-        if (w.credential_stuffing > 0 && stuffing.flagged(key, now)) {
-          score += w.credential_stuffing;
-          reasons.push('credential_stuffing');
-        }
-        if (fp !== undefined && denyJa4.has(fp)) {
-          score += w.ja4_deny;
-          reasons.push('ja4_deny');
-        }
-        const st: BotState = { key, score: Math.min(score, 1000), reasons, ja4: fp, pass: undefined };
-        ctx.state[NAME] = st;
-        if (st.score >= t.block) {
-          ctx.decisions.push({
-            policy: NAME,
-            action: enforce ? 'deny' : 'would-deny',
-            reason: 'bot_block',
-            status: 403,
-          });
-          event('bot_block', key, { ...fields(ctx, st), 'event.reason': 'score_block' });
-          if (enforce) {
-            throw new GatewayError('GW_FORBIDDEN', {
-              reason: 'bot_block',
-              detail: 'The request was refused as automated abuse.',
-            });
+        const decide = (flagged: boolean): void => {
+          if (flagged) {
+            score += w.credential_stuffing;
+            reasons.push('credential_stuffing');
           }
+          if (fp !== undefined && denyJa4.has(fp)) {
+            score += w.ja4_deny;
+            reasons.push('ja4_deny');
+          }
+          const st: BotState = { key, score: Math.min(score, 1000), reasons, ja4: fp, pass: undefined };
+          ctx.state[NAME] = st;
+          if (st.score >= t.block) {
+            ctx.decisions.push({
+              policy: NAME,
+              action: enforce ? 'deny' : 'would-deny',
+              reason: 'bot_block',
+              status: 403,
+            });
+            event('bot_block', key, { ...fields(ctx, st), 'event.reason': 'score_block' });
+            if (enforce) {
+              throw new GatewayError('GW_FORBIDDEN', {
+                reason: 'bot_block',
+                detail: 'The request was refused as automated abuse.',
+              });
+            }
+          }
+        };
+        // Flagged in this worker's memory (no store, or failures the store could not record), else in the store.
+        if (w.credential_stuffing === 0) return decide(false);
+        if (stuffing.flagged(key, now)) return decide(true);
+        if (shared === undefined) return decide(false);
+        let ttl: MaybePromise<number>;
+        try {
+          ttl = shared.flaggedMs(key);
+        } catch (err) {
+          return decide(flagLookupFailed(ctx, err));
         }
+        if (isThenable(ttl)) {
+          return ttl.then(
+            (ms) => decide(ms > 0),
+            (err: unknown) => decide(flagLookupFailed(ctx, err)),
+          );
+        }
+        return decide(ttl > 0);
       },
 
       async onUpstream(ctx: RequestContext): Promise<void> {
@@ -314,8 +388,8 @@ export const policy = definePolicy({
         if (st?.pass) ctx.responseHeaders[PASS_HEADER] = st.pass;
       },
 
-      onLog(ctx: LogContext): void {
-        if (ctx.status !== 401) return;
+      onLog(ctx: LogContext): Promise<void> | undefined {
+        if (ctx.status !== 401) return undefined;
         const identities: string[] = [];
         for (const f of ctx.auth.failures) {
           if (!isCredentialFailure(f) || f.credentialId === undefined || f.credentialId === '') continue;
@@ -326,21 +400,38 @@ export const policy = definePolicy({
           const id = identityFrom(firstHeader(ctx.headers[cs.identity_header]), cs.identity_header);
           if (id !== undefined) identities.push(identityKey('upstream', id));
         }
-        if (identities.length === 0) return;
+        if (identities.length === 0) return undefined;
         const st = ctx.state[NAME] as BotState | undefined;
         const key = st?.key ?? clientKey(ctx.clientIp, config.ipv6_prefix);
         const now = Date.now();
-        for (const id of identities) {
-          const v = stuffing.fail(key, id, now);
-          if (v.manyIdentities || v.manyClients) {
-            event('credential_stuffing', key, {
-              ...fields(ctx, st),
-              'event.reason': v.manyIdentities ? 'many_identities_per_client' : 'many_clients_per_identity',
-              'gatehouse.bot.identities': v.identities,
-              'gatehouse.bot.clients': v.clients,
-            });
-          }
+        const report = (v: StuffingVerdict): void => {
+          if (!v.manyIdentities && !v.manyClients) return;
+          event('credential_stuffing', key, {
+            ...fields(ctx, st),
+            'event.reason': v.manyIdentities ? 'many_identities_per_client' : 'many_clients_per_identity',
+            'gatehouse.bot.identities': v.identities,
+            'gatehouse.bot.clients': v.clients,
+          });
+        };
+        if (shared === undefined) {
+          for (const id of identities) report(stuffing.fail(key, id, now));
+          return undefined;
         }
+        // Counted in the shared store; a failure it cannot record is counted in this worker's memory.
+        return Promise.all(
+          identities.map((id) =>
+            shared.fail(key, id, now).then(report, (err: unknown) => {
+              storeWarning(
+                err,
+                'bot-defense: state store failed (credential-stuffing count); counted per worker',
+              );
+              report(stuffing.fail(key, id, now));
+            }),
+          ),
+        ).then(
+          () => undefined,
+          (err: unknown) => deps.logger.warn({ err }, 'bot-defense: credential-stuffing report failed'),
+        );
       },
     });
   },

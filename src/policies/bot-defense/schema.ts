@@ -151,14 +151,20 @@ export const BotDefenseSchema = Type.Object(
           minimum: 1,
           maximum: 10_000_000,
           default: 50_000,
-          description: 'Most clients and identities tracked.',
+          description:
+            'Most clients and identities tracked in worker memory (without a state store, or for failures the store could not record).',
+        }),
+        on_store_error: Type.Union([Type.Literal('deny'), Type.Literal('allow')], {
+          default: 'deny',
+          description:
+            "When the state store cannot say whether a client is flagged: `deny` answers 503 (fail closed), `allow` goes on with this worker's memory only. Failures the store could not record are counted in worker memory either way.",
         }),
       },
       {
         additionalProperties: false,
         default: {},
         description:
-          'Credential-stuffing detection from failed authentications (log phase, in memory, per worker).',
+          'Credential-stuffing detection from failed authentications (log phase; counted in the shared state store, exact across workers and nodes).',
       },
     ),
     pow: Type.Object(
