@@ -503,14 +503,17 @@ async function startWorkers(
     },
   });
 
+  const youngGenerationMb = configUsesPolicy(initial.loaded.config, 'waf') ? 96 : 24;
   const spawn = (index: number): WorkerHandle => {
     const w = new Worker(workerUrl(), {
       workerData: { configPath: opts.configPath, env: opts.env, index },
       env: opts.env as NodeJS.ProcessEnv,
       stdout: false,
       stderr: false,
-      // Same young-generation cap as the main thread gets from bin/gatehouse.mjs (semi-space 8 MiB).
-      resourceLimits: { maxYoungGenerationSizeMb: 24 },
+      // Same young-generation cap as the main thread gets from bin/gatehouse.mjs (semi-space 8 MiB), but four
+      // times that with a `waf` policy: inspecting a request body allocates a few MiB of short-lived views, and
+      // with the small cap about 15 % of the WAF's CPU went to scavenges (bench/RESULTS.md, 16 KiB JSON POST).
+      resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
     });
     let resolveL!: (p: Record<string, number>) => void;
     let rejectL!: (e: Error) => void;
@@ -709,3 +712,21 @@ async function startWorkers(
 }
 
 export { ConfigLoadError };
+
+/**
+ * True when any `policies` map of the config (global, service or route) attaches the named policy; decided once
+ * at start (worker resource limits cannot change without a restart).
+ */
+export function configUsesPolicy(config: unknown, name: string): boolean {
+  const seen = new Set<unknown>();
+  const walk = (v: unknown): boolean => {
+    if (v === null || typeof v !== 'object' || seen.has(v)) return false;
+    seen.add(v);
+    if (Array.isArray(v)) return v.some(walk);
+    const o = v as Record<string, unknown>;
+    const p = o.policies;
+    if (p !== null && typeof p === 'object' && !Array.isArray(p) && Object.hasOwn(p, name)) return true;
+    return Object.values(o).some(walk);
+  };
+  return walk(config);
+}
