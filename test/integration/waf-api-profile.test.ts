@@ -161,7 +161,8 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * 4.2 % / 3.5 % after. Held-out 6 (heldout6.ts: CRM, newsroom, legal, developer forum, IoT, food delivery; blind)
  * as written: 5.7 % clean out of the box, attacks 92.0 % vs CRS PL2 91.3 % (below PL2 in four families: headers,
  * cookies, member names, encoded query values); after rules 90112-90115 and the rich-text changes: 3.5 %, attacks
- * 99.7 %. The bounds below are the measurements, so that any regression fails.
+ * 99.7 %. Then form fields through the value view and CMS filter names: held-out 4 9.7 / 7.2 %, held-out 5
+ * 3.5 / 2.8 %. The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
   test('the committed held-out corpora are what their generators produce', () => {
@@ -191,8 +192,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out', '-heldout', HELDOUT_CONFIGS, 0.01, 0.019],
     ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.007, 0.019],
     ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.111, 0.119],
-    ['held-out 4', '-heldout4', HELDOUT4_CONFIGS, 0.108, 0.134],
-    ['held-out 5', '-heldout5', HELDOUT5_CONFIGS, 0.036, 0.043],
+    ['held-out 4', '-heldout4', HELDOUT4_CONFIGS, 0.073, 0.098],
+    ['held-out 5', '-heldout5', HELDOUT5_CONFIGS, 0.029, 0.036],
     ['held-out 6', '-heldout6', HELDOUT6_CONFIGS, 0.035, 0.035],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {

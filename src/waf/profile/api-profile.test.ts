@@ -423,6 +423,10 @@ describe('waf API profile: headers, cookies, member names and query encodings (s
         'prototype-pollution',
       ],
       [{ cookie: 'locale=%7B%7B%23with%20%22s%22%20as%20%7Cstring%7C%7D%7D' }, 'template'],
+      [{ 'x-client-id': '-1 OR 1=1' }, 'sqli'],
+      [{ 'x-forwarded-host': 'localhost:2375' }, 'ssrf'],
+      [{ 'x-forwarded-host': '0177.0.0.1:8500' }, 'ssrf'],
+      [{ 'x-forwarded-host': '[::1]' }, 'ssrf'],
     ] as const) {
       const r = await run(api, get('/api/contacts?page=1', headers));
       assert.equal(r.error?.reason, `waf:${reason}`, JSON.stringify(headers));
@@ -440,6 +444,8 @@ describe('waf API profile: headers, cookies, member names and query encodings (s
           '_ga=GA1.1.931408219.8110007533; sid=BBEyH4xtCvA4o88PUD5EJJYeS0k-KmU6fE8PG9hj; tz=Europe%2FBerlin',
       },
       { 'x-request-id': 'c5c2db21-ea87-4ccb-8406-fd104ad26f99', 'x-api-version': '2024-06-01' },
+      { 'x-forwarded-host': 'api.example.com', 'x-client-id': '1042' },
+      { 'x-forwarded-host': 'shop.example.com:8443, edge.example.net' },
     ];
     for (const headers of cleanHeaders) {
       assert.equal(

@@ -65,6 +65,7 @@ export const PROFILE_RULES = {
   prototypePollutionValue: 90113,
   headerTemplate: 90114,
   clientIpHeader: 90115,
+  forwardedHost: 90116,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -85,7 +86,16 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.prototypePollutionValue]: 'prototype-pollution',
   [PROFILE_RULES.headerTemplate]: 'template',
   [PROFILE_RULES.clientIpHeader]: 'protocol-attack',
+  [PROFILE_RULES.forwardedHost]: 'ssrf',
 };
+
+// A forwarded-host header naming a loopback, link-local, metadata or unspecified address, in any spelling
+// (`localhost:2375`, `0177.0.0.1`, `0x7f000001`, `[::1]`): host-header injection into password-reset links and
+// SSRF through backends that build URLs from it.
+const INTERNAL_HOST =
+  '(?i)^\\s*\\[?(?:localhost|127(?:\\.[0-9]{1,3}){1,3}|0+(?:\\.0+){0,3}|0[0-7]{1,3}(?:\\.[0-9]{1,4}){0,3}|0x[0-9a-f]{1,8}|' +
+  '[0-9]{8,10}|169\\.254\\.[0-9]{1,3}\\.[0-9]{1,3}|::1?|::ffff:[0-9a-f.:]+|metadata(?:\\.google)?\\.internal|' +
+  'metadata\\.azure\\.com|100\\.100\\.100\\.200|kubernetes\\.default(?:\\.svc)?)\\]?(?::[0-9]{1,5})?\\s*(?:,|$)';
 
 // Headers that carry a client address (a list of IPv4/IPv6 addresses, ports, `unknown` or an obfuscated
 // identifier): what an application logs, rate-limits on or puts in a query as it is.
@@ -119,7 +129,9 @@ const TEMPLATE =
   // Handlebars gadget chains (`{{#with "s" as |string|}}`): a block helper over a literal.
   '\\{\\{\\s*#\\s*(?:with|each|lookup)\\s+["\'(]|' +
   // Razor: a code expression reaching .NET's process, file or reflection APIs.
-  '@[({][^)}]{0,200}?(?:System\\.(?:Diagnostics|IO|Reflection|Runtime)|Process\\.Start|Activator\\.)';
+  '@[({][^)}]{0,200}?(?:System\\.(?:Diagnostics|IO|Reflection|Runtime)|Process\\.Start|Activator\\.)|' +
+  // Razor's arithmetic probe (`@(1+2)`, `@(7*7)`).
+  '@\\(\\s*[0-9]+\\s*[-+*/%]\\s*[0-9]+\\s*\\)';
 
 const SSRF =
   '(?i)(?:\\b(?:gopher|dict|file|ldap|ldaps|tftp|jar|netdoc|expect|phar)://|' +
@@ -133,8 +145,8 @@ const SSRF =
 // `$(id)`): the probe is the whole command, followed by another separator or the end of the value. CRS finds
 // `id` only at PL2 (932200), `;id;` not at all.
 const SEPARATED_PROBE =
-  '(?:[;|&\\n]|\\$\\()\\s*(?:[0-9A-Za-z_./-]*/)?(?:id|whoami|uname(?:\\s+-[a-z]{1,4})?|hostname|ifconfig|ipconfig|' +
-  'systeminfo|printenv)\\s*(?:[;|&\\n)#`]|$)';
+  '(?:[;|&\\n]|%0a|\\$\\()\\s*(?:[0-9A-Za-z_./-]*/)?(?:id|whoami|uname(?:\\s+-[a-z]{1,4})?|hostname|ifconfig|ipconfig|' +
+  'systeminfo|printenv)\\s*(?:[;|&\\n)#`]|%0a|$)';
 
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
@@ -155,7 +167,9 @@ const SQL_BYPASS =
   // A value that ends its string, goes on as SQL (a keyword right after the quote) and comments out the rest:
   // `' AND EXTRACTVALUE(1,CONCAT(0x5c,version()))-- -`, `1' ORDER BY 9--+`.
   '^[^\'"\\s]{0,64}[\'"]\\s*\\)*\\s*(?:and|or|union|having|order\\s+by|group\\s+by|procedure|limit|into)\\b' +
-  '[\\s\\S]{0,400}?(?:--|#|/\\*)[^\\n]{0,20}$';
+  '[\\s\\S]{0,400}?(?:--|#|/\\*)[^\\n]{0,20}$|' +
+  // A number followed by a tautology (`-1 OR 1=1`, `0 || 2>1`): a numeric context turned always true.
+  '^\\s*-?[0-9]+\\s+(?:or|and|\\|\\||&&)\\s+[\'"]?[0-9a-z_]{1,16}[\'"]?\\s*(?:={1,3}|<>|!=|<|>|like)\\s*[\'"]?[0-9a-z_]{1,16}';
 
 // A command substitution running a probe, a fetcher or an interpreter (`$(sleep 5)`, `` `id` ``): what a header,
 // a cookie or a member name never holds (CRS inspects none of the three for commands, or only some headers).
@@ -287,6 +301,13 @@ export function apiProfileRules(decodeLimitArg: string): string {
       '@rx [^0-9A-Za-z:.,\\s\\[\\]_%-]',
       'Client address header that is no address list',
       'attack-protocol',
+    ),
+    attack(
+      PROFILE_RULES.forwardedHost,
+      'REQUEST_HEADERS:X-Forwarded-Host|REQUEST_HEADERS:X-Host|REQUEST_HEADERS:X-Original-Host|REQUEST_HEADERS:X-Forwarded-Server',
+      `@rx ${INTERNAL_HOST}`,
+      'Forwarded host naming an internal address',
+      'attack-ssrf',
     ),
     attack(
       PROFILE_RULES.credentialOperator,
