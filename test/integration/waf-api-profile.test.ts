@@ -18,6 +18,7 @@ import { heldout3 } from '../../bench/waf/corpus/heldout3.ts';
 import { heldout4 } from '../../bench/waf/corpus/heldout4.ts';
 import { heldout5 } from '../../bench/waf/corpus/heldout5.ts';
 import { ATTACKS_HELDOUT6, CLEAN_HELDOUT6 } from '../../bench/waf/corpus/heldout6.ts';
+import { heldout7 } from '../../bench/waf/corpus/heldout7.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
@@ -28,6 +29,7 @@ import {
   HELDOUT4_CONFIGS,
   HELDOUT5_CONFIGS,
   HELDOUT6_CONFIGS,
+  HELDOUT7_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -162,7 +164,11 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * as written: 5.7 % clean out of the box, attacks 92.0 % vs CRS PL2 91.3 % (below PL2 in four families: headers,
  * cookies, member names, encoded query values); after rules 90112-90115 and the rich-text changes: 3.5 %, attacks
  * 99.7 %. Then form fields through the value view and CMS filter names: held-out 4 9.7 / 7.2 %, held-out 5
- * 3.5 / 2.8 %. The bounds below are the measurements, so that any regression fails.
+ * 3.5 / 2.8 %. Held-out 7 (heldout7.ts: listings, music, government portal, science data and notebooks, package
+ * registry, events; blind, measured once as written after all of the above): 7.6 % out of the box / 6.3 % with
+ * its exclude_fields (CRS PL1 39.6 %, PL2 63.6 %), attacks 99.3 % vs CRS PL2 94.7 %; then notebook cells and
+ * tool names as values, prices and comparisons in prose, delay commands only with a duration: 4.3 / 3.0 %.
+ * The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
   test('the committed held-out corpora are what their generators produce', () => {
@@ -179,6 +185,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout5', heldout5.attacks],
       ['clean-heldout6', CLEAN_HELDOUT6],
       ['attacks-heldout6', ATTACKS_HELDOUT6],
+      ['clean-heldout7', heldout7.clean],
+      ['attacks-heldout7', heldout7.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -195,6 +203,7 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out 4', '-heldout4', HELDOUT4_CONFIGS, 0.073, 0.098],
     ['held-out 5', '-heldout5', HELDOUT5_CONFIGS, 0.029, 0.036],
     ['held-out 6', '-heldout6', HELDOUT6_CONFIGS, 0.035, 0.035],
+    ['held-out 7', '-heldout7', HELDOUT7_CONFIGS, 0.031, 0.043],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

@@ -195,7 +195,10 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
       true,
     );
     assert.equal(commandOnlyAtStart('It fails on arm64 after the upgrade\nwhoami prints nothing'), false);
-    assert.equal(commandOnlyAtStart('It fails on arm64 after the upgrade\r\nsudo sleep shows'), false);
+    assert.equal(commandOnlyAtStart('It fails on arm64 after the upgrade\r\nsudo sleep 5 shows'), false);
+    // A delay command is a probe with a duration only (`Sleep Better Workshop` starts a title).
+    assert.equal(commandOnlyAtStart('Sleep Better Workshop for shift workers'), true);
+    assert.equal(commandOnlyAtStart('sleep 10 then check again'), false);
     assert.equal(commandOnlyAtStart('It fails on arm64\n\n- curl evil.example.com then'), false);
     assert.equal(commandOnlyAtStart('\n\n'), false);
   });
@@ -628,6 +631,47 @@ describe('waf API profile: code fields, code samples in rich text, editor HTML (
       '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>',
     ]) {
       assert.ok((await run(api, { html })).error !== undefined, html);
+    }
+  });
+});
+
+describe('waf API profile: held-out 7 (session 6, measured once as written, then fixed)', () => {
+  test('notebook cells, tool names as values, titles and prose with prices, comparisons and quotes pass', async () => {
+    for (const doc of [
+      {
+        cells: [
+          {
+            cell_type: 'code',
+            source: '%%sh\nwget -q https://data.example.org/casts.tar.gz\ntar xzf casts.tar.gz\n',
+          },
+        ],
+      },
+      { metadata: { kernelspec: { name: 'python3', language: 'python' } } },
+      {
+        descriptionHtml:
+          '<p>🧘 <strong>Sleep Better Workshop</strong> — learn why adults need 7–9 hours.</p><ol><li>Science of sleep, 45 min</li></ol>',
+      },
+      {
+        body: "Landlord wants to drop the asking price by 5% if there are no offers by Friday; select the 'price reduced' badge then.",
+      },
+      {
+        description:
+          'Pets considered: 1 cat or a small dog (<10 kg) with an additional £200 deposit. Reduced from $2,450 to $2,300; Airbnb/holiday lets are not permitted.',
+      },
+    ]) {
+      assert.equal((await run(api, doc)).error, undefined, JSON.stringify(doc));
+    }
+  });
+
+  test('probes, payload keys behind prose values and payloads in notebook code are blocked', async () => {
+    for (const doc of [
+      { shell: 'whoami' },
+      { attributes: { '-1 OR 1=1': 'This is a long sentence about the weather today' } },
+      { attributes: { "' or '1'='1": 'This is a long sentence about the weather today' } },
+      { cells: [{ source: 'x = 1\nimport os; os.system("cat /etc/passwd")\n' }] },
+      { description: 'Cheap flat for rent near the station; cat /etc/passwd and more nice things' },
+    ]) {
+      assert.ok((await run(api, doc)).error !== undefined, JSON.stringify(doc));
     }
   });
 });

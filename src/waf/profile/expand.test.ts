@@ -254,6 +254,8 @@ describe('JSON member names: the plain-name exemption and the raw-key view', () 
   test('the raw-key view shows each plain member name that could name a file, once', () => {
     assert.deepEqual(jsonKeyArgs(new Set(['coverage', 'web.config', '.env', 'a/b', 'wp-config_', 'x..y'])), [
       [`${JSON_KEY_PREFIX}web.config`, ''],
+      // A name that is no identifier is shown as itself.
+      ['a/b', ''],
       [`${JSON_KEY_PREFIX}wp-config_`, ''],
     ]);
     const args = withKeys({ a: { 'web.config': 1 }, b: [{ 'web.config': 2, coverage: 3 }] });

@@ -311,7 +311,8 @@ export function expandApiArgs(
     out = [];
     for (const a of base) {
       out.push(a);
-      decodeValue(a[0], a[1], options.maxDepth, budget, out, allKeys);
+      // A program is not an encoding of anything (`%%sh`, `printf("%d")`): its text is inspected as code.
+      if (!codeField(a[0], a[1])) decodeValue(a[0], a[1], options.maxDepth, budget, out, allKeys);
     }
     if (budget.exhausted !== null) out.push([DECODE_LIMIT_ARG, budget.exhausted]);
   }
@@ -383,6 +384,12 @@ export const JSON_PLAIN_NAME_REGEX = '^(?:gatehouse[.]prose[.][a-z]*:)?json(?:[.
 // A member name whose own segments are plain (so that the dotted names holding it can be exempted).
 const PLAIN_KEY = /^[A-Za-z0-9_-]+(?:[.][A-Za-z0-9_-]+)*$/;
 
+// A member name that is an identifier (`user_id`, `Content-Type`, `x.y`): any other (spaces, quotes, operators,
+// markup) is shown as sent too, with nothing before it (an argument of that name and an empty value), so that
+// a prose value renamed by the value view cannot take its member name's inspection with it
+// (`{"-1 OR 1=1": "a long sentence"}`). Such a name cannot pass for a name the gateway makes (those are
+// identifiers: `json.…`, `gatehouse.…` without spaces or markup), and its empty value has nothing to exempt.
+const IDENTIFIER_KEY = /^[A-Za-z0-9_$@.:-]*$/;
 // A query-operator member name (`$nin`, `$where`): shown even when the member holds nothing (`{"$nin": []}` makes
 // no argument of its own, and an empty `$nin` matches every document).
 const OPERATOR_KEY = /^\$[A-Za-z]{1,20}$/;
@@ -392,14 +399,16 @@ const OPERATOR_KEY = /^\$[A-Za-z]{1,20}$/;
  * distinct name that is plain (its dotted names may be exempted from 930120, {@link JSON_PLAIN_NAME_REGEX}) and
  * could name an OS file at all (a `.`, or one of the five names without, see `mayNameOsFile`), so that 930120
  * still sees the name as sent (`{"web.config": 1}`) without the dots the body processor adds between names
- * (`{"coverage": 1}` is not shown: no dot of its own), and every query-operator name (`$nin`), which 90100 reads.
+ * (`{"coverage": 1}` is not shown: no dot of its own), and every query-operator name (`$nin`), which 90100 reads;
+ * a name that is no identifier (spaces, quotes, markup, operators) becomes an argument of that name itself.
  * @example
  * jsonKeyArgs(new Set(['coverage', 'web.config', '.env'])); // [['gatehouse.json-key:web.config', '']]
  */
 export function jsonKeyArgs(keys: ReadonlySet<string>): Arg[] {
   const out: Arg[] = [];
   for (const k of keys)
-    if ((PLAIN_KEY.test(k) && mayNameOsFile(k)) || OPERATOR_KEY.test(k))
+    if (!IDENTIFIER_KEY.test(k)) out.push([k, '']);
+    else if ((PLAIN_KEY.test(k) && mayNameOsFile(k)) || OPERATOR_KEY.test(k))
       out.push([`${JSON_KEY_PREFIX}${k}`, '']);
   return out;
 }

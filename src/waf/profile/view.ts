@@ -282,7 +282,9 @@ export function markdownCodeText(text: string): string | null {
 // substitutions and here-strings, `()`, and a backslash (escapes). Without any of them the start of each line is
 // the only place a command can run (a quote may end a quoted string, but what follows it without a separator is
 // still an argument of the command that string belongs to).
-const COMMAND_SEPARATORS = /[;=`{}|&$<>\\]|\(\s*\)/;
+// A `$` or `<`/`>` before a digit is a price or a comparison of prose (`$2,450`, `(<10 kg)`): to a shell a
+// positional parameter and a redirection from or to a file named by digits, neither a command.
+const COMMAND_SEPARATORS = /[;=`{}|&\\]|[$<>](?![0-9])|\(\s*\)/;
 // A line break: a command separator too, so each line of a value starts a command position of its own.
 const LINE_BREAK = /\r\n|\r|\n/;
 // The arguments such a command line may have: words without inner dots (no host or file names) in ordinary
@@ -293,6 +295,18 @@ const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
 // Numbers, times, ranges and punctuation of prose (`09:30`, `(2019–2020):`, `—`, `#412`): no file, option or host.
 const PLAIN_FIGURE =
   /^(?:[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…]+|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}[)\p{Pf}"'’.,:;!?]*|(?:\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0f)+)$/u;
+// The delay probes: a probe only with a number after them.
+const DELAY_COMMANDS = new Set(['sleep', 'usleep', 'timeout']);
+// Two words or an amount and a unit joined by a slash (`Airbnb/holiday`, `$120/month`, `£250/yr;`), unless a
+// part names a system directory or file: a relative path at most, read from wherever the command runs.
+const SLASH_PAIR =
+  /^[("“‘~≈]*(?:[\p{L}][\p{L}\p{M}'’-]*|\p{Sc}?[0-9][0-9,.]*)\/[\p{L}][\p{L}\p{M}'’-]*[)"”’»,.!?:;…]*$/u;
+const SYSTEM_NAMES =
+  /(?:^|[/("“‘~])(?:etc|proc|var|usr|bin|sbin|dev|tmp|home|root|sys|boot|opt|lib|windows|system32|passwd|shadow|hosts)(?:[/)"”’,.!?:;]|$)/i;
+
+function plainPair(t: string): boolean {
+  return SLASH_PAIR.test(t) && !SYSTEM_NAMES.test(t);
+}
 // A semicolon of prose (`waiting on legal; exec review moved`): a command separator to a shell, so what follows
 // it is judged as the start of a line.
 const PROSE_SEMICOLON = /;(?=[ \t])/g;
@@ -345,14 +359,20 @@ export function commandOnlyAtStart(text: string): boolean {
     let command = 0;
     for (;;) {
       const word = commandWord(tokens[command] as string);
-      if (PROBE_COMMANDS.has(word)) return false;
+      // A delay is a probe with a duration (`sleep 10`); `Sleep Better Workshop` starts a title.
+      if (
+        PROBE_COMMANDS.has(word) &&
+        (!DELAY_COMMANDS.has(word) || PLAIN_NUMBER.test(tokens[command + 1] ?? '0'))
+      )
+        return false;
       if (!(START_LAUNCHERS.has(word) || LAUNCHERS.has(word))) break;
       if (command === 1 || command + 1 >= tokens.length) return false;
       command++;
     }
     for (let i = command + 1; i < tokens.length; i++) {
       const t = tokens[i] as string;
-      if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t) && !PLAIN_FIGURE.test(t)) return false;
+      if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t) && !PLAIN_FIGURE.test(t) && !plainPair(t))
+        return false;
     }
   }
   return lines > 0;
@@ -530,6 +550,18 @@ function inertCalls(text: string): boolean {
 // `{% endif %}`); no call, subscript, operator beyond comparison, or nested delimiter.
 const MERGE_TAG =
   /\{\{-?\s*[a-z_][\w.]*(?:\s*\|\s*[a-z_]+(?::\s*(?:"[^"{}<>]*"|'[^'{}<>]*'|[\w.]+)(?:\s*,\s*(?:"[^"{}<>]*"|'[^'{}<>]*'|[\w.]+))*)?)*\s*-?\}\}|\{%-?\s*(?:(?:for|if|unless|elsif|elif|when|case)\s[\w.\s"'=!<>]{1,100}?|end[a-z]+|else)\s*-?%\}/gi;
+// Interpreters and tools that are also ordinary setting values (a notebook's kernel, a runtime, a package manager,
+// a client): no probe, no launcher of another command, nothing that acts on the machine without arguments.
+const TOOL_VALUES = new Set(
+  (
+    'python python2 python3 pypy pypy3 node nodejs deno bun ruby perl php php7 php8 java javac go gcc clang make ' +
+    'cmake docker podman kubectl helm git npm npx yarn pnpm pip pip3 poetry conda curl wget ssh scp rsync tar gzip ' +
+    'zip unzip awk gawk sed grep vim nano emacs less more top htop ping telnet ftp sftp sqlite3 mysql psql ' +
+    'redis-cli mongo mongosh lua R julia scala kotlin swift dotnet gradle mvn ansible terraform'
+  )
+    .toLowerCase()
+    .split(' '),
+);
 // What 942350 looks for after a `;` (and its `create function … returns`), and a character reference.
 const STACKED_STATEMENT =
   /;\s*(?:alter|create|rename|truncate|update|delete|desc|drop|insert|select|load)\b|create\s+function\s/i;
@@ -546,6 +578,9 @@ const CHARACTER_REFERENCE = /&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6}
  * proseWaivers('alert() vs console.log', QUERY_MIN_WORDS); // 'lsx'
  */
 export function proseWaivers(bytes: string, minWords = 4): string {
+  // A value that is one bare command name (`"language": "python3"`, `"shell": "bash"`): a command without
+  // arguments, which runs nothing an attacker chose. Probes, launchers and power commands keep the rules.
+  if (minWords >= MIN_WORDS_CQ && bytes.length <= 16 && TOOL_VALUES.has(bytes.toLowerCase())) return 'c';
   if (bytes.length < 12 || bytes.length > MAX_PROSE_BYTES) return '';
   const text = bytesToText(bytes);
   if (text === null) return '';
@@ -576,7 +611,9 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   if (long && powershellInert(text)) out += 'p';
   // Search phrases are short: a query parameter (`minWords` < 4) is judged for `q` whatever its length.
   if ((long || minWords < MIN_WORDS_CQ) && proseQuotesInert(prose)) out += 'q';
-  if (!SQL_SYNTAX.test(text) && noStackedQuery(text)) out += 's';
+  // A `;` before a statement word is no stacked query when the statement cannot parse (two bare words in a
+  // row), whether or not the text holds quotes, as long as they are inert (family q's judgement).
+  if (noStackedQuery(text) && (!SQL_SYNTAX.test(text) || (long && proseQuotesInert(prose)))) out += 's';
   if (!XSS_SYNTAX.test(text) && inertCalls(text)) out += 'x';
   return out;
 }
