@@ -91,6 +91,15 @@ describe('parseJsonBody: errors and limits', () => {
     assert.equal(r.ok, false);
     assert.match(r.ok ? '' : r.error, /more than 10 arguments/);
   });
+
+  test('with the raw-key view, more than maxArgs distinct member names is an error even when they hold nothing', () => {
+    const doc = JSON.stringify(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k ${i}`, {}])));
+    const expand = (a: [string, string][]) => a;
+    assert.equal(parseJsonBody(doc, { maxArgs: 10 }).ok, true);
+    const r = parseJsonBody(doc, { maxArgs: 10, expand });
+    assert.equal(r.ok, false);
+    assert.match(r.ok ? '' : r.error, /more than 10 arguments/);
+  });
 });
 
 describe('engine: JSON bodies through ctl:requestBodyProcessor=JSON', () => {

@@ -119,7 +119,11 @@ export function parseJsonBody(body: string, limits: JsonBodyLimits = {}): JsonBo
     } else {
       for (const k of Object.keys(value as object)) {
         const b = toBytes(k);
-        keys?.add(b);
+        if (keys !== null) {
+          keys.add(b);
+          // Empty members make no argument, but each distinct name may be shown by the raw-key view: bounded too.
+          if (keys.size > maxArgs) throw new TooManyArgs();
+        }
         visit((value as Record<string, unknown>)[k], `${key}.${b}`);
       }
     }
