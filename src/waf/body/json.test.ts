@@ -94,7 +94,7 @@ describe('parseJsonBody: errors and limits', () => {
 
   test('with the raw-key view, more than maxArgs distinct member names is an error even when they hold nothing', () => {
     const doc = JSON.stringify(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k ${i}`, {}])));
-    const expand = (a: [string, string][]) => a;
+    const expand = (a: readonly (readonly [string, string])[]) => a;
     assert.equal(parseJsonBody(doc, { maxArgs: 10 }).ok, true);
     const r = parseJsonBody(doc, { maxArgs: 10, expand });
     assert.equal(r.ok, false);
