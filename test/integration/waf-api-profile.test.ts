@@ -169,7 +169,8 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * its exclude_fields (CRS PL1 39.6 %, PL2 63.6 %), attacks 99.3 % vs CRS PL2 94.7 %; then notebook cells and
  * tool names as values, prices and comparisons in prose, delay commands only with a duration: 4.3 / 3.0 %; then
  * quotes, dates, ranges and non-Latin punctuation in long sentences: held-out 3 11.0 / 10.2 %, 4 9.2 / 6.6 %,
- * 5 3.3 / 2.6 %, 6 2.7 / 2.7 %, 7 3.0 / 1.8 %.
+ * 5 3.3 / 2.6 %, 6 2.7 / 2.7 %, 7 3.0 / 1.8 %; then filter expressions of query languages (family e: JQL,
+ * CQL, saved searches): held-out 3 7.6 / 6.8 %, 7 2.3 / 1.8 %.
  * The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -201,11 +202,11 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
   for (const [label, suffix, configs, maxClean, maxOutOfTheBox] of [
     ['held-out', '-heldout', HELDOUT_CONFIGS, 0.01, 0.019],
     ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.007, 0.019],
-    ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.103, 0.111],
+    ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.069, 0.077],
     ['held-out 4', '-heldout4', HELDOUT4_CONFIGS, 0.067, 0.093],
     ['held-out 5', '-heldout5', HELDOUT5_CONFIGS, 0.026, 0.033],
     ['held-out 6', '-heldout6', HELDOUT6_CONFIGS, 0.028, 0.028],
-    ['held-out 7', '-heldout7', HELDOUT7_CONFIGS, 0.018, 0.031],
+    ['held-out 7', '-heldout7', HELDOUT7_CONFIGS, 0.018, 0.023],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

@@ -41,6 +41,7 @@ describe('waf ruleset: prose exemptions at load time', () => {
       ['942190', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],
       ['942230', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],
       ['942360', '!ARGS:/^gatehouse[.]prose[.][a-z]*q[a-z]*:/'],
+      ...family('e', PROSE_FAMILY_RULES.e),
       ['942350', '!ARGS:/^gatehouse[.]prose[.][a-z]*s[a-z]*:/'],
       ['941390', '!ARGS:/^gatehouse[.]prose[.][a-z]*x[a-z]*:/'],
       ...[944100, 944110, 944120, 944130, 944140, 90101, 90102, 90113].map((id): [string, string] => [

@@ -560,3 +560,41 @@ describe('waf API profile: URL-encoded forms get the value view (session 6)', ()
     }
   });
 });
+
+describe('waf API profile: filter expressions of search and query languages (family e, session 6)', () => {
+  const get = (path: string): Init => ({
+    method: 'GET',
+    path: path.split('?')[0] as string,
+    query: path.slice(path.indexOf('?') + 1),
+    headers: { ...ua },
+  });
+
+  test('JQL, CQL and saved-search expressions pass; CRS blocks them', async () => {
+    for (const [param, expr] of [
+      ['jql', 'project = OPS AND status in ("In Progress", "To Do") ORDER BY updated DESC'],
+      ['cql', 'text ~ "select committee" AND lastmodified > now("-4w")'],
+      ['jql', 'summary ~ "npm install" OR description ~ "ERESOLVE"'],
+    ] as const) {
+      const path = `/rest/api/3/search?${encodeURIComponent(param)}=${encodeURIComponent(expr)}&maxResults=50`;
+      assert.equal((await run(plain, get(path))).error?.reason, 'waf:sqli', expr);
+      assert.equal((await run(api, get(path))).error, undefined, expr);
+    }
+    const saved = { savedSearch: { expression: "lower(site_name) LIKE '%loch%' AND elevation_m < 300" } };
+    assert.equal((await run(api, post(saved))).error, undefined);
+  });
+
+  test('break-outs, tautologies, subqueries, delays and stacked statements in the same places are blocked', async () => {
+    for (const expr of [
+      "project = OPS' OR '1'='1",
+      'project = OPS OR 1 = 1',
+      'project = OPS AND sleep(5)',
+      'project = (select password from users)',
+      'project = OPS; drop table users',
+      "status = 'x' union select password from users",
+    ]) {
+      const path = `/rest/api/3/search?jql=${encodeURIComponent(expr)}`;
+      assert.ok((await run(api, get(path))).error !== undefined, expr);
+      assert.ok((await run(api, post({ savedSearch: { expression: expr } }))).error !== undefined, expr);
+    }
+  });
+});

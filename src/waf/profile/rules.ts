@@ -337,7 +337,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     // the namespace, other than the excluded form, is the client's. Case-insensitive, as the exclusions are.
     attack(
       PROFILE_RULES.reservedName,
-      `ARGS_GET_NAMES|!ARGS_GET_NAMES:/${PROSE_NAME_REGEX}[clqsx]+:/`,
+      `ARGS_GET_NAMES|!ARGS_GET_NAMES:/${PROSE_NAME_REGEX}[celqsx]+:/`,
       '@beginsWith gatehouse.',
       'Reserved gateway argument name',
       'attack-protocol',

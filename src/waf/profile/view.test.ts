@@ -242,3 +242,32 @@ describe('properties', () => {
     );
   });
 });
+
+describe('filterExpressionOnly', () => {
+  test('comparisons of fields with literals, lists and calls; balanced; no statements, delays or tautologies', async () => {
+    const { filterExpressionOnly } = await import('./view.ts');
+    for (const t of [
+      'project = OPS AND status in ("In Progress", "To Do") ORDER BY updated DESC',
+      'assignee = currentUser() AND resolution = Unresolved',
+      'reporter = "ana" AND status != Done',
+      'sprint in openSprints() AND component is EMPTY',
+      'created >= -30d',
+    ])
+      assert.equal(filterExpressionOnly(t), true, t);
+    for (const t of [
+      "x' OR '1'='1",
+      'id = 1 OR 1 = 1',
+      '1 = 1',
+      'name = name',
+      'a = 1 AND sleep(5)',
+      'a = (select 1)',
+      'a = 1; drop table x',
+      'status = open -- comment',
+      'a = 0x41',
+      'a = 1 AND (b = 2',
+      'just some words here',
+      '',
+    ])
+      assert.equal(filterExpressionOnly(t), false, t);
+  });
+});

@@ -57,7 +57,7 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  * (932120; see {@link powershellInert}).
  */
 export const PROSE_FAMILY_RULES: Readonly<
-  Record<'c' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 'x', readonly number[]>
+  Record<'c' | 'e' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 'x', readonly number[]>
 > = {
   // Every CRS 932 rule whose pattern holds a backtick (PL1: 932125 932230 932235 932250 932260 932340 932370
   // 932380; PL2+: the others).
@@ -74,6 +74,9 @@ export const PROSE_FAMILY_RULES: Readonly<
   p: [932120],
   // 942190 (`"select …`) and 942360 (keyword soups) fire on a quoted search phrase too (`"select committee"`).
   q: [942100, 942190, 942230, 942360],
+  // Filter expressions of a search or query language (session 6, filterExpressionOnly): JQL, CQL, OData, saved
+  // searches. libinjection, quoted `select` and keyword soups.
+  e: [942100, 942190, 942360],
   s: [942350],
   x: [941390],
 };
@@ -551,6 +554,141 @@ function inertCalls(text: string): boolean {
 // `{% endif %}`); no call, subscript, operator beyond comparison, or nested delimiter.
 const MERGE_TAG =
   /\{\{-?\s*[a-z_][\w.]*(?:\s*\|\s*[a-z_]+(?::\s*(?:"[^"{}<>]*"|'[^'{}<>]*'|[\w.]+)(?:\s*,\s*(?:"[^"{}<>]*"|'[^'{}<>]*'|[\w.]+))*)?)*\s*-?\}\}|\{%-?\s*(?:(?:for|if|unless|elsif|elif|when|case)\s[\w.\s"'=!<>]{1,100}?|end[a-z]+|else)\s*-?%\}/gi;
+// A token of a filter expression: a quoted string, an identifier (dotted, hyphenated), a number with an optional unit or
+// relative-date suffix (`-30d`), an operator, a comma or a parenthesis.
+const FILTER_TOKEN =
+  /\s*(?:("(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}')|([A-Za-z_][\w.]{0,63}(?:-[A-Za-z0-9_]+){0,4})|(-?[0-9]+(?:\.[0-9]+)?[a-z]{0,2})|(!=|<>|<=|>=|==|=|<|>|!~|~)|([,()]))/y;
+const FILTER_COMPARISON_WORDS = new Set('like in is was changed contains eq ne gt lt ge le has'.split(' '));
+const FILTER_LOGIC_WORDS = new Set(
+  'and or not order by asc desc to from after before during on empty null true false'.split(' '),
+);
+// What turns an expression into SQL of an attacker's choosing, outside string literals: statements, functions
+// that read the database or the file system or delay, conditionals, comments, stacked queries, hex literals.
+const FILTER_FORBIDDEN =
+  /\b(?:union|select|insert|update|delete|drop|alter|create|truncate|exec|execute|declare|sleep|benchmark|waitfor|pg_sleep|cast|convert|concat|char|chr|substr|substring|mid|ascii|ord|hex|unhex|version|database|schema|user|current_user|system_user|information_schema|sysobjects|extractvalue|updatexml|load_file|outfile|dumpfile|dbms_\w+|utl_\w+|xp_\w+|sp_\w+|if|case|when|iif|elt|make_set|exists|having|group|limit|offset|into|procedure)\b|0x[0-9a-f]/i;
+
+/**
+ * True when the text is only a filter expression of a search or query language (JQL, CQL, OData `$filter`, a
+ * saved search): comparisons whose left side is a field (an identifier or a function of one) and whose right side
+ * is a literal, a field, a function call or a parenthesised list, joined by AND/OR/NOT, with an optional ORDER BY.
+ * Every quote and parenthesis is balanced, and outside string literals there is no statement, no function that
+ * reads the database or delays, no conditional, no comment, no `;` and no hex literal. libinjection reads such
+ * text as SQL (which it resembles); what it cannot hold is a break-out (an unbalanced quote), a tautology
+ * between literals (`1=1`, `'a'='a'`) or of a field with itself, a subquery or a stacked statement (family `e`).
+ * @example
+ * filterExpressionOnly('project = OPS AND status in ("In Progress", "To Do") ORDER BY updated DESC'); // true
+ * filterExpressionOnly("lower(site_name) LIKE '%loch%' AND elevation_m < 300"); // true
+ * filterExpressionOnly("x' OR '1'='1"); // false
+ * filterExpressionOnly('id = 1 OR 1 = 1'); // false
+ */
+export function filterExpressionOnly(text: string): boolean {
+  if (text.length > 2000 || text.trim() === '') return false;
+  type Token = readonly [kind: 'str' | 'id' | 'num' | 'op' | 'punct', value: string];
+  const tokens: Token[] = [];
+  let at = 0;
+  while (text.slice(at).trim() !== '') {
+    FILTER_TOKEN.lastIndex = at;
+    const m = FILTER_TOKEN.exec(text);
+    if (m === null || m[0].length === 0) return false;
+    at = FILTER_TOKEN.lastIndex;
+    if (m[1] !== undefined) tokens.push(['str', m[1]]);
+    else if (m[2] !== undefined)
+      tokens.push([FILTER_COMPARISON_WORDS.has(m[2].toLowerCase()) ? 'op' : 'id', m[2]]);
+    else if (m[3] !== undefined) tokens.push(['num', m[3]]);
+    else if (m[4] !== undefined) tokens.push(['op', m[4]]);
+    else tokens.push(['punct', m[5] as string]);
+  }
+  // Outside string literals: no statement, delay, database function, comment, `;` or hex literal.
+  if (FILTER_FORBIDDEN.test(text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ' '))) return false;
+  let i = 0;
+  const peek = (): Token | undefined => tokens[i];
+  const word = (t: Token | undefined, w: string): boolean =>
+    t !== undefined && t[0] === 'id' && t[1].toLowerCase() === w;
+  const field = (t: Token | undefined): boolean =>
+    t !== undefined && t[0] === 'id' && !FILTER_LOGIC_WORDS.has(t[1].toLowerCase());
+  // A call's arguments: literals, fields and nested calls, separated by commas.
+  const call = (): boolean => {
+    if (peek()?.[1] !== '(') return true;
+    i++;
+    if (peek()?.[1] === ')') {
+      i++;
+      return true;
+    }
+    for (;;) {
+      const t = peek();
+      if (t === undefined || !(t[0] === 'str' || t[0] === 'num' || field(t))) return false;
+      i++;
+      if (t[0] === 'id' && !call()) return false;
+      const sep = peek()?.[1];
+      i++;
+      if (sep === ')') return true;
+      if (sep !== ',') return false;
+    }
+  };
+  // left operator right, where left is a field or a call and right a literal, field, call or (list).
+  const comparison = (): boolean => {
+    const left = peek();
+    if (!field(left)) return false;
+    i++;
+    if (!call()) return false;
+    const leftCall = tokens[i - 1]?.[1] === ')';
+    if (peek()?.[0] !== 'op' && !word(peek(), 'not')) return false;
+    while (peek()?.[0] === 'op' || word(peek(), 'not')) i++;
+    const right = peek();
+    if (right === undefined) return false;
+    if (right[1] === '(') {
+      // A list of literals and fields.
+      i++;
+      for (;;) {
+        const t = peek();
+        if (t === undefined || !(t[0] === 'str' || t[0] === 'num' || field(t))) return false;
+        i++;
+        const sep = peek()?.[1];
+        i++;
+        if (sep === ')') return true;
+        if (sep !== ',') return false;
+      }
+    }
+    if (right[0] === 'str' || right[0] === 'num' || word(right, 'empty') || word(right, 'null')) {
+      i++;
+      return true;
+    }
+    if (!field(right)) return false;
+    // A field compared with itself is a tautology.
+    if (!leftCall && right[1].toLowerCase() === (left as Token)[1].toLowerCase()) return false;
+    i++;
+    return call();
+  };
+  // expression = term ((AND | OR) term)*, term = [NOT] (comparison | '(' expression ')').
+  const expression = (): boolean => {
+    for (;;) {
+      if (word(peek(), 'not')) i++;
+      if (peek()?.[1] === '(') {
+        i++;
+        if (!expression() || peek()?.[1] !== ')') return false;
+        i++;
+      } else if (!comparison()) return false;
+      if (!(word(peek(), 'and') || word(peek(), 'or'))) return true;
+      i++;
+    }
+  };
+  if (!expression()) return false;
+  // ORDER BY field [ASC|DESC] (, field [ASC|DESC])*
+  if (word(peek(), 'order')) {
+    i++;
+    if (!word(peek(), 'by')) return false;
+    i++;
+    for (;;) {
+      if (!field(peek())) return false;
+      i++;
+      if (word(peek(), 'asc') || word(peek(), 'desc')) i++;
+      if (peek()?.[1] !== ',') break;
+      i++;
+    }
+  }
+  return i === tokens.length;
+}
+
 // Interpreters and tools that are also ordinary setting values (a notebook's kernel, a runtime, a package manager,
 // a client): no probe, no launcher of another command, nothing that acts on the machine without arguments.
 const TOOL_VALUES = new Set(
@@ -603,10 +741,12 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   // Code-span delimiters are markdown and formulas are words, not code punctuation, for the prose judgement.
   let prose = md === null ? text : md.replace(/`/g, ' ');
   if (math) prose = prose.replace(LATEX_MATH, ' formula ');
-  if (!isNaturalLanguage(prose, minWords)) return arithmeticOnly(text) ? 'q' : '';
+  if (!isNaturalLanguage(prose, minWords))
+    return arithmeticOnly(text) ? 'q' : filterExpressionOnly(text) ? 'e' : '';
   const long = minWords >= MIN_WORDS_CQ || isNaturalLanguage(prose, MIN_WORDS_CQ);
   let out = '';
   if (long && (md !== null || commandOnlyAtStart(text))) out += 'c';
+  if (filterExpressionOnly(text)) out += 'e';
   if (!LFI_SYNTAX.test(text)) out += 'l';
   if (long && math) out += 'm';
   if (long && powershellInert(text)) out += 'p';
@@ -625,6 +765,7 @@ export function proseWaivers(bytes: string, minWords = 4): string {
 // (The five without: `gitlab_config_`, `initial_root_password`, `program files`, `wp-config-`, `wp-config_`.)
 const OS_FILE_MAY_FIRE = /[./\\%]|program|initial_root|gitlab_config|wp-config/i;
 const MAY_FIRE: readonly (readonly [string, RegExp])[] = [
+  ['e', /[=<>~]|\b(?:like|in|is|eq|ne|gt|lt|ge|le)\b/i],
   ['l', OS_FILE_MAY_FIRE],
   [
     'q',
