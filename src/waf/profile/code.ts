@@ -184,18 +184,34 @@ const FILE_COLLECTIONS = new Set(['files', 'file', 'blobs', 'blob', 'gist', 'att
  * codeField('json.files.0.content', 'def f():\n    return 1\n'); // true
  * codeField('json.code', "' OR 1=1--"); // false
  */
-export function codeField(name: string, value: string): boolean {
+export function codeField(name: string, value: string, fileObjects?: ReadonlySet<string>): boolean {
   const nl = value.indexOf('\n');
   if (nl === -1 || value.slice(nl + 1).trim() === '' || value.slice(0, nl).trim() === '') return false;
   const parts = name.split('.');
   const last = (parts[parts.length - 1] as string).toLowerCase();
   let named = CODE_NAMES.has(last);
   if (!named && last === 'content') {
-    let i = parts.length - 2;
-    if (i >= 0 && /^\d+$/.test(parts[i] as string)) i--;
-    named = i >= 0 && FILE_COLLECTIONS.has((parts[i] as string).toLowerCase());
+    // A file's content: under a files/gist/blob collection within three levels (a Gist's files are keyed by
+    // their names, `files.hello.py.content`), or beside a file name, path, branch or language.
+    for (let i = parts.length - 2; i >= Math.max(0, parts.length - 5) && !named; i--)
+      named = FILE_COLLECTIONS.has((parts[i] as string).toLowerCase());
+    if (!named && fileObjects !== undefined) named = fileObjects.has(parts.slice(0, -1).join('.'));
   }
   return named && !payloadInCode(value);
+}
+
+// Member names that make their object a file (`{"file_name": "x.py", "content": …}`, a repository's create-file
+// call with `branch`).
+const FILE_MEMBER = /\.(?:file_?name|file_?path|filepath|branch|language|lang|syntax)$/i;
+
+/** The dotted names of the objects among `args` that hold a file-describing member ({@link FILE_MEMBER}). */
+export function fileObjects(args: readonly (readonly [string, string])[]): Set<string> {
+  const out = new Set<string>();
+  for (const [k] of args) {
+    const m = FILE_MEMBER.exec(k);
+    if (m !== null) out.add(k.slice(0, m.index));
+  }
+  return out;
 }
 
 // What a pasted snippet hardly ever holds and an injected command or file read does: the account and secret

@@ -23,7 +23,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Kind, Lexer, parse, Source, type Token, TokenKind } from 'graphql';
 import { decodeFormComponent } from '../engine.ts';
-import { CODE_FAMILY, codeField, FENCED_CODE_SUFFIX, htmlCode, markdownFences } from './code.ts';
+import { CODE_FAMILY, codeField, FENCED_CODE_SUFFIX, fileObjects, htmlCode, markdownFences } from './code.ts';
 import {
   canonicalText,
   familiesThatMayFire,
@@ -306,13 +306,14 @@ export function expandApiArgs(
     ([k, v]): Arg => [k, canonicalView(v)],
   );
   let out: Arg[] = base;
+  const files = fileObjects(base);
   if (options.maxDepth > 0) {
     const budget: Budget = { bytes: options.maxDecodedBytes, args: options.maxExtraArgs, exhausted: null };
     out = [];
     for (const a of base) {
       out.push(a);
       // A program is not an encoding of anything (`%%sh`, `printf("%d")`): its text is inspected as code.
-      if (!codeField(a[0], a[1])) decodeValue(a[0], a[1], options.maxDepth, budget, out, allKeys);
+      if (!codeField(a[0], a[1], files)) decodeValue(a[0], a[1], options.maxDepth, budget, out, allKeys);
     }
     if (budget.exhausted !== null) out.push([DECODE_LIMIT_ARG, budget.exhausted]);
   }
@@ -332,7 +333,7 @@ export function expandApiArgs(
     if (!a[0].startsWith('json')) return [a];
     // A markdown document with fenced code blocks or rich text with code samples: its prose, then each block
     // (./code.ts).
-    const md = codeField(a[0], a[1])
+    const md = codeField(a[0], a[1], files)
       ? { prose: '', blocks: [a[1]] }
       : (markdownFences(a[1]) ?? htmlCode(a[1]));
     if (md === null) return proseArgs(a);
