@@ -598,3 +598,47 @@ describe('waf API profile: filter expressions of search and query languages (fam
     }
   });
 });
+
+describe('waf API profile: images, link URLs in rich text, attachments (session 7)', () => {
+  const b64 = (s: string | Buffer): string => Buffer.from(s).toString('base64');
+
+  test('a small PNG avatar, a CMS mailto link with an encoded subject and a base64 curl trace pass', async () => {
+    const png = Buffer.concat([
+      Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
+      Buffer.from('9046a675f149362409a347d48cec8483'),
+    ]);
+    const trace =
+      '* Connected to proxy.corp.local (10.20.0.5) port 3128\n> CONNECT api.example.com:443 HTTP/1.1\n> Host: api.example.com:443\n< HTTP/1.1 200 Connection established\n';
+    const docs: unknown[] = [
+      { image: `data:image/png;base64,${png.toString('base64')}`, crop: { x: 0, y: 0, w: 256, h: 256 } },
+      {
+        content:
+          '<p><a href="mailto:press@inkwell.example.com?subject=Press%20inquiry">press@inkwell.example.com</a> | <a href="tel:+4930123456">+49 30 123456</a></p>',
+      },
+      { filename: 'curl-trace.txt', data: b64(trace) },
+    ];
+    for (const doc of docs) {
+      assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
+    }
+    // CRS decodes neither percent-encoding nor base64 in JSON values; it blocks the image as sent.
+    assert.ok((await run(plain, post(docs[0]))).error !== undefined);
+  });
+
+  test('script behind an image signature, markup hidden by percent-encoding, a smuggled request sent as is: blocked', async () => {
+    const png = Buffer.concat([
+      Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
+      Buffer.from('<script>alert(document.cookie)</script>'),
+    ]);
+    const cases: unknown[] = [
+      { image: `data:image/png;base64,${png.toString('base64')}` },
+      { content: '<p>Hello %3Cscript%3Ealert(document.cookie)%3C%2Fscript%3E</p>' },
+      { content: '<p><a href="javascript%3Aalert(1)">x</a> %3Cimg src=x onerror=alert(1)%3E</p>' },
+      { note: 'GET /admin HTTP/1.1\r\nHost: internal\r\n\r\n' },
+      { data: b64("' UNION SELECT password FROM users--") },
+    ];
+    for (const doc of cases) {
+      const { error } = await run(api, post(doc));
+      assert.equal(error?.status, 403, JSON.stringify(doc));
+    }
+  });
+});

@@ -117,6 +117,21 @@ describe('expandApiArgs: nested encodings', () => {
     assert.equal(value(args, 'json.next.decoded-url.decoded-url'), '../../etc/passwd');
   });
 
+  test('rich text whose percent-escapes are all in link URLs is not percent-decoded; escapes in its text are', () => {
+    const link = '<p><a href="mailto:press@example.com?subject=Press%20inquiry">press</a> or call us</p>';
+    assert.ok(!names(flat({ html: link })).some((n) => n.includes('decoded-url')));
+    const hidden = '<p>Hello %3Cscript%3Ealert(1)%3C/script%3E</p>';
+    assert.equal(
+      value(flat({ html: hidden }), 'json.html.decoded-url'),
+      '<p>Hello <script>alert(1)</script></p>',
+    );
+    const handler = '<a href="/a%20b" onclick="x()">a</a>';
+    assert.equal(
+      value(flat({ html: handler }), 'json.html.decoded-url'),
+      '<a href="/a b" onclick="x()">a</a>',
+    );
+  });
+
   test('depth is bounded', () => {
     let v = 'payload-text';
     for (let i = 0; i < 6; i++) v = Buffer.from(v).toString('base64');

@@ -24,6 +24,7 @@ import { isUtf8 } from 'node:buffer';
 import { Kind, Lexer, parse, Source, type Token, TokenKind } from 'graphql';
 import { decodeFormComponent } from '../engine.ts';
 import { CODE_FAMILY, codeField, FENCED_CODE_SUFFIX, fileObjects, htmlCode, markdownFences } from './code.ts';
+import { sanitizedHtml } from './html.ts';
 import {
   canonicalText,
   familiesThatMayFire,
@@ -148,6 +149,19 @@ function expandGraphql(args: readonly Arg[], maxTokens: number): Arg[] {
 }
 
 const PCT = /%[0-9A-Fa-f]{2}/;
+// The values of an HTML element's URL attributes, where percent-encoding is the URL's own syntax.
+const URL_ATTRIBUTE_VALUES = /\s(?:href|src|cite|url|srcset)\s*=\s*(?:"[^"]*"|'[^']*')/gi;
+
+/**
+ * True when a value is rich text a strict sanitizer passes unchanged (./html.ts) whose percent-escapes are all in
+ * URL attribute values (`<a href="mailto:a@b.example?subject=Press%20inquiry">`): the URL's own encoding, which a
+ * browser sends to the server the link names and no application decodes into the markup.
+ */
+function percentOnlyInHtmlUrls(value: string): boolean {
+  if (!value.includes('<') || PCT.test(value.replace(URL_ATTRIBUTE_VALUES, ' '))) return false;
+  const text = fromBytes(value);
+  return text !== null && sanitizedHtml(text);
+}
 const DATA_BASE64 = /^data:[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(?:;[a-z0-9_.-]+=[a-z0-9_.-]+)*;base64,/i;
 const B64 = /^[A-Za-z0-9+/_-]{8,}={0,2}$/;
 
@@ -263,7 +277,7 @@ function decodeValue(
       }
     }
   }
-  if (produced.length === 0 && PCT.test(value)) {
+  if (produced.length === 0 && PCT.test(value) && !percentOnlyInHtmlUrls(value)) {
     const d = percentDecode(value);
     if (d !== value) produced.push([`${name}.decoded-url`, canonicalText(d)]);
   }

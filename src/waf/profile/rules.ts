@@ -379,6 +379,16 @@ export const API_JSON_VALUE_EXCLUDED_RULES: readonly number[] = [942190];
 export const API_JSON_NAME_EXCLUDED_RULES: readonly number[] = [930120];
 
 /**
+ * CRS rules the API profile does not run on the base64-decoded view of a value (`<name>.decoded-base64`, ./expand.ts),
+ * with why. The value as sent and every other view stay inspected by them.
+ * - 921110, 921130: a request line or `HTTP/1.1` in an argument is request smuggling only where a server parses
+ *   the argument as HTTP; a base64 attachment (a `curl -v` trace, a HAR or proxy log) is decoded by the
+ *   application into a file, never into the connection. (A client can name a JSON member `….decoded-base64`; its
+ *   value then escapes these two rules only, which look for HTTP framing no JSON value can inject.)
+ */
+export const API_BASE64_VIEW_EXCLUDED_RULES: readonly number[] = [921110, 921130];
+
+/**
  * RE2 regex of the query parameter names of a headless CMS's filter API (Strapi's `filters[slug][$eq]`,
  * `filters[$or][0][title][$containsi]`, `filters[price][$between][0]`): `filters` followed only by field names,
  * indexes, the logical operators and the comparison and string operators. Such names are the API's own query
@@ -415,6 +425,7 @@ export function proseExclusionDirectives(): [string, string][] {
     out.push([String(id), `!ARGS_NAMES:/${JSON_PLAIN_NAME_REGEX}/`]);
   for (const id of API_FILTER_NAME_EXCLUDED_RULES)
     out.push([String(id), `!ARGS_NAMES:/${FILTER_QUERY_NAME_REGEX}/`]);
+  for (const id of API_BASE64_VIEW_EXCLUDED_RULES) out.push([String(id), '!ARGS:/[.]decoded-base64$/']);
   for (const [family, ids] of Object.entries(PROSE_FAMILY_RULES)) {
     for (const id of ids) out.push([String(id), `!ARGS:/${PROSE_NAME_REGEX}[a-z]*${family}[a-z]*:/`]);
   }

@@ -188,6 +188,18 @@ describe('inlineImageSummary', () => {
     assert.equal(inlineImageSummary(uri('image/JPEG', binary)), '[image/jpeg data, 96 bytes]');
   });
 
+  test('a small image is summarised by its signature even when most of its bytes are printable', () => {
+    const png = Buffer.concat([
+      Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
+      Buffer.from('9046a675f149362409a347d4'),
+    ]);
+    assert.equal(inlineImageSummary(uri('image/png', png)), '[image/png data, 32 bytes]');
+    // Printable text without a signature is text; a signature does not excuse markup behind it.
+    assert.equal(inlineImageSummary(uri('image/png', Buffer.from('9046a675f149362409a347d48cec'))), null);
+    const withScript = Buffer.concat([png, Buffer.from('<script>alert(1)</script>')]);
+    assert.equal(inlineImageSummary(uri('image/png', withScript)), null);
+  });
+
   test('text payloads, script or server-page markers, SVG and other types are not', () => {
     assert.equal(inlineImageSummary(uri('image/png', Buffer.from('<script>alert(1)</script>'))), null);
     const polyglot = Buffer.concat([

@@ -804,6 +804,10 @@ const INLINE_IMAGE =
   /^data:(image\/(?:png|jpeg|jpg|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon|heic|heif|tiff));base64,([A-Za-z0-9+/\r\n]+={0,2})$/i;
 // Markers of content that a `data:` URL could smuggle into a page or an interpreter (PHP's data: wrapper runs
 // `<?php` wherever it is in the payload).
+// The signatures of the raster formats INLINE_IMAGE names (PNG, JPEG, GIF, WebP/AVIF/HEIC containers, BMP, ICO,
+// TIFF): decoded bytes that start with one are an image file, whatever the rest of it holds.
+const IMAGE_SIGNATURE =
+  /^(?:\x89PNG\r\n\x1a\n|\xff\xd8\xff|GIF8[79]a|RIFF[\s\S]{4}WEBP|[\s\S]{4}ftyp(?:avif|heic|heix|mif1)|BM[\s\S]{4}\0\0\0\0|\0\0\x01\0|II\*\0|MM\0\*)/;
 const ACTIVE_CONTENT = /<\?|<%|<script|<svg|<html|<iframe|<!doctype|<!entity|javascript:|#!\/|\$\{|\{\{/i;
 
 /**
@@ -825,7 +829,8 @@ export function inlineImageSummary(value: string): string | null {
     const c = latin1.charCodeAt(i);
     if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13) printable++;
   }
-  // Mostly printable: text under an image label, inspected as text instead.
-  if (printable >= latin1.length * 0.9) return null;
+  // Mostly printable: text under an image label, inspected as text instead, unless it starts with an image
+  // format's signature (a small or synthetic image: the signature and chunk names are all printable but two bytes).
+  if (printable >= latin1.length * 0.9 && !IMAGE_SIGNATURE.test(latin1)) return null;
   return `[${(m[1] as string).toLowerCase()} data, ${payload.length} bytes]`;
 }
