@@ -701,3 +701,55 @@ describe('waf API profile: long sentences with quotes, dates, ranges and a prose
     assert.equal(proseQuotesInert("Hi 'x' .5 there"), false);
   });
 });
+
+describe('waf API profile: one-line programs, exercise solutions, web shells (session 7)', () => {
+  test("a saved query, a code runner's submission, an exercise's solution and starter code pass; CRS blocks them", async () => {
+    for (const doc of [
+      {
+        name: 'Campaign union',
+        sql: "SELECT country, SUM(amount) AS revenue FROM payments WHERE status = 'captured' GROUP BY country HAVING SUM(amount) > 1000 ORDER BY revenue DESC LIMIT 20",
+      },
+      { variables: { sql: "SELECT * FROM events WHERE name IN ('checkout_started','checkout_completed')" } },
+      {
+        language: 'bash',
+        source: "cat access.log | awk '{print $1}' | sort | uniq -c | sort -nr | head -n 5",
+      },
+      {
+        language: 'sql',
+        source: 'DELETE FROM sessions WHERE expires_at < now(); DROP TABLE IF EXISTS tmp_import;',
+      },
+      { title: 'Lab 4', solution: 'chmod u+x deploy.sh\n./deploy.sh > deploy.log 2>&1 &' },
+      {
+        title: 'Lab 2',
+        starterCode: '#!/usr/bin/env bash\n# your pipeline here\ncut -d" " -f1 access.log | sort\n',
+      },
+    ]) {
+      assert.ok((await run(plain, doc)).error !== undefined, JSON.stringify(doc));
+      assert.equal((await run(api, doc)).error, undefined, JSON.stringify(doc));
+    }
+  });
+
+  test('one-line injections in code-named fields, prose solutions, compound names on one line, web shells: blocked', async () => {
+    for (const doc of [
+      // One line without a program object: a voucher or tracking code.
+      { source: "web' OR 1=1--" },
+      { sql: "' UNION SELECT password FROM users--" },
+      { sql: '1; DROP TABLE users' },
+      // In a program object, one line that leaves its context or probes.
+      { language: 'sql', source: "'; DROP TABLE users;--" },
+      { language: 'bash', source: '; cat /etc/passwd' },
+      { language: 'bash', code: 'whoami; id' },
+      // A language that is no programming language.
+      { language: 'en', code: "1' UNION SELECT password FROM users--" },
+      // A prose solution is prose: its rules apply.
+      { solution: "Thanks, that fixed it.\n' UNION SELECT username, password FROM users--" },
+      { postalCode: "1' OR '1'='1" },
+      // Web shells in files and code fields, on one line or several.
+      { filename: 'x.php', content: "<?php system($_GET['c']); ?>" },
+      { files: { 'a.php': { content: '<?php\n$c = $_REQUEST["c"];\neval(base64_decode($c));\n?>' } } },
+      { language: 'python', code: 'import os\nos.system(request.args["cmd"])\n' },
+    ]) {
+      assert.ok((await run(api, doc)).error !== undefined, JSON.stringify(doc));
+    }
+  });
+});

@@ -32,6 +32,8 @@ describe('waf ruleset: prose exemptions at load time', () => {
       ['942190', '!ARGS:/^json[.]/|!ARGS:/^gatehouse[.]prose[.][a-z]*:json/'],
       ['930120', '!ARGS_NAMES:/^(?:gatehouse[.]prose[.][a-z]*:)?json(?:[.][A-Za-z0-9_-]+)+$/'],
       ['942290', `!ARGS_NAMES:/${FILTER_QUERY_NAME_REGEX}/`],
+      ['921110', '!ARGS:/[.]decoded-base64$/'],
+      ['921130', '!ARGS:/[.]decoded-base64$/'],
       ...family('c', PROSE_FAMILY_RULES.c),
       ...family('h', PROSE_FAMILY_RULES.h),
       ['930120', '!ARGS:/^gatehouse[.]prose[.][a-z]*l[a-z]*:/'],

@@ -20,7 +20,7 @@
  * without prose around its blocks, an unclosed fence, `exclude_fields` and `profile: crs` are unchanged.
  */
 
-import { bytesToText } from './view.ts';
+import { bytesToText, isNaturalLanguage } from './view.ts';
 
 /**
  * The code family: the letter carried in the name of a fenced block's argument, and the CRS group tags whose rules
@@ -164,62 +164,119 @@ export function htmlCode(value: string): MarkdownCode | null {
   return payload || blocks.length === 0 ? null : { prose, blocks };
 }
 
-// Member names of fields that hold source code (a snippet, a submission, a saved query, a file in a gist), and of
-// the collections whose `content` is a file's text.
+// Member names of fields that hold source code (a snippet, a submission, a saved query, an exercise's solution, a
+// file in a gist), and of the collections whose `content` is a file's text.
 const CODE_NAMES = new Set(
-  'code source sourcecode source_code snippet script sql sqlquery sql_query diff patch dockerfile'.split(' '),
+  'code source sourcecode source_code snippet script sql sqlquery sql_query diff patch dockerfile solution'.split(
+    ' ',
+  ),
 );
+// Compound member names that end in a code name (`starterCode`, `solution_sql`, `test_script`, `pageSource`): a
+// code field of a kind (never one line of it: `postalCode`, `error_code`).
+const CODE_SUFFIX = /[a-z0-9](?:Code|Source|Script|Snippet|Sql|SQL)$|_(?:code|source|script|snippet|sql)$/;
+// Member names of fields that hold a SQL query (a BI tool's saved query, a notebook's SQL cell).
+const SQL_NAMES = new Set(['sql', 'sqlquery', 'sql_query']);
+// A SQL statement, as a saved query starts (an injection into a value starts by leaving its context).
+const SQL_STATEMENT_START =
+  /^\s*(?:select|with|insert|update|delete|create|alter|explain|show|describe|values)\s/i;
 const FILE_COLLECTIONS = new Set(['files', 'file', 'blobs', 'blob', 'gist', 'attachments']);
+
+/** The objects of a JSON document that describe a file or a program (see {@link fileObjects}). */
+export interface CodeObjects {
+  /** Dotted names of the objects with a file-describing member (a file name, path, branch or language). */
+  readonly files: ReadonlySet<string>;
+  /**
+   * Dotted names of the objects that say they hold a program: a `language` (`lang`, `syntax`, `runtime`) that
+   * names a programming language, or a file name with an extension (a code runner's `{"language": "bash",
+   * "source": …}`).
+   */
+  readonly programs: ReadonlySet<string>;
+}
 
 /**
  * True when a JSON value is a program in a field named for one: the last member name is a code name
- * (`code`, `source`, `snippet`, `script`, `sql`, `diff`, `patch`, …) or `content` of a file in a
- * `files`/`gist`/`blob` collection, and the value has at least two non-empty lines (a program, not a one-line
- * value such as a voucher `code`, which is what an injection into such a field looks like) and nothing that
- * reads as a payload ({@link payloadInCode}). Such a value is inspected as a fenced block is: what
- * `exclude_fields` does for code fields, out of the box, but without leaving Log4Shell, serialized objects or the
- * profile's NoSQL and prototype-pollution rules.
+ * (`code`, `source`, `snippet`, `script`, `sql`, `diff`, `patch`, `solution`, …; or ends in one, `starterCode`,
+ * `test_script`, when the value has several lines) or `content` of a file in a
+ * `files`/`gist`/`blob` collection, the value holds nothing that reads as a payload ({@link payloadInCode}), and
+ * - it has at least two non-empty lines (a program, not a one-line value such as a voucher `code`, which is what
+ *   an injection into such a field looks like), or
+ * - it is one line in an object that says it holds a program ({@link CodeObjects.programs}: a code runner's
+ *   submission), or one line of a SQL-named field (`sql`) that starts with a SQL statement (a saved query); in
+ *   either case not starting by leaving a context (a separator, quote or substitution) or with an identity probe
+ *   ({@link payloadSpan}'s first checks).
+ * Such a value is inspected as a fenced block is: what `exclude_fields` does for code fields, out of the box, but
+ * without leaving Log4Shell, serialized objects or the profile's NoSQL and prototype-pollution rules.
  * @example
  * codeField('json.variables.input.code', 'x = 1\nprint(x)\n'); // true
  * codeField('json.files.0.content', 'def f():\n    return 1\n'); // true
  * codeField('json.code', "' OR 1=1--"); // false
+ * codeField('json.sql', 'SELECT country, SUM(amount) FROM payments GROUP BY country'); // true
  */
-export function codeField(name: string, value: string, fileObjects?: ReadonlySet<string>): boolean {
-  const nl = value.indexOf('\n');
-  if (nl === -1 || value.slice(nl + 1).trim() === '' || value.slice(0, nl).trim() === '') return false;
+export function codeField(name: string, value: string, objects?: CodeObjects): boolean {
   const parts = name.split('.');
-  const last = (parts[parts.length - 1] as string).toLowerCase();
+  const member = parts[parts.length - 1] as string;
+  const last = member.toLowerCase();
   let named = CODE_NAMES.has(last);
+  const compound = !named && CODE_SUFFIX.test(member);
   if (!named && last === 'content') {
     // A file's content: under a files/gist/blob collection within three levels (a Gist's files are keyed by
     // their names, `files.hello.py.content`), or beside a file name, path, branch or language.
     for (let i = parts.length - 2; i >= Math.max(0, parts.length - 5) && !named; i--)
       named = FILE_COLLECTIONS.has((parts[i] as string).toLowerCase());
-    if (!named && fileObjects !== undefined) named = fileObjects.has(parts.slice(0, -1).join('.'));
+    if (!named && objects !== undefined) named = objects.files.has(parts.slice(0, -1).join('.'));
   }
-  return named && !payloadInCode(value);
+  if (!(named || compound) || payloadInCode(value)) return false;
+  // A solution may be a program (a course's exercise) or prose (a help desk's answer): prose is judged as prose.
+  if (last === 'solution' && isNaturalLanguage(bytesToText(value) ?? '')) return false;
+  const nl = value.indexOf('\n');
+  if (nl !== -1 && value.slice(nl + 1).trim() !== '' && value.slice(0, nl).trim() !== '') return true;
+  if (compound) return false;
+  const program =
+    objects?.programs.has(parts.slice(0, -1).join('.')) === true ||
+    (SQL_NAMES.has(last) && SQL_STATEMENT_START.test(value));
+  return program && value.trim() !== '' && !SPAN_BREAKOUT.test(value) && !startsWithProbe(value);
 }
 
 // Member names that make their object a file (`{"file_name": "x.py", "content": …}`, a repository's create-file
-// call with `branch`).
+// call with `branch`), and those that name its language.
 const FILE_MEMBER = /\.(?:file_?name|file_?path|filepath|branch|language|lang|syntax)$/i;
+const LANGUAGE_MEMBER = /\.(?:language|lang|syntax|runtime)$/i;
+const FILE_NAME_MEMBER = /\.(?:file_?name|file_?path|filepath)$/i;
+const PROGRAMMING_LANGUAGES = new Set(
+  (
+    'sql mysql postgresql postgres pgsql sqlite tsql plsql bash sh shell zsh powershell pwsh python python3 ' +
+    'javascript js typescript ts node nodejs ruby perl php go golang rust java kotlin c cpp c++ csharp c# swift ' +
+    'scala r julia lua haskell elixir erlang dart groovy'
+  ).split(' '),
+);
 
-/** The dotted names of the objects among `args` that hold a file-describing member ({@link FILE_MEMBER}). */
-export function fileObjects(args: readonly (readonly [string, string])[]): Set<string> {
-  const out = new Set<string>();
-  for (const [k] of args) {
-    const m = FILE_MEMBER.exec(k);
-    if (m !== null) out.add(k.slice(0, m.index));
+/** The objects among a JSON document's `args` that describe a file or a program ({@link CodeObjects}). */
+export function fileObjects(args: readonly (readonly [string, string])[]): CodeObjects {
+  const files = new Set<string>();
+  const programs = new Set<string>();
+  for (const [k, v] of args) {
+    const m = FILE_MEMBER.exec(k) ?? LANGUAGE_MEMBER.exec(k);
+    if (m === null) continue;
+    const parent = k.slice(0, m.index);
+    if (FILE_MEMBER.test(k)) files.add(parent);
+    if (
+      LANGUAGE_MEMBER.test(k)
+        ? PROGRAMMING_LANGUAGES.has(v.trim().toLowerCase())
+        : FILE_NAME_MEMBER.test(k) && /\.[A-Za-z0-9]{1,8}$/.test(v)
+    )
+      programs.add(parent);
   }
-  return out;
+  return { files, programs };
 }
 
 // What a pasted snippet hardly ever holds and an injected command or file read does: the account and secret
 // files, the process' own environment and memory, Windows' INI probes, private keys, reverse shells (a socket
-// device, an interactive shell, netcat handing over a shell, a script language opening a socket) and a script
-// fetched from a bare IP address into a shell (install instructions name a host).
+// device, an interactive shell, netcat handing over a shell, a script language opening a socket), a script
+// fetched from a bare IP address into a shell (install instructions name a host), and web shells: code that runs
+// the request's own input or an encoded blob (`system($_GET['c'])`, `eval(base64_decode(…))`,
+// `Runtime.getRuntime().exec(request.getParameter(…))`, `eval(Request(…))`).
 const PAYLOAD_IN_CODE =
-  /\/etc\/(?:passwd|shadow|sudoers|gshadow)\b|\/proc\/self\/(?:environ|cmdline|mem|maps|fd)|\b(?:win|boot|system)\.ini\b|\.ssh\/(?:id_|authorized_keys)|\/dev\/(?:tcp|udp)\/|\b(?:ba|z|k|da)?sh\s+-i\b|\b(?:nc|ncat|netcat)\s[^\n]*-[a-z]*[ec]\s|\buse\s+Socket\b|\bfsockopen\s*\(|\bpty\.spawn\s*\(|\bmkfifo\s+\/tmp\/|-rsocket\b|\bTCPSocket\.(?:new|open)\b|\b(?:curl|wget|fetch)\b[^\n|;]*\/\/\d{1,3}(?:\.\d{1,3}){3}[^\n]*\|\s*(?:ba|z|da|k)?sh\b/i;
+  /\b(?:system|exec|passthru|shell_exec|popen|proc_open|pcntl_exec|eval|assert|create_function|include|require)(?:_once)?\s*\(\s*(?:\$_(?:GET|POST|REQUEST|COOKIE|SERVER|FILES)\b|(?:base64_decode|gzinflate|gzuncompress|str_rot13|hex2bin)\s*\()|`\s*\$_(?:GET|POST|REQUEST|COOKIE)\b|\bexec\s*\(\s*request\.getParameter\b|\b(?:eval|execute(?:global)?)\s*\(?\s*request(?:\.(?:form|querystring|item))?\s*\(|\b(?:exec|execSync|spawn|system|popen|check_output|run|Popen)\s*\(\s*req(?:uest)?\.(?:query|body|params|args|form|values|GET|POST)\b|\/etc\/(?:passwd|shadow|sudoers|gshadow)\b|\/proc\/self\/(?:environ|cmdline|mem|maps|fd)|\b(?:win|boot|system)\.ini\b|\.ssh\/(?:id_|authorized_keys)|\/dev\/(?:tcp|udp)\/|\b(?:ba|z|k|da)?sh\s+-i\b|\b(?:nc|ncat|netcat)\s[^\n]*-[a-z]*[ec]\s|\buse\s+Socket\b|\bfsockopen\s*\(|\bpty\.spawn\s*\(|\bmkfifo\s+\/tmp\/|-rsocket\b|\bTCPSocket\.(?:new|open)\b|\b(?:curl|wget|fetch)\b[^\n|;]*\/\/\d{1,3}(?:\.\d{1,3}){3}[^\n]*\|\s*(?:ba|z|da|k)?sh\b/i;
 
 /** True when a code block or span holds what payloads hold and snippets hardly ever do ({@link markdownFences}). */
 export function payloadInCode(code: string): boolean {
@@ -241,7 +298,16 @@ const SPAN_SCRIPT = /<[a-z][^>]*[\s/]on[a-z]{3,}\s*=|javascript\s*:|<script[^>]*
 
 /** True when an inline code span reads as an injected payload rather than code quoted in prose. */
 export function payloadSpan(code: string): boolean {
-  if (SPAN_BREAKOUT.test(code) || SPAN_SQL_BREAKOUT.test(code) || SPAN_SCRIPT.test(code)) return true;
+  return (
+    SPAN_BREAKOUT.test(code) ||
+    SPAN_SQL_BREAKOUT.test(code) ||
+    SPAN_SCRIPT.test(code) ||
+    startsWithProbe(code)
+  );
+}
+
+/** True when a command of the code (at its start or after a separator or `$(`) is an identity or system probe. */
+function startsWithProbe(code: string): boolean {
   for (const part of code.split(/[;|&\n]+|\$\(/)) {
     const word = (/^[\w./-]*/.exec(part.trim()) as RegExpExecArray)[0].replace(/^.*\//, '').toLowerCase();
     if (SPAN_PROBES.has(word)) return true;

@@ -166,11 +166,12 @@ describe('proseWaivers', () => {
   });
 
   test('familiesThatMayFire: the families whose rule could fire at all (escapes count)', () => {
-    assert.equal(familiesThatMayFire('garden lantern'), '');
-    assert.equal(familiesThatMayFire('"program files" windows 11'), 'lq');
-    assert.equal(familiesThatMayFire('alert() vs console.log'), 'lx');
-    assert.equal(familiesThatMayFire('drop off kids; select gifts'), 'qs');
-    assert.equal(familiesThatMayFire('al&#101;rt'), 'sx');
+    assert.equal(familiesThatMayFire('12 34'), '');
+    assert.equal(familiesThatMayFire('garden lantern'), 'c');
+    assert.equal(familiesThatMayFire('"program files" windows 11'), 'clq');
+    assert.equal(familiesThatMayFire('alert() vs console.log'), 'clx');
+    assert.equal(familiesThatMayFire('drop off kids; select gifts'), 'cqs');
+    assert.equal(familiesThatMayFire('al&#101;rt'), 'csx');
     assert.equal(familiesThatMayFire('%2e%2e%2f'), 'lqsx');
   });
 

@@ -298,7 +298,7 @@ const PLAIN_ARGUMENT_WORD =
 const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
 // Numbers, times, ranges and punctuation of prose (`09:30`, `(2019–2020):`, `—`, `#412`): no file, option or host.
 const PLAIN_FIGURE =
-  /^(?:[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…~≈≤≥]+|[(]?[<>]\p{Nd}[\p{Nd}.,]*[)]?[.,:;]?|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}[)\p{Pf}"'’.,:;!?]*|(?:\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0f)+|[(\p{Pi}"']*\p{Nd}+(?:-\p{L}+)+[)\p{Pf}"'’.,:;!?]*|[(\p{Pi}"']*\p{Nd}{1,4}(?:[/.-]\p{Nd}{1,4}){1,2}[)\p{Pf}"'’.,:;!?]*)$/u;
+  /^(?:[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…~≈≤≥]+|[(]?[<>]\p{Nd}[\p{Nd}.,]*[)]?[.,:;]?|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}\+?[)\p{Pf}"'’.,:;!?]*|(?:\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0f)+|[(\p{Pi}"']*\p{Nd}+(?:-\p{L}+)+[)\p{Pf}"'’.,:;!?]*|[(\p{Pi}"']*\p{Nd}{1,4}(?:[/.-]\p{Nd}{1,4}){1,2}[)\p{Pf}"'’.,:;!?]*)$/u;
 // The delay probes: a probe only with a number after them.
 const DELAY_COMMANDS = new Set(['sleep', 'usleep', 'timeout']);
 // Two words or an amount and a unit joined by a slash (`Airbnb/holiday`, `$120/month`, `£250/yr;`), unless a
@@ -521,6 +521,9 @@ export function powershellInert(text: string): boolean {
     const word = line.trim().split(/\s+/)[0] as string;
     if (word === '') continue;
     lines++;
+    // A label (`PowerShell: how to …`) names no command: the colon is part of the word PowerShell and cmd.exe
+    // would look up (a drive or a file name that cannot exist).
+    if (/^[\p{L}][\p{L}\p{Nd}-]*:$/u.test(word)) continue;
     const first = word.replace(/^[^\p{L}\p{Nd}]+|[^\p{L}\p{Nd}]+$/gu, '');
     if (first.includes('-') || LAUNCHERS.has(first.toLowerCase())) return false;
   }
@@ -765,6 +768,8 @@ export function proseWaivers(bytes: string, minWords = 4): string {
 // (The five without: `gitlab_config_`, `initial_root_password`, `program files`, `wp-config-`, `wp-config_`.)
 const OS_FILE_MAY_FIRE = /[./\\%]|program|initial_root|gitlab_config|wp-config/i;
 const MAY_FIRE: readonly (readonly [string, RegExp])[] = [
+  // The command-word rules (932230/932235/932260 …) fire on a command name: any two letters may start one.
+  ['c', /[a-z]{2}/i],
   ['e', /[=<>~]|\b(?:like|in|is|eq|ne|gt|lt|ge|le)\b/i],
   ['l', OS_FILE_MAY_FIRE],
   [
@@ -791,8 +796,8 @@ export function mayNameOsFile(text: string): boolean {
  * test, so that a value is only renamed when a waiver can matter (the engine inspects longer names a little
  * longer). Leaving a family out only keeps its rule on the value.
  * @example
- * familiesThatMayFire('garden lantern'); // ''
- * familiesThatMayFire('alert() vs console.log'); // 'lx'
+ * familiesThatMayFire('12 34'); // ''
+ * familiesThatMayFire('alert() vs console.log'); // 'clx'
  */
 export function familiesThatMayFire(text: string): string {
   let out = '';
