@@ -642,3 +642,38 @@ describe('waf API profile: images, link URLs in rich text, attachments (session 
     }
   });
 });
+
+describe('waf API profile: e-mail templates, incident write-ups, formulas in prose (session 7)', () => {
+  test('templates with ARIA roles, background colours and merge tags in links; code in rich text; formulas', async () => {
+    for (const doc of [
+      {
+        html: '<p>Hi {{ first_name | default: "there" }},</p>{% if trial_days_left < 3 %}<p style="color:#b91c1c">Your trial ends soon. <a href="{{billing_url}}">Pick a plan</a>.</p>{% endif %}<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td style="padding:24px;background:#f4f4f5"><ul><li>Select multiple contacts and update them at once</li><li>Union of saved views (beta)</li></ul></td></tr></table>',
+      },
+      {
+        body: '<h2>Timeline (UTC)</h2><ul><li><time datetime="2026-11-14">14:02</time> alert fired</li><li>14:09 on-call killed the stuck reindex job (<code>kill -TERM 48213</code>)</li></ul><p>A migration dropped the <code>issues_title_trgm</code> index, so every <code>LIKE \'%…%\'</code> search did a full table scan.</p>',
+      },
+      {
+        description:
+          'Reaction rates follow the Arrhenius equation k = A·exp(−Ea/RT), with Ea in kJ mol⁻¹ and T in kelvin. Sample variance is reported as σ² = Σ(xᵢ − μ)² / (n − 1).',
+      },
+      { title: 'os.system("clear") does nothing on Windows' },
+    ]) {
+      assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
+    }
+  });
+
+  test('script in styles, a probe in a subshell, calls with payload arguments, JSON-operator SQL: blocked', async () => {
+    for (const doc of [
+      { html: '<td style="background:url(javascript:alert(1))">x</td>' },
+      { html: '<table role="presentation" onmouseover="alert(1)"><tr><td>x</td></tr></table>' },
+      { html: '<p aria-label="x" style="background:#fff">hi</p><img src=x onerror=alert(1)>' },
+      { note: 'Please check the server status today\n( whoami )' },
+      { note: 'Please check the server status today\n! whoami' },
+      { description: 'Rates follow k = A·exp(−Ea/RT) and system($_GET[c]) in the notes' },
+      { description: 'The order was fine"); system("id"); ("ok and we shipped it on time' },
+      { filter: `x' or '{"a":1}' @> '{"a":1}' or 'y` },
+    ]) {
+      assert.equal((await run(api, post(doc))).error?.status, 403, JSON.stringify(doc));
+    }
+  });
+});

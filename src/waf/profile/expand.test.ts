@@ -165,7 +165,7 @@ describe('expandApiArgs: value view', () => {
       'gatehouse.prose.lpx:json.note',
       'json.bio',
       'json.sku',
-      'gatehouse.prose.lsx:json.items.0.text',
+      'gatehouse.prose.flsx:json.items.0.text',
       'json.items',
     ]);
     assert.equal(value(args, 'json.bio'), '<img src=x onerror=alert(1)>');
@@ -181,11 +181,11 @@ describe('expandApiArgs: value view', () => {
       e: prose,
     });
     assert.deepEqual(names(args), [
-      'gatehouse.prose.lsx:json.a',
+      'gatehouse.prose.flsx:json.a',
       'json.b',
-      'gatehouse.prose.lsx:json.c',
+      'gatehouse.prose.flsx:json.c',
       'json.d',
-      'gatehouse.prose.lsx:json.e',
+      'gatehouse.prose.flsx:json.e',
     ]);
   });
 

@@ -34,6 +34,8 @@ const GLOBAL_ATTRS = new Set([
   'valign',
   'width',
   'height',
+  // ARIA roles (`<table role="presentation">` in every e-mail template): inert, as `aria-*` attributes are.
+  'role',
 ]);
 // Attributes allowed on some elements only (URL attributes are checked as URLs).
 const TAG_ATTRS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -103,7 +105,10 @@ const CSS_PROPERTIES = new Set(
     'vertical-align white-space list-style-type width height max-width min-width max-height min-height ' +
     'margin margin-left margin-right margin-top margin-bottom padding padding-left padding-right padding-top ' +
     'padding-bottom border border-width border-style border-color border-collapse border-spacing border-left ' +
-    'border-right border-top border-bottom border-radius float clear display direction table-layout'
+    'border-right border-top border-bottom border-radius float clear display direction table-layout ' +
+    // Shorthands and text properties of e-mail templates (`background:#f4f4f5`); a `url(…)` is refused anywhere.
+    'background font list-style list-style-position opacity overflow overflow-wrap word-wrap word-break ' +
+    'box-sizing text-shadow'
   ).split(' '),
 );
 // A CSS value: words, numbers with units, colours, commas, quoted font names, and colour functions with numbers.
@@ -120,8 +125,8 @@ const STORAGE_PREFIXES = new Set(['ac', 'ri']);
 // HTML comment whose content is a block name and optional JSON attributes without `<`, `>` or `--`, so it cannot
 // end early or hide markup. Other comments are refused.
 const BLOCK_COMMENT = /<!-- \/?wp:[a-z0-9-]+(?:\/[a-z0-9-]+)?(?: \{(?:[^<>-]|-(?!-)){0,2000}\})? \/?-->/y;
-// `data-*` attributes: inert to the browser (their values get the same checks as any attribute's).
-const DATA_ATTR = /^data-[a-z0-9-]+$/;
+// `data-*` and `aria-*` attributes: inert to the browser (their values get the same checks as any attribute's).
+const DATA_ATTR = /^(?:data|aria)-[a-z0-9-]+$/;
 // Named character references an editor writes (the five of XML, spaces, dashes, quotes and common symbols).
 // In text any named reference is allowed (`&minus;`, `&hearts;`): decoded it is a character of text; the encoded
 // markup check below catches `&lt;` before a tag name.

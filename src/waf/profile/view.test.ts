@@ -79,8 +79,17 @@ describe('proseWaivers', () => {
   const w = (s: string): string => proseWaivers(bytes(s));
 
   test('each family is waived only without the syntax its exploits need', () => {
-    assert.equal(w('Does the alert() in the docs example still work with the new SDK?'), 'lsx');
-    assert.equal(w("In the docs, the example calls window.alert('Saved!') after the fetch."), 'lx');
+    assert.equal(w('Does the alert() in the docs example still work with the new SDK?'), 'flsx');
+    assert.equal(w("In the docs, the example calls window.alert('Saved!') after the fetch."), 'flx');
+    // Family f: a formula's function call in prose; a call with a variable, a nested call or a break-out is not inert.
+    assert.equal(w('Rates follow the equation k = A·exp(−Ea/RT), with Ea in kJ (per mole).'), 'flsx');
+    for (const t of [
+      'Rates follow the equation k = exp($_GET[c]) with Ea in kJ per mole as usual',
+      'Rates follow the equation k = exp(system(id)) with Ea in kJ per mole as usual',
+      'The order was fine"); system("id"); ("ok and we shipped it',
+      'Rates follow the equation k = exp(1) union select password from users',
+    ])
+      assert.ok(!w(t).includes('f'), t);
     // A Windows path inside a sentence: no file exploit syntax, but the backslashes could end an SQL string.
     assert.equal(w('Windows users: open C:\\Program Files\\Acme and run setup.exe.'), 'lpx');
     // A prose semicolon before plain words: no command there either (family c).

@@ -57,7 +57,7 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  * (932120; see {@link powershellInert}).
  */
 export const PROSE_FAMILY_RULES: Readonly<
-  Record<'c' | 'e' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 'x', readonly number[]>
+  Record<'c' | 'e' | 'f' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 'x', readonly number[]>
 > = {
   // Every CRS 932 rule whose pattern holds a backtick (PL1: 932125 932230 932235 932250 932260 932340 932370
   // 932380; PL2+: the others).
@@ -67,7 +67,8 @@ export const PROSE_FAMILY_RULES: Readonly<
   ],
   // Rich-text HTML a strict sanitizer passes unchanged (session 5, ./html.ts): the XSS rules that fire on a tag or
   // an attribute alone (PL1: 941100 libinjection, 941160, 941180 on `<!--`; PL2: 941150, 941320, 941340).
-  h: [941100, 941110, 941150, 941160, 941180, 941320, 941340],
+  // And 942550 (JSON-based SQL), which reads a quoted brace (`href="{{billing_url}}"`, `data-config='{"a":1}'`).
+  h: [941100, 941110, 941150, 941160, 941180, 941320, 941340, 942550],
   l: [930120],
   // LaTeX formulas (session 5, latexMathOnly): PHP variable function calls, shell expressions and brace expansion.
   m: [932130, 932280, 933180],
@@ -79,6 +80,9 @@ export const PROSE_FAMILY_RULES: Readonly<
   e: [942100, 942190, 942360],
   s: [942350],
   x: [941390],
+  // Function names before a parenthesis in prose (session 7, inertParentheses): `k = A·exp(−Ea/RT)`, `please
+  // quote (incl. VAT)`: the PHP function list (933160) and the SQL function list (942151).
+  f: [933160, 942151],
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -288,7 +292,7 @@ export function markdownCodeText(text: string): string | null {
 // still an argument of the command that string belongs to).
 // A `$` or `<`/`>` before a digit is a price or a comparison of prose (`$2,450`, `(<10 kg)`): to a shell a
 // positional parameter and a redirection from or to a file named by digits, neither a command.
-const COMMAND_SEPARATORS = /[;=`{}|&\\]|[$<>](?![0-9])|\(\s*\)/;
+const COMMAND_SEPARATORS = /[;=`{}|&\\]|[$<>](?![0-9])|\([ \t]*\)/;
 // A line break: a command separator too, so each line of a value starts a command position of its own.
 const LINE_BREAK = /\r\n|\r|\n/;
 // The arguments such a command line may have: words without inner dots (no host or file names) in ordinary
@@ -361,6 +365,8 @@ export function commandOnlyAtStart(text: string): boolean {
     lines++;
     // A launcher's first argument is the command it runs (`sudo prompt …` runs `prompt`): judged the same way.
     let command = 0;
+    // A subshell or a negation (`( id )`, `! id`): the word after it is in command position.
+    while (command + 1 < tokens.length && /^[(!]+$/.test(tokens[command] as string)) command++;
     for (;;) {
       const word = commandWord(tokens[command] as string);
       // A delay is a probe with a duration (`sleep 10`); `Sleep Better Workshop` starts a title.
@@ -417,6 +423,11 @@ const SQL_STATEMENT =
  */
 export function proseQuotesInert(text: string): boolean {
   if (SQL_NON_QUOTE_SYNTAX.test(text) || SQL_STATEMENT.test(text) || !noStackedQuery(text)) return false;
+  return quotesInert(text);
+}
+
+/** The quote judgement of {@link proseQuotesInert} alone: apostrophes and inert prose quotations only. */
+function quotesInert(text: string): boolean {
   let ok = true;
   const rest = text
     .replace(/(?<=\p{L})'(?=\p{L})/gu, '')
@@ -528,6 +539,25 @@ export function powershellInert(text: string): boolean {
     if (first.includes('-') || LAUNCHERS.has(first.toLowerCase())) return false;
   }
   return lines > 0;
+}
+
+// What a parenthesis of prose holds: words, numbers, formulas (`−Ea/RT`, `n − 1`, `B = 10 000`), punctuation of
+// a sentence and quotes (judged by proseQuotesInert); no nested parenthesis, statement separator, variable,
+// substitution, markup, bracket or escape.
+const INERT_PARENTHESIS = /\(([\p{L}\p{M}\p{N}\s.,:+\-−–—*/×·^%=~≈±°#@!?'’"“”‘]{0,200})\)/gu;
+
+/**
+ * True when every parenthesis of a prose text is inert ({@link INERT_PARENTHESIS}) and balanced (family `f`: the
+ * function-name lists of CRS 933160 and 942151 fire on `exp(−Ea/RT)`, `Please quote (incl. VAT)`). A call in
+ * prose with such arguments cannot be PHP or SQL that runs: four or more words are no PHP statement, and without a
+ * quote break-out (family q's quote judgement, also required, with no statement shape) no SQL string is left.
+ * @example
+ * inertParentheses('Rates follow k = A·exp(−Ea/RT), with Ea in kJ (per mole).'); // true
+ * inertParentheses('Please run system($_GET[c]) now'); // false
+ */
+export function inertParentheses(text: string): boolean {
+  const rest = text.replace(INERT_PARENTHESIS, ' ');
+  return !rest.includes('(') && !rest.includes(')');
 }
 
 /** Fewest words a value needs for the `c` and `q` families, in JSON and in a query string alike. */
@@ -750,6 +780,8 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   let out = '';
   if (long && (md !== null || commandOnlyAtStart(text))) out += 'c';
   if (filterExpressionOnly(text)) out += 'e';
+  if (long && text.includes('(') && inertParentheses(text) && !SQL_STATEMENT.test(text) && quotesInert(prose))
+    out += 'f';
   if (!LFI_SYNTAX.test(text)) out += 'l';
   if (long && math) out += 'm';
   if (long && powershellInert(text)) out += 'p';
