@@ -983,7 +983,8 @@ export class Transaction {
       body,
       this.ruleset.multipartLimits,
     );
-    for (const [k, v] of r.args) this.addArg('POST', k, v);
+    const expand = this.ruleset.multipartLimits.expand;
+    for (const [k, v] of expand === undefined ? r.args : expand(r.args)) this.addArg('POST', k, v);
     let combined = 0;
     for (const f of r.files) {
       this.add('FILES', f.name, f.filename);

@@ -48,7 +48,7 @@ function isObject(v: unknown): v is Obj {
 }
 
 /** Limits applied to every multipart body (beyond the policy's `max_body_bytes`). */
-export const MULTIPART_LIMITS: Required<MultipartLimits> = Object.freeze({
+export const MULTIPART_LIMITS: Required<Omit<MultipartLimits, 'expand'>> = Object.freeze({
   maxParts: 1000,
   maxFiles: 100,
   maxHeaderLine: 4096,

@@ -5,7 +5,12 @@ import { detectSQLi } from '../../waf/detect/sqli.ts';
 import { detectXSS } from '../../waf/detect/xss.ts';
 import { compileRuleset, type EngineMode, type Ruleset } from '../../waf/engine.ts';
 import { type Directive, parseSecLang, parseSecLangFile } from '../../waf/parser/index.ts';
-import { DECODE_LIMIT_ARG, expandApiArgs, fieldExclusionRegexes } from '../../waf/profile/expand.ts';
+import {
+  DECODE_LIMIT_ARG,
+  expandApiArgs,
+  fieldExclusionRegexes,
+  multipartArgsView,
+} from '../../waf/profile/expand.ts';
 import {
   apiProfileRules,
   codeExclusionDirectives,
@@ -227,7 +232,10 @@ export function loadWafRuleset(config: WafConfig, cwd: string = process.cwd()): 
       mode,
       ...(expand === null
         ? {}
-        : { json: { expand: (args, keys) => expandApiArgs(args, expand, keys), rawBody: false } }),
+        : {
+            json: { expand: (args, keys) => expandApiArgs(args, expand, keys), rawBody: false },
+            multipart: { expand: (args) => multipartArgsView(args, expand) },
+          }),
     });
   } catch (err) {
     throw new TypeError(`waf: ${(err as Error).message}`, { cause: err });

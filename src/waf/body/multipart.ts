@@ -41,6 +41,11 @@ export interface MultipartLimits {
   readonly maxHeaderLine?: number;
   /** Most headers in one part. Default 64. */
   readonly maxHeadersPerPart?: number;
+  /**
+   * A view of the argument parts (name, value) that the engine inspects as `ARGS_POST` instead of the parts as
+   * parsed (the API profile's value view); the parser itself ignores it. Default: the parts as parsed.
+   */
+  readonly expand?: (args: readonly (readonly [string, string])[]) => readonly (readonly [string, string])[];
 }
 
 /** The strictness flags, each a `MULTIPART_*` variable. */

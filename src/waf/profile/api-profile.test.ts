@@ -677,3 +677,69 @@ describe('waf API profile: e-mail templates, incident write-ups, formulas in pro
     }
   });
 });
+
+describe('waf API profile: multipart form fields get the value view (session 7)', () => {
+  const boundary = '----gatehouse7';
+  const multipart = (fields: [string, string][], file = true): Init => {
+    let body = '';
+    for (const [k, v] of fields)
+      body += `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
+    if (file)
+      body += `--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="screenshot.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n0000\r\n`;
+    body += `--${boundary}--\r\n`;
+    const bytes = Buffer.from(body, 'latin1');
+    return {
+      method: 'POST',
+      path: '/api/tickets',
+      headers: {
+        ...ua,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(bytes.length),
+      },
+      body: bytes,
+    };
+  };
+
+  test('prose, markdown code and rich text in multipart fields pass; CRS blocks them', async () => {
+    for (const [k, v] of [
+      [
+        'description',
+        'We ordered the select committee report; drop it off at reception and tell me where to sign.',
+      ],
+      [
+        'question',
+        'Why does the installer ask for admin rights? It wants to write to C:\\Program Files (x86)\\Acme.',
+      ],
+      ['body', 'Same error here. Running `rm -rf node_modules && npm ci` did not help, logs attached.'],
+      ['details', 'Timeout when deleting a project with 10k+ issues, see the attached screenshot please.'],
+    ] as [string, string][]) {
+      assert.ok((await run(plain, multipart([[k, v]]))).error !== undefined, v);
+      assert.equal((await run(api, multipart([[k, v]]))).error, undefined, v);
+    }
+  });
+
+  test('payloads in multipart fields, forged view names and malformed bodies are still blocked', async () => {
+    for (const fields of [
+      [['description', "Please refund order 1' UNION SELECT password FROM users-- thanks a lot"]],
+      [['description', 'Hello team, please look at this: <script>alert(document.cookie)</script> thanks']],
+      [['comment', 'see logs; cat /etc/passwd']],
+      [['gatehouse.prose.clqsx:description', "1' OR '1'='1"]],
+      [['gatehouse.prose.k:x.fenced-code', '; cat /etc/passwd']],
+      [['json.description', 'x']],
+    ] as [string, string][][]) {
+      assert.equal((await run(api, multipart(fields))).error?.status, 403, JSON.stringify(fields));
+    }
+    // Strictness flags come from the body as sent: a part without a blank line after its headers.
+    const bad = multipart([['description', 'Drop off the signed forms at reception today please.']], false);
+    const broken = Buffer.from(
+      bad.body?.toString('latin1').replace('"description"\r\n\r\n', '"description"\r\n') ?? '',
+      'latin1',
+    );
+    const { error } = await run(api, {
+      ...bad,
+      headers: { ...bad.headers, 'content-length': String(broken.length) },
+      body: broken,
+    });
+    assert.ok(error !== undefined);
+  });
+});

@@ -651,8 +651,8 @@ export function formBodyView(body: string, options: ApiExpandOptions = DEFAULT_E
   }
   let changed = false;
   const budget: Budget = { bytes: options.maxDecodedBytes, args: options.maxExtraArgs, exhausted: null };
-  const extra: string[] = [];
-  const field = (k: string, v: string): string => `${encodeQueryValue(k)}=${encodeQueryValue(v)}`;
+  const extra: Arg[] = [];
+  const field = ([k, v]: Arg): string => `${encodeQueryValue(k)}=${encodeQueryValue(v)}`;
   const out = parts.map((p, i) => {
     const eq = p.indexOf('=');
     if (eq === -1) return p;
@@ -660,26 +660,67 @@ export function formBodyView(body: string, options: ApiExpandOptions = DEFAULT_E
     const rawValue = p.slice(eq + 1);
     const value = decodeFormComponent(rawValue);
     const view = BAD_ESCAPE.test(rawValue) ? value : canonicalView(value);
-    const decoded: Arg[] = [];
-    decodeValue(name, view, options.maxDepth, budget, decoded, null);
-    for (const [k, v] of decoded) {
-      const f = proseWaivers(v);
-      extra.push(field(f === '' ? k : `${PROSE_PREFIX}${f}:${k}`, v));
-    }
-    const md = codeField(name, view)
-      ? { prose: '', blocks: [view] }
-      : (markdownFences(view) ?? htmlCode(view));
-    const text = md === null ? view : md.prose;
-    if (md !== null)
-      for (const b of md.blocks)
-        extra.push(field(`${PROSE_PREFIX}${CODE_FAMILY.letter}:${name}${FENCED_CODE_SUFFIX}`, b));
-    const families = proseWaivers(text);
+    const { text, families } = fieldView(name, view, options, budget, extra);
     if (text === value && families === '') return p;
     changed = true;
     const rawName = p.slice(0, eq);
     return `${families === '' ? rawName : `${PROSE_PREFIX}${families}:${rawName}`}=${text === value ? rawValue : encodeQueryValue(text)}`;
   });
-  if (budget.exhausted !== null) extra.push(field(DECODE_LIMIT_ARG, budget.exhausted));
-  if (extra.length > 0) return [...out, ...extra].join('&');
+  if (budget.exhausted !== null) extra.push([DECODE_LIMIT_ARG, budget.exhausted]);
+  if (extra.length > 0) return [...out, ...extra.map(field)].join('&');
   return changed ? out.join('&') : body;
+}
+
+/**
+ * One form field (name and canonical value) through the value view shared by URL-encoded and multipart forms:
+ * nested encodings decoded and code cut out into extra fields (pushed to `extra`); returns the text left for the
+ * field and its prose families ('' when it reads as no prose).
+ */
+function fieldView(
+  name: string,
+  view: string,
+  options: ApiExpandOptions,
+  budget: Budget,
+  extra: Arg[],
+): { text: string; families: string } {
+  const decoded: Arg[] = [];
+  decodeValue(name, view, options.maxDepth, budget, decoded, null);
+  for (const [k, v] of decoded) {
+    const f = proseWaivers(v);
+    extra.push([f === '' ? k : `${PROSE_PREFIX}${f}:${k}`, v]);
+  }
+  const md = codeField(name, view) ? { prose: '', blocks: [view] } : (markdownFences(view) ?? htmlCode(view));
+  const text = md === null ? view : md.prose;
+  if (md !== null)
+    for (const b of md.blocks)
+      extra.push([`${PROSE_PREFIX}${CODE_FAMILY.letter}:${name}${FENCED_CODE_SUFFIX}`, b]);
+  return { text, families: proseWaivers(text) };
+}
+
+/**
+ * API profile: the argument parts of a multipart/form-data body (name and value bytes, as the body processor
+ * parsed them) as the engine inspects them (`ARGS_POST`): each through the same value view as a URL-encoded form
+ * field ({@link formBodyView}). File parts are not arguments and are untouched; the strictness flags come from
+ * the body as sent. Client names in the reserved namespace are renamed `gatehouse.forged:<name>` and nothing is
+ * classified (90106 refuses them).
+ * @example
+ * multipartArgsView([['format', 'csv;delimiter=";";decimal=","'], ['note', 'Please import the March statements']]);
+ * // [['format', 'csv;delimiter=";";decimal=","'], ['gatehouse.prose.clpqsx:note', 'Please import …']]
+ */
+export function multipartArgsView(
+  args: readonly (readonly [string, string])[],
+  options: ApiExpandOptions = DEFAULT_EXPAND_OPTIONS,
+): Arg[] {
+  if (args.some(([k]) => k.slice(0, RESERVED.length).toLowerCase() === RESERVED))
+    return args.map(
+      ([k, v]): Arg => [k.slice(0, RESERVED.length).toLowerCase() === RESERVED ? FORGED_PREFIX + k : k, v],
+    );
+  const budget: Budget = { bytes: options.maxDecodedBytes, args: options.maxExtraArgs, exhausted: null };
+  const extra: Arg[] = [];
+  const out = args.map(([name, value]): Arg => {
+    const { text, families } = fieldView(name, canonicalView(value), options, budget, extra);
+    return [families === '' ? name : `${PROSE_PREFIX}${families}:${name}`, text];
+  });
+  if (budget.exhausted !== null) extra.push([DECODE_LIMIT_ARG, budget.exhausted]);
+  return [...out, ...extra];
 }
