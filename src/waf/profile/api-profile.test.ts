@@ -680,7 +680,7 @@ describe('waf API profile: e-mail templates, incident write-ups, formulas in pro
 
 describe('waf API profile: multipart form fields get the value view (session 7)', () => {
   const boundary = '----gatehouse7';
-  const multipart = (fields: [string, string][], file = true): Init => {
+  const multipart = (fields: [string, string][], file = true): NonNullable<Init> => {
     let body = '';
     for (const [k, v] of fields)
       body += `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
@@ -741,5 +741,60 @@ describe('waf API profile: multipart form fields get the value view (session 7)'
       body: broken,
     });
     assert.ok(error !== undefined);
+  });
+});
+
+describe('waf API profile: quoted field names, ranges and pages in filters; sleep and union in prose (session 7)', () => {
+  const get = (path: string): Init => ({
+    method: 'GET',
+    path: path.split('?')[0] as string,
+    query: path.slice(path.indexOf('?') + 1),
+    headers: { ...ua },
+  });
+
+  test('JQL with a quoted custom field, BETWEEN, LIMIT; a workshop on sleep; union and select in a letter', async () => {
+    const jql = 'project = SEC AND issuetype = Bug AND "Story Points[Number]" > 3';
+    assert.equal(
+      (await run(api, get(`/rest/api/3/search/jql?jql=${encodeURIComponent(jql)}`))).error,
+      undefined,
+    );
+    for (const expression of [
+      "depth_m BETWEEN 200 AND 1000 AND (species = 'Gadus morhua' OR species LIKE 'Melanogrammus%') ORDER BY sampled_at DESC",
+      "cruise = 'JC-231' AND NOT (salinity_psu IS NULL) LIMIT 5000",
+    ]) {
+      assert.equal((await run(api, post({ savedSearch: { expression } }))).error, undefined, expression);
+    }
+    const docs = [
+      {
+        descriptionHtml:
+          '<p>🧘 <strong>Sleep Better Workshop</strong> — learn why adults need 7–9 hours.</p><ol><li>Science of sleep (45 min)</li><li>Guided wind-down (20 min)</li></ol>',
+      },
+      {
+        justification:
+          'We had to drop out of the union health plan when my husband was laid off. The select committee report on the cost of living said families like ours should qualify, and my hours went from 38 to 16.',
+      },
+    ];
+    for (const doc of docs) {
+      assert.ok((await run(plain, post(doc))).error !== undefined, JSON.stringify(doc));
+      assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
+    }
+  });
+
+  test('a quoted-string tautology, ranges that break out, delays of a number, union select in prose: blocked', async () => {
+    for (const expression of [
+      "'1' = '1' OR project = SEC",
+      'depth_m BETWEEN 1 AND 2 UNION SELECT password FROM users',
+      'depth_m BETWEEN 1 AND sleep(5)',
+      'project = SEC LIMIT 1; drop table users',
+    ]) {
+      assert.equal((await run(api, post({ savedSearch: { expression } }))).error?.status, 403, expression);
+    }
+    for (const text of [
+      '<p>Our workshop starts soon.</p><p>x = sleep(10) and more words here</p>',
+      'Please send me the report for my account today 1 union all select password from users',
+      'Please send me the report today, it is 1 and sleep(15) for the rest of my account please',
+    ]) {
+      assert.equal((await run(api, post({ text }))).error?.status, 403, text);
+    }
   });
 });

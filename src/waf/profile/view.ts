@@ -57,7 +57,7 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  * (932120; see {@link powershellInert}).
  */
 export const PROSE_FAMILY_RULES: Readonly<
-  Record<'c' | 'e' | 'f' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 'x', readonly number[]>
+  Record<'c' | 'e' | 'f' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 'u' | 'x', readonly number[]>
 > = {
   // Every CRS 932 rule whose pattern holds a backtick (PL1: 932125 932230 932235 932250 932260 932340 932370
   // 932380; PL2+: the others).
@@ -81,8 +81,12 @@ export const PROSE_FAMILY_RULES: Readonly<
   s: [942350],
   x: [941390],
   // Function names before a parenthesis in prose (session 7, inertParentheses): `k = A·exp(−Ea/RT)`, `please
-  // quote (incl. VAT)`: the PHP function list (933160) and the SQL function list (942151).
-  f: [933160, 942151],
+  // quote (incl. VAT)`, `Science of sleep (45 min)`: the PHP function list (933160), the SQL function list
+  // (942151) and the delay calls (942160; a delay of a bare number keeps it).
+  f: [933160, 942151, 942160],
+  // `union … select … from` across sentences (session 7: "drop out of the union health plan … the select
+  // committee report … from 38 to 16"): 942270, unless `union` is followed by `select` (as a statement has it).
+  u: [942270],
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -546,6 +550,17 @@ export function powershellInert(text: string): boolean {
 // substitution, markup, bracket or escape.
 const INERT_PARENTHESIS = /\(([\p{L}\p{M}\p{N}\s.,:+\-−–—*/×·^%=~≈±°#@!?'’"“”‘]{0,200})\)/gu;
 
+// A delay call with a bare number (`sleep(5)`, `pg_sleep(10)`): the time-based probe, never waived.
+const DELAY_CALL = /\b(?:sleep|pg_sleep|benchmark|waitfor)\s*\(\s*[0-9.,\s]*\)/i;
+// `union` followed by `select` within 24 characters (`all`/`distinct`, spaces, comments, parentheses or quotes
+// between): the statement shape 942270 looks for.
+const UNION_SELECT = /\bunion[\s\S]{0,24}?select/i;
+
+/** True when 942270 (`union.*?select.*?from`) could fire on the text but `union` is not followed by `select`. */
+function mayUnionSelect(text: string): boolean {
+  return /union[\s\S]*select[\s\S]*from/i.test(text) && !UNION_SELECT.test(text);
+}
+
 /**
  * True when every parenthesis of a prose text is inert ({@link INERT_PARENTHESIS}) and balanced (family `f`: the
  * function-name lists of CRS 933160 and 942151 fire on `exp(−Ea/RT)`, `Please quote (incl. VAT)`). A call in
@@ -593,12 +608,14 @@ const FILTER_TOKEN =
   /\s*(?:("(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}')|([A-Za-z_][\w.]{0,63}(?:-[A-Za-z0-9_]+){0,4})|(-?[0-9]+(?:\.[0-9]+)?[a-z]{0,2})|(!=|<>|<=|>=|==|=|<|>|!~|~)|([,()]))/y;
 const FILTER_COMPARISON_WORDS = new Set('like in is was changed contains eq ne gt lt ge le has'.split(' '));
 const FILTER_LOGIC_WORDS = new Set(
-  'and or not order by asc desc to from after before during on empty null true false'.split(' '),
+  'and or not order by asc desc to from after before during on empty null true false between limit offset'.split(
+    ' ',
+  ),
 );
 // What turns an expression into SQL of an attacker's choosing, outside string literals: statements, functions
 // that read the database or the file system or delay, conditionals, comments, stacked queries, hex literals.
 const FILTER_FORBIDDEN =
-  /\b(?:union|select|insert|update|delete|drop|alter|create|truncate|exec|execute|declare|sleep|benchmark|waitfor|pg_sleep|cast|convert|concat|char|chr|substr|substring|mid|ascii|ord|hex|unhex|version|database|schema|user|current_user|system_user|information_schema|sysobjects|extractvalue|updatexml|load_file|outfile|dumpfile|dbms_\w+|utl_\w+|xp_\w+|sp_\w+|if|case|when|iif|elt|make_set|exists|having|group|limit|offset|into|procedure)\b|0x[0-9a-f]/i;
+  /\b(?:union|select|insert|update|delete|drop|alter|create|truncate|exec|execute|declare|sleep|benchmark|waitfor|pg_sleep|cast|convert|concat|char|chr|substr|substring|mid|ascii|ord|hex|unhex|version|database|schema|user|current_user|system_user|information_schema|sysobjects|extractvalue|updatexml|load_file|outfile|dumpfile|dbms_\w+|utl_\w+|xp_\w+|sp_\w+|if|case|when|iif|elt|make_set|exists|having|group|into|procedure)\b|0x[0-9a-f]/i;
 
 /**
  * True when the text is only a filter expression of a search or query language (JQL, CQL, OData `$filter`, a
@@ -658,12 +675,35 @@ export function filterExpressionOnly(text: string): boolean {
       if (sep !== ',') return false;
     }
   };
-  // left operator right, where left is a field or a call and right a literal, field, call or (list).
+  const literal = (t: Token | undefined): boolean => t !== undefined && (t[0] === 'str' || t[0] === 'num');
+  // left operator right, where left is a field, a call or a quoted field name (JQL's `"Story Points" > 3`) and
+  // right a literal, field, call or (list); or left BETWEEN literal AND literal.
   const comparison = (): boolean => {
     const left = peek();
+    if (left?.[0] === 'str') {
+      // A quoted field name is compared with a number, a field or a list only (`'1' = '1'` is a tautology).
+      i++;
+      if (peek()?.[0] !== 'op') return false;
+      while (peek()?.[0] === 'op') i++;
+      const right = peek();
+      if (right === undefined || right[0] === 'str') return false;
+      if (right[0] === 'num' || word(right, 'empty') || word(right, 'null')) {
+        i++;
+        return true;
+      }
+      if (!field(right)) return false;
+      i++;
+      return call();
+    }
     if (!field(left)) return false;
     i++;
     if (!call()) return false;
+    if (word(peek(), 'between')) {
+      i++;
+      if (!literal(peek()) || !word(tokens[i + 1], 'and') || !literal(tokens[i + 2])) return false;
+      i += 3;
+      return true;
+    }
     const leftCall = tokens[i - 1]?.[1] === ')';
     if (peek()?.[0] !== 'op' && !word(peek(), 'not')) return false;
     while (peek()?.[0] === 'op' || word(peek(), 'not')) i++;
@@ -719,6 +759,11 @@ export function filterExpressionOnly(text: string): boolean {
       i++;
     }
   }
+  // LIMIT n [OFFSET n]: a page of results.
+  if (word(peek(), 'limit') && tokens[i + 1]?.[0] === 'num') {
+    i += 2;
+    if (word(peek(), 'offset') && tokens[i + 1]?.[0] === 'num') i += 2;
+  }
   return i === tokens.length;
 }
 
@@ -764,8 +809,12 @@ export function proseWaivers(bytes: string, minWords = 4): string {
     const html = text.includes('{') ? text.replace(MERGE_TAG, 'x') : text;
     if (sanitizedHtml(html)) {
       const content = html.replace(/<[^>]*>/g, '\n').replace(CHARACTER_REFERENCE, ' ');
-      const c = isNaturalLanguage(content, MIN_WORDS_CQ) && commandOnlyAtStart(content) ? 'c' : '';
-      return `${c}h${STACKED_STATEMENT.test(text.replace(CHARACTER_REFERENCE, ' ')) ? '' : 's'}`;
+      const natural = isNaturalLanguage(content, MIN_WORDS_CQ);
+      const c = natural && commandOnlyAtStart(content) ? 'c' : '';
+      // Its text's parentheses (`Science of sleep (45 min)`) judged as prose's are (family f).
+      const f = content.includes('(') && inertParentheses(content) && !DELAY_CALL.test(content) ? 'f' : '';
+      const sq = STACKED_STATEMENT.test(text.replace(CHARACTER_REFERENCE, ' ')) ? '' : 's';
+      return `${c}${f}h${sq}${natural && mayUnionSelect(text) ? 'u' : ''}`;
     }
   }
   // Code-span delimiters are markdown, not code punctuation: prose is judged without them.
@@ -781,7 +830,7 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   if (long && (md !== null || commandOnlyAtStart(text))) out += 'c';
   if (filterExpressionOnly(text)) out += 'e';
   if (long && text.includes('(') && inertParentheses(text) && !SQL_STATEMENT.test(text) && quotesInert(prose))
-    out += 'f';
+    if (!DELAY_CALL.test(text)) out += 'f';
   if (!LFI_SYNTAX.test(text)) out += 'l';
   if (long && math) out += 'm';
   if (long && powershellInert(text)) out += 'p';
@@ -790,6 +839,7 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   // A `;` before a statement word is no stacked query when the statement cannot parse (two bare words in a
   // row), whether or not the text holds quotes, as long as they are inert (family q's judgement).
   if (noStackedQuery(text) && (!SQL_SYNTAX.test(text) || (long && proseQuotesInert(prose)))) out += 's';
+  if (long && mayUnionSelect(text)) out += 'u';
   if (!XSS_SYNTAX.test(text) && inertCalls(text)) out += 'x';
   return out;
 }
