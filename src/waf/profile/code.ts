@@ -126,7 +126,7 @@ export function markdownFences(value: string): MarkdownCode | null {
       fences > 0 ? INLINE_SPAN : PROSE_SPAN,
       (m, pre: string, single: string | undefined, double: string | undefined) => {
         const code = single ?? double ?? '';
-        if (payloadInCode(code) || payloadSpan(code)) return m;
+        if (!OPERATOR_SPAN.test(code) && (payloadInCode(code) || payloadSpan(code))) return m;
         blocks.push(code);
         return `${pre} `;
       },
@@ -317,6 +317,10 @@ function startsWithProbe(code: string): boolean {
   }
   return false;
 }
+
+// A span that is one operator or comment marker (`;`, `||`, `&&`, `>>`, `--`, `/*`): prose naming the syntax
+// (`you don't need the \`;\` inside -exec`), not a command or a query.
+const OPERATOR_SPAN = /^\s*(?:;|\|\|?|&&?|>>?|<<?|\$|!|\\|#|--|\/\/|\/\*|\*\/|=>?|==|!=|::|->|\?\?)\s*$/;
 
 // An indented code block's first line after a blank line (CommonMark: four spaces or a tab; it cannot interrupt a
 // paragraph).

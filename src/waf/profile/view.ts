@@ -330,6 +330,19 @@ const START_LAUNCHERS = new Set(
   ),
 );
 
+// A markdown link to an http(s) URL without shell syntax, in ordinary punctuation.
+const MARKDOWN_LINK =
+  /^[(“"]*\[[\p{L}\p{N} .'’-]{1,80}\]\(https?:\/\/[^\s()<>"'`$;|&\\{}]{1,300}\)[)”".,:;!?]*$/u;
+// Commands that fetch or connect to what their arguments name.
+const NETWORK_TOOLS = new Set(
+  'curl wget fetch aria2c lynx links elinks w3m nc ncat netcat ssh scp sftp ftp tftp telnet rsync git socat'.split(
+    ' ',
+  ),
+);
+
+// The `>` markers of a markdown quotation (`> quoted text`, nested `> >`) at the start of a line.
+const QUOTE_MARKERS = /(^|\n)[ \t]*(?:>[ \t]?)+(?=[^\s>])/g;
+
 /** A token as a command name: leading punctuation and any directory part removed, lower-cased. */
 function commandWord(token: string): string {
   return token
@@ -360,13 +373,21 @@ function commandWord(token: string): string {
  * commandOnlyAtStart('Culture add; id'); // false
  */
 export function commandOnlyAtStart(text: string): boolean {
-  const lined = text.replace(PROSE_SEMICOLON, '\n');
+  // A markdown quotation's `>` at the start of a line: to a shell a redirection whose file name is the next word,
+  // so the word after that is in command position too (checked below).
+  const lined = text.replace(PROSE_SEMICOLON, '\n').replace(QUOTE_MARKERS, '$1\u0001');
   if (COMMAND_SEPARATORS.test(lined)) return false;
   let lines = 0;
-  for (const line of lined.split(LINE_BREAK)) {
+  for (const raw of lined.split(LINE_BREAK)) {
+    const quoted = raw.includes('\u0001');
+    const line = quoted ? raw.replace('\u0001', ' ') : raw;
     const tokens = line.split(/\s+/).filter((t) => t !== '');
     if (tokens.length === 0) continue;
     lines++;
+    if (quoted && tokens.length > 1) {
+      const second = commandWord(tokens[1] as string);
+      if (PROBE_COMMANDS.has(second) || START_LAUNCHERS.has(second) || LAUNCHERS.has(second)) return false;
+    }
     // A launcher's first argument is the command it runs (`sudo prompt …` runs `prompt`): judged the same way.
     let command = 0;
     // A subshell or a negation (`( id )`, `! id`): the word after it is in command position.
@@ -383,10 +404,12 @@ export function commandOnlyAtStart(text: string): boolean {
       if (command === 1 || command + 1 >= tokens.length) return false;
       command++;
     }
+    // A markdown link (`[manual](https://…)`) is a plain argument unless the command fetches URLs.
+    const links = !NETWORK_TOOLS.has(commandWord(tokens[command] as string));
     for (let i = command + 1; i < tokens.length; i++) {
       const t = tokens[i] as string;
       if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t) && !PLAIN_FIGURE.test(t) && !plainPair(t))
-        return false;
+        if (!(links && MARKDOWN_LINK.test(t))) return false;
     }
   }
   return lines > 0;
