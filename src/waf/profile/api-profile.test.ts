@@ -798,3 +798,43 @@ describe('waf API profile: quoted field names, ranges and pages in filters; slee
     }
   });
 });
+
+describe('waf API profile: restricted extensions in the URL of JSON writes (session 7)', () => {
+  const req = (method: string, path: string, ct?: string, body = ''): Init => ({
+    method,
+    path,
+    headers: {
+      ...ua,
+      ...(ct === undefined ? {} : { 'content-type': ct, 'content-length': String(Buffer.byteLength(body)) }),
+    },
+    ...(body === '' ? {} : { body: Buffer.from(body) }),
+  });
+
+  test('a repository file API writing a .sql or .sh file by path passes; CRS blocks it', async () => {
+    const doc = JSON.stringify({ message: 'Add migration', content: 'U0VMRUNUIDE7', branch: 'main' });
+    for (const path of [
+      '/repos/acme/api/contents/db/migrations/0043_restore_trgm.sql',
+      '/api/v1/repos/acme/runbooks/files/scripts%2Fdeploy.sh',
+    ]) {
+      assert.ok((await run(plain, req('PUT', path, 'application/json', doc))).error !== undefined, path);
+      assert.equal((await run(api, req('PUT', path, 'application/json', doc))).error, undefined, path);
+      assert.equal(
+        (await run(api, req('PATCH', path, 'application/merge-patch+json', doc))).error,
+        undefined,
+        path,
+      );
+    }
+  });
+
+  test('reading a backup, or writing one with another body type, is still refused', async () => {
+    for (const r of [
+      req('GET', '/backup/db.sql'),
+      req('GET', '/api/export.bak?x=1'),
+      req('DELETE', '/site/config.ini'),
+      req('PUT', '/uploads/db.sql', 'text/plain', 'SELECT 1;'),
+      req('POST', '/uploads/site.bak', 'application/x-www-form-urlencoded', 'a=1'),
+    ]) {
+      assert.equal((await run(api, r)).error?.status, 403, `${r?.method} ${r?.path}`);
+    }
+  });
+});

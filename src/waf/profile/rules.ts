@@ -66,6 +66,7 @@ export const PROFILE_RULES = {
   headerTemplate: 90114,
   clientIpHeader: 90115,
   forwardedHost: 90116,
+  jsonWriteExtension: 90014,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -227,6 +228,13 @@ export function apiProfileRules(decodeLimitArg: string): string {
     // JSON too.
     `SecRule REQUEST_HEADERS:Content-Type "@rx ^application/[a-z0-9!#$&^_.-]+\\+(?:nd)?json\\s*(?:;.*)?$" ` +
       `"id:${PROFILE_RULES.jsonFamilyContentType},phase:1,pass,nolog,t:none,t:lowercase,ctl:ruleRemoveById=920420"`,
+    // CRS 920440 refuses URLs whose file name has a restricted extension (`.sql`, `.sh`, `.bak`: backups and
+    // configuration a web server would hand out). A write with a JSON body names a resource it creates or
+    // updates through an API (a repository's `PUT /contents/db/migrations/0043_restore.sql`), never a file read.
+    `SecRule REQUEST_METHOD "@rx ^(?:PUT|POST|PATCH)$" ` +
+      `"id:${PROFILE_RULES.jsonWriteExtension},phase:1,pass,nolog,t:none,chain"\n` +
+      `  SecRule REQUEST_HEADERS:Content-Type "@rx ^application/(?:json|[a-z0-9!#$&^_.-]+\\+json)\\s*(?:;.*)?$" ` +
+      `"t:none,t:lowercase,ctl:ruleRemoveById=920440"`,
     attack(
       PROFILE_RULES.nosql,
       `ARGS_NAMES|!ARGS_NAMES:/${FILTER_QUERY_NAME_REGEX}/`,
