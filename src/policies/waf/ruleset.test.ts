@@ -48,6 +48,7 @@ describe('waf ruleset: prose exemptions at load time', () => {
       ['941390', '!ARGS:/^gatehouse[.]prose[.][a-z]*x[a-z]*:/'],
       ...family('f', PROSE_FAMILY_RULES.f),
       ...family('u', PROSE_FAMILY_RULES.u),
+      ...family('t', PROSE_FAMILY_RULES.t),
       ...[944100, 944110, 944120, 944130, 944140, 90101, 90102, 90113].map((id): [string, string] => [
         String(id),
         '!ARGS:/^gatehouse[.]prose[.][a-z]*k[a-z]*:/|!ARGS_POST:/^gatehouse[.]prose[.][a-z]*k[a-z]*:/',

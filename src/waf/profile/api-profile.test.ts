@@ -838,3 +838,36 @@ describe('waf API profile: restricted extensions in the URL of JSON writes (sess
     }
   });
 });
+
+describe('waf API profile: method calls on data in automation templates (family t, session 7)', () => {
+  test('smart values that call date and string methods pass; CRS blocks them', async () => {
+    for (const message of [
+      'Due {{issue.duedate.plusBusinessDays(3).jiraDate}} — please update the estimate ({{issue.timetracking.originalEstimate}}).',
+      '{{#if(equals(issue.priority.name, "Highest"))}}Paging the on-call: {{issue.url}}{{/}}',
+      'Sprint {{sprint.name}} ends on {{sprint.endDate.format("dd MMM")}}, see you at the review.',
+    ]) {
+      const doc = { actions: [{ type: 'send_chat', message }] };
+      assert.ok((await run(plain, post(doc))).error !== undefined, message);
+      assert.equal((await run(api, post(doc))).error, undefined, message);
+    }
+  });
+
+  test('template injection in the same field is blocked', async () => {
+    for (const message of [
+      'Hello {{7*7}} there',
+      "Hello {{ self.__init__.__globals__.__builtins__.__import__('os').popen('id').read() }}",
+      "Hello {{ ''.__class__.__mro__[1].__subclasses__() }}",
+      'Hello {{config.items()}} there',
+      'Hello {{ lipsum.__globals__.os.popen("id").read() }}',
+      'Hello {{_self.env.registerUndefinedFilterCallback("exec")}}{{_self.env.getFilter("id")}}',
+      'Hello {{this.constructor.constructor("return process")()}}',
+      "Hello {{ range.constructor(\"return global.process.mainModule.require('child_process').execSync('id')\")() }}",
+      'Hello {{ request.application.__globals__ }} there',
+      'Due {{issue.duedate.plusBusinessDays(3)}} and #{7*7} there',
+      'Due {{issue.duedate.plusBusinessDays(3)}} and <%= 7*7 %> there',
+    ]) {
+      const doc = { actions: [{ type: 'send_chat', message }] };
+      assert.equal((await run(api, post(doc))).error?.status, 403, message);
+    }
+  });
+});

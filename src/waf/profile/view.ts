@@ -57,7 +57,7 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  * (932120; see {@link powershellInert}).
  */
 export const PROSE_FAMILY_RULES: Readonly<
-  Record<'c' | 'e' | 'f' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 'u' | 'x', readonly number[]>
+  Record<'c' | 'e' | 'f' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 't' | 'u' | 'x', readonly number[]>
 > = {
   // Every CRS 932 rule whose pattern holds a backtick (PL1: 932125 932230 932235 932250 932260 932340 932370
   // 932380; PL2+: the others).
@@ -87,6 +87,9 @@ export const PROSE_FAMILY_RULES: Readonly<
   // `union … select … from` across sentences (session 7: "drop out of the union health plan … the select
   // committee report … from 38 to 16"): 942270, unless `union` is followed by `select` (as a statement has it).
   u: [942270],
+  // Template tags that call methods of data (session 7, templateCallsInert): automation and notification
+  // templates (`{{issue.duedate.plusBusinessDays(3).jiraDate}}`, `{{sprint.endDate.format("dd MMM")}}`): 934200.
+  t: [934200],
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -584,6 +587,34 @@ function mayUnionSelect(text: string): boolean {
   return /union[\s\S]*select[\s\S]*from/i.test(text) && !UNION_SELECT.test(text);
 }
 
+// A double-brace template tag (Handlebars, Mustache, Jira smart values), with an optional block marker.
+const TEMPLATE_TAG = /\{\{\s*[#/]?\s*([^{}]{0,300}?)\s*\}\}/g;
+// A method chain over data: names, dots, calls with literal, name or nested-call arguments, commas, spaces.
+const TEMPLATE_CHAIN =
+  /^(?:[A-Za-z][A-Za-z0-9_]*|[0-9]+(?:\.[0-9]+)?|"[^"\\{}<>$`%]{0,40}"|'[^'\\{}<>$`%]{0,40}'|[.(),\s])*$/;
+// Names that walk from data to the runtime, reflection, the file system or a process (and a call of a call's
+// result): never inert, whatever the template language.
+const TEMPLATE_RUNTIME =
+  /__|\)\s*\(|\b(?:constructor|prototype|class|getClass|forName|classLoader|self|_self|config|request|env|environ|getRuntime|runtime|exec|execute|system|popen|spawn|eval|import|require|process|processBuilder|cycler|lipsum|joiner|namespace|globals|builtins|subclasses|mro|os|sys|subprocess|registerUndefinedFilterCallback|getFilter|setAttribute|getAttribute|invoke|newInstance|Function|call|apply|bind)\b/i;
+
+/**
+ * True when every `{{ … }}` tag of the text is a method chain over data ({@link TEMPLATE_CHAIN}) that names
+ * nothing of the runtime ({@link TEMPLATE_RUNTIME}) and the text has no other template delimiter (`#{`, `<%`) or
+ * unclosed tag (family `t`: CRS 934200 reads a call inside `{{ }}` as template injection).
+ * @example
+ * templateCallsInert('Due {{issue.duedate.plusBusinessDays(3).jiraDate}}, please update'); // true
+ * templateCallsInert('{{ self.__init__.__globals__ }}'); // false
+ */
+export function templateCallsInert(text: string): boolean {
+  if (text.includes('#{') || text.includes('<%')) return false;
+  let ok = true;
+  const rest = text.replace(TEMPLATE_TAG, (_m, body: string) => {
+    if (!TEMPLATE_CHAIN.test(body) || TEMPLATE_RUNTIME.test(body)) ok = false;
+    return ' ';
+  });
+  return ok && !rest.includes('{{');
+}
+
 /**
  * True when every parenthesis of a prose text is inert ({@link INERT_PARENTHESIS}) and balanced (family `f`: the
  * function-name lists of CRS 933160 and 942151 fire on `exp(−Ea/RT)`, `Please quote (incl. VAT)`). A call in
@@ -846,8 +877,10 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   // Code-span delimiters are markdown and formulas are words, not code punctuation, for the prose judgement.
   let prose = md === null ? text : md.replace(/`/g, ' ');
   if (math) prose = prose.replace(LATEX_MATH, ' formula ');
+  // Template tags are judged whether or not the text around them reads as prose (their braces are code characters).
+  const tmpl = text.includes('{{') && templateCallsInert(text) ? 't' : '';
   if (!isNaturalLanguage(prose, minWords))
-    return arithmeticOnly(text) ? 'q' : filterExpressionOnly(text) ? 'e' : '';
+    return (arithmeticOnly(text) ? 'q' : filterExpressionOnly(text) ? 'e' : '') + tmpl;
   const long = minWords >= MIN_WORDS_CQ || isNaturalLanguage(prose, MIN_WORDS_CQ);
   let out = '';
   if (long && (md !== null || commandOnlyAtStart(text))) out += 'c';
@@ -862,6 +895,7 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   // A `;` before a statement word is no stacked query when the statement cannot parse (two bare words in a
   // row), whether or not the text holds quotes, as long as they are inert (family q's judgement).
   if (noStackedQuery(text) && (!SQL_SYNTAX.test(text) || (long && proseQuotesInert(prose)))) out += 's';
+  out += tmpl;
   if (long && mayUnionSelect(text)) out += 'u';
   if (!XSS_SYNTAX.test(text) && inertCalls(text)) out += 'x';
   return out;
