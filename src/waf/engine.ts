@@ -769,6 +769,7 @@ const MULTI = new Set([
   'FILES_NAMES',
   'FILES_SIZES',
   'FILES_TMPNAMES',
+  'FILES_TMP_CONTENT',
   'MULTIPART_PART_HEADERS',
   'XML',
   'TX',
@@ -931,7 +932,7 @@ export class Transaction {
   /**
    * Fills the body collections and evaluates phase 2. By `REQBODY_PROCESSOR`: `URLENCODED` (set from the
    * Content-Type) and `JSON` (src/waf/body/json.ts) become ARGS_POST; `MULTIPART` (from the Content-Type,
-   * src/waf/body/multipart.ts) fills ARGS_POST, FILES, FILES_NAMES, FILES_SIZES, FILES_COMBINED_SIZE,
+   * src/waf/body/multipart.ts) fills ARGS_POST, FILES, FILES_NAMES, FILES_SIZES, FILES_TMP_CONTENT, FILES_COMBINED_SIZE,
    * MULTIPART_PART_HEADERS and the `MULTIPART_*` flags; `XML` (set by `ctl:requestBodyProcessor=XML`,
    * src/waf/body/xml.ts) fills `XML:/*` and `XML://@*`. A body the processor rejects sets `REQBODY_ERROR` to 1 and
    * `REQBODY_ERROR_MSG`, as ModSecurity does; otherwise `REQBODY_ERROR` is 0. `REQUEST_BODY` holds the raw body
@@ -990,6 +991,7 @@ export class Transaction {
       this.add('FILES', f.name, f.filename);
       this.add('FILES_NAMES', f.name, f.name);
       this.add('FILES_SIZES', f.name, String(f.size));
+      this.add('FILES_TMP_CONTENT', f.name, f.content);
       combined += f.size;
     }
     this.setScalar('FILES_COMBINED_SIZE', String(combined));

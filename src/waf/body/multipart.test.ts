@@ -29,7 +29,7 @@ describe('parseMultipartBody', () => {
       ['a', 'hello\r\nworld'],
       ['b', ''],
     ]);
-    assert.deepEqual(r.files, [{ name: 'up', filename: 'x.php', size: 6 }]);
+    assert.deepEqual(r.files, [{ name: 'up', filename: 'x.php', size: 6, content: 'ABCDEF' }]);
     assert.deepEqual(r.partHeaders, [
       ['a', 'Content-Disposition: form-data; name="a"'],
       ['up', 'Content-Disposition: form-data; name="up"; filename="x.php"'],
@@ -53,7 +53,7 @@ describe('parseMultipartBody', () => {
       part('Content-Disposition: form-data; name="q\\"x"; filename="te;st\\s.txt"', 'x') + end(),
     );
     assert.equal(r.error, null);
-    assert.deepEqual(r.files, [{ name: 'q"x', filename: 'te;st\\s.txt', size: 1 }]);
+    assert.deepEqual(r.files, [{ name: 'q"x', filename: 'te;st\\s.txt', size: 1, content: 'x' }]);
     assert.equal(r.flags.invalidQuoting, true);
     const single = parseMultipartBody(CT, part("Content-Disposition: form-data; name='a'", 'x') + end());
     assert.equal(single.flags.invalidQuoting, true);

@@ -72,6 +72,8 @@ export interface MultipartFile {
   readonly filename: string;
   /** Size of the content in bytes (`FILES_SIZES`). */
   readonly size: number;
+  /** The content (`FILES_TMP_CONTENT`; a slice of the body, not a copy). */
+  readonly content: string;
 }
 
 /** Result of {@link parseMultipartBody}. */
@@ -309,7 +311,7 @@ export function parseMultipartBody(
     for (const [k, v] of cur.headers) partHeaders.push([name, `${k}: ${v}`]);
     const data = body.slice(cur.dataStart, Math.max(end, cur.dataStart));
     if (d.filename !== undefined) {
-      files.push({ name, filename: d.filename, size: data.length });
+      files.push({ name, filename: d.filename, size: data.length, content: data });
       if (files.length > maxFiles) flags.fileLimitExceeded = true;
     } else args.push([name, data]);
   };

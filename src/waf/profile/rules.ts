@@ -67,6 +67,11 @@ export const PROFILE_RULES = {
   clientIpHeader: 90115,
   forwardedHost: 90116,
   jsonWriteExtension: 90014,
+  uploadScript: 90117,
+  uploadSsrf: 90118,
+  headerCommand: 90119,
+  headerOsFile: 90120,
+  headerNosql: 90121,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -88,6 +93,11 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.headerTemplate]: 'template',
   [PROFILE_RULES.clientIpHeader]: 'protocol-attack',
   [PROFILE_RULES.forwardedHost]: 'ssrf',
+  [PROFILE_RULES.uploadScript]: 'xss',
+  [PROFILE_RULES.uploadSsrf]: 'ssrf',
+  [PROFILE_RULES.headerCommand]: 'rce',
+  [PROFILE_RULES.headerOsFile]: 'lfi',
+  [PROFILE_RULES.headerNosql]: 'nosql',
 };
 
 // A forwarded-host header naming a loopback, link-local, metadata or unspecified address, in any spelling
@@ -192,6 +202,36 @@ const CREDENTIAL_OPERATOR =
 
 const score = "setvar:'tx.inbound_anomaly_score_pl1=+%{tx.critical_anomaly_score}'";
 
+// An uploaded file a browser or a converter renders as markup: by its name or by its part's Content-Type.
+const MARKUP_UPLOAD = String.raw`(?i)\.(?:svgz?|x?html?|xml|xsl)$|^content-type:\s*(?:image/svg\+xml|text/html|application/xhtml\+xml|(?:text|application)/xml)\b`;
+// What runs in such a file when it is served or converted: a script element, an event handler, a script or
+// HTML data URL, SVG's foreignObject (HTML inside SVG), frames and embedded objects, a refresh redirect.
+const MARKUP_ACTIVE = String.raw`(?i)<script\b|\bon[a-z]{3,}\s*=|(?:href|src|action|formaction|data|values|to|from)\s*=\s*["']?\s*(?:javascript|vbscript|data:text/html)|<foreignObject\b|<iframe\b|<frame\b|<embed\b|<object\b|<meta[^>]+http-equiv\s*=\s*["']?refresh`;
+// Commands that download and run a script, or start a shell on a command string, in a header value: no browser,
+// SDK or proxy sends them.
+const HEADER_COMMAND = String.raw`(?i)\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b`;
+// OS files, shells and traversal in a cookie or header value once percent-decoded and shell-unescaped
+// (`1;c\at /et\c/pas\swd`).
+const HEADER_OS_FILE = String.raw`/etc/(?:passwd|shadow|group|gshadow|sudoers|hosts)\b|/proc/self/|/bin/(?:ba|z|da|k)?sh\b|(?:\.\./){2}|c:/windows/(?:win\.ini|system32)`;
+
+/** A chained rule: the first link selects, the second (which adds the score) matches. */
+function chained(
+  id: number,
+  first: [variables: string, operator: string],
+  second: [variables: string, operator: string],
+  msg: string,
+  tag: string,
+  t = 't:none',
+): string {
+  const q = (o: string): string => o.replace(/"/g, '\\"');
+  return (
+    `SecRule ${first[0]} "${q(first[1])}" "id:${id},phase:2,block,chain,t:none,msg:'${msg}',` +
+    `logdata:'%{MATCHED_VAR_NAME}',tag:'application-multi',tag:'${tag}',tag:'gatehouse/api-profile',` +
+    `tag:'paranoia-level/1',severity:'CRITICAL'"\n` +
+    `  SecRule ${second[0]} "${q(second[1])}" "capture,${t},${score}"`
+  );
+}
+
 function attack(
   id: number,
   variables: string,
@@ -248,6 +288,48 @@ export function apiProfileRules(decodeLimitArg: string): string {
       `@rx ${TEMPLATE}`,
       'Server-side template / expression-language injection',
       'attack-injection-template',
+    ),
+    // Uploaded SVG/HTML/XML files (ModSecurity does not inspect file parts): script in an avatar or a document
+    // that is served back (stored XSS), internal URLs in a page an HTML-to-PDF converter fetches from (SSRF).
+    chained(
+      PROFILE_RULES.uploadScript,
+      ['FILES|MULTIPART_PART_HEADERS', `@rx ${MARKUP_UPLOAD}`],
+      ['FILES_TMP_CONTENT', `@rx ${MARKUP_ACTIVE}`],
+      'Active content in an uploaded markup file',
+      'attack-xss',
+    ),
+    chained(
+      PROFILE_RULES.uploadSsrf,
+      ['FILES|MULTIPART_PART_HEADERS', `@rx ${MARKUP_UPLOAD}`],
+      ['FILES_TMP_CONTENT', `@rx ${SSRF}`],
+      'SSRF: internal, metadata or non-HTTP URL in an uploaded markup file',
+      'attack-ssrf',
+    ),
+    attack(
+      PROFILE_RULES.headerCommand,
+      'REQUEST_HEADERS|REQUEST_COOKIES',
+      `@rx ${HEADER_COMMAND}`,
+      'Command execution in a request header or cookie',
+      'attack-rce',
+      't:none,t:urlDecodeUni',
+    ),
+    attack(
+      PROFILE_RULES.headerOsFile,
+      'REQUEST_HEADERS|!REQUEST_HEADERS:Referer|REQUEST_COOKIES',
+      `@rx ${HEADER_OS_FILE}`,
+      'OS file, shell or path traversal in a request header or cookie',
+      'attack-lfi',
+      't:none,t:urlDecodeUni,t:cmdLine,t:normalizePath',
+    ),
+    // A query document in a header or cookie (`X-Filter: {"user_id": {"$nin": []}}`, `user[$ne]=`): the same
+    // operators as 90100 looks for in member names.
+    attack(
+      PROFILE_RULES.headerNosql,
+      'REQUEST_HEADERS|REQUEST_COOKIES|REQUEST_COOKIES_NAMES',
+      `@rx ["'\\[]\\$(?:${NOSQL_OPERATORS})["'\\]]\\s*[:=]?`,
+      'NoSQL operator in a request header or cookie',
+      'attack-injection-nosql',
+      't:none,t:urlDecodeUni',
     ),
     attack(
       PROFILE_RULES.ssrf,

@@ -123,7 +123,8 @@ export function textToBytes(s: string): string {
 
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 // Quote look-alikes that legacy "best fit" code-page conversions (SQL Server varchar, Windows ANSI APIs) turn
-// into ASCII quotes: folded to the quote they become, so that smuggled quotes are seen as quotes.
+// into ASCII quotes: folded to the quote they become, so that smuggled quotes are seen as quotes; and the dots
+// a URL parser reads as dots.
 const BEST_FIT_QUOTES: Readonly<Record<string, string>> = {
   '\u02b9': "'",
   '\u02bb': "'",
@@ -132,6 +133,10 @@ const BEST_FIT_QUOTES: Readonly<Record<string, string>> = {
   '\u2032': "'",
   '\u02ba': '"',
   '\u2033': '"',
+  // The IDNA label separators (UTS #46 maps them to `.`): `http://⑯⑨。②⑤④。⑯⑨。②⑤④/` is 169.254.169.254 to a
+  // URL parser.
+  '\u3002': '.',
+  '\uff61': '.',
 };
 const DIGIT = /\p{Nd}/u;
 
