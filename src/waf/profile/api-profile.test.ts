@@ -1041,3 +1041,37 @@ describe('waf API profile: uploads, headers and cookies of held-out 8 (rules 901
     }
   });
 });
+
+describe('waf API profile: search-box query syntax (family q, session 7)', () => {
+  const get = (path: string): Init => ({
+    method: 'GET',
+    path: path.split('?')[0] as string,
+    query: path.slice(path.indexOf('?') + 1),
+    headers: { ...ua },
+  });
+  const search = (q: string): Init => get(`/api/v2/search.json?query=${encodeURIComponent(q)}&page=1`);
+
+  test('phrases, boolean groups and qualifiers pass; CRS blocks them', async () => {
+    for (const q of [
+      '"drop-down" AND (export OR csv)',
+      'is:open "order by" in:title',
+      'repo:acme/api "SELECT * FROM" in:body',
+    ]) {
+      assert.ok((await run(plain, search(q))).error !== undefined, q);
+      assert.equal((await run(api, search(q))).error, undefined, q);
+    }
+  });
+
+  test('break-outs, tautologies, calls and statements in the same parameter are blocked', async () => {
+    for (const q of [
+      '"x" OR 1=1',
+      "x' OR '1'='1",
+      '"drop-down" AND (select password from users)',
+      '"x" union select password from users',
+      'is:open AND sleep(5)',
+      '"x") OR 1 --',
+    ]) {
+      assert.equal((await run(api, search(q))).error?.status, 403, q);
+    }
+  });
+});

@@ -10,6 +10,7 @@ import {
   PROSE_FAMILY_RULES,
   proseWaivers,
   QUERY_MIN_WORDS,
+  searchExpressionOnly,
   textToBytes,
 } from './view.ts';
 
@@ -153,8 +154,20 @@ describe('proseWaivers', () => {
     assert.equal(q('alert() vs console.log'), 'lsx');
     assert.equal(q('Program Files'), 'lqsx');
     assert.equal(q('alert() in the docs'), 'lsx');
-    // The JSON threshold (4 words) is unchanged.
-    assert.equal(w('"program files" windows 11'), '');
+    // The JSON threshold (4 words) is unchanged: as a JSON value only its search syntax counts (family q).
+    assert.equal(w('"program files" windows 11'), 'q');
+    // Search expressions (any value): phrases, qualifiers, groups; no statement word, tautology shape or operator.
+    assert.ok(q('"drop-down" AND (export OR csv)').includes('q'));
+    assert.ok(q('is:open "order by" in:title').includes('q'));
+    for (const s of [
+      '"x" OR 1',
+      '(a) OR true',
+      '"a" union select b',
+      'x" OR 1=1 --',
+      '(a OR b',
+      '"x\' or 1=1-- " y',
+    ])
+      assert.ok(!searchExpressionOnly(s), s);
     for (const s of [
       'alert(document.cookie)',
       '<script>alert(1)</script>',

@@ -356,6 +356,9 @@ const START_LAUNCHERS = new Set(
 // `@` and a temperature (`24°C`): no host, option or file name.
 const ABBREVIATION =
   /^\(?(?:(?:\p{L}\.){2,4}|w\/o?|b\/c|c\/o|n\/a|@|\p{Nd}+(?:[.,]\p{Nd}+)?°[CFK]?)[),;:.]?$/iu;
+// A search qualifier (`in:#deploys`, `from:@jonas.meyer`, `is:open`): a plain argument unless the command
+// fetches what its arguments name (`host:8080/x.sh`).
+const SEARCH_QUALIFIER = /^-?[A-Za-z][\w-]{0,30}:[#@]?[\p{L}\p{N}_.*-]{1,80}$/u;
 // A markdown link to an http(s) URL without shell syntax, in ordinary punctuation.
 const MARKDOWN_LINK =
   /^[(“"]*\[[\p{L}\p{N} .'’-]{1,80}\]\(https?:\/\/[^\s()<>"'`$;|&\\{}]{1,300}\)[)”".,:;!?]*$/u;
@@ -435,7 +438,8 @@ export function commandOnlyAtStart(text: string): boolean {
     for (let i = command + 1; i < tokens.length; i++) {
       const t = tokens[i] as string;
       if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t) && !PLAIN_FIGURE.test(t) && !plainPair(t))
-        if (!(links && MARKDOWN_LINK.test(t)) && !ABBREVIATION.test(t)) return false;
+        if (!(links && (MARKDOWN_LINK.test(t) || SEARCH_QUALIFIER.test(t))) && !ABBREVIATION.test(t))
+          return false;
     }
   }
   return lines > 0;
@@ -670,6 +674,61 @@ export function templateCallsInert(text: string): boolean {
 export function inertParentheses(text: string): boolean {
   const rest = text.replace(INERT_PARENTHESIS, ' ');
   return !rest.includes('(') && !rest.includes(')');
+}
+
+// A token of a search box's query syntax: an optionally negated quoted phrase or word, a boolean operator, a
+// parenthesis, a `field:value` qualifier (`is:open`, `in:#deploys`, `from:@jonas.meyer`, `repo:acme/api`).
+const SEARCH_TOKEN =
+  /\s*(?:(?:(-?"(?:[^"'\\\n]|(?<=\p{L})'(?=\p{L})){1,100}")|(-?[A-Za-z][\w-]{0,30}:(?:"[^"'\\\n]{1,60}"|[#@]?[\p{L}\p{N}_./*-]{1,80}))|(-?[\p{L}\p{N}][\p{L}\p{N}_.*+-]{0,63}))(?=[\s()]|$)|([()]))/uy;
+// Statement, delay and database words: never outside a phrase.
+const SEARCH_FORBIDDEN =
+  /^(?:select|union|insert|update|delete|drop|truncate|alter|create|exec|execute|declare|sleep|benchmark|waitfor|pg_sleep|having|information_schema)$/i;
+
+/**
+ * True when the value is a search box's query (family `q`: libinjection reads `"drop-down" AND (export OR csv)`
+ * and `is:open "order by" in:title` as SQL): quoted phrases (no quote or backslash inside but a word's
+ * apostrophe), words, `AND`/`OR`/`NOT`, balanced parentheses and `field:value` qualifiers only, with at least two
+ * tokens one of which is a phrase, a qualifier or a parenthesis; no statement, delay or database word outside a
+ * phrase, no boolean operator next to a number or truth value, no call (`char(58)`), no operator, comment or
+ * separator anywhere.
+ * @example
+ * searchExpressionOnly('"drop-down" AND (export OR csv)'); // true
+ * searchExpressionOnly('x" OR 1=1 --'); // false
+ */
+export function searchExpressionOnly(text: string): boolean {
+  if (text.length > 500) return false;
+  let at = 0;
+  let depth = 0;
+  let tokens = 0;
+  let syntax = false;
+  let previous = '';
+  while (text.slice(at).trim() !== '') {
+    SEARCH_TOKEN.lastIndex = at;
+    const m = SEARCH_TOKEN.exec(text);
+    if (m === null || m[0].length === 0) return false;
+    at = SEARCH_TOKEN.lastIndex;
+    tokens++;
+    const word = m[3]?.replace(/^-/, '').toLowerCase();
+    if (word !== undefined) {
+      if (SEARCH_FORBIDDEN.test(word)) return false;
+      // A boolean operator next to a number or a truth value is a tautology's shape (`"x" OR 1`).
+      const logic = /^(?:and|or|not|xor)$/;
+      const literal = /^(?:[0-9.]+|true|false|null)$/;
+      if ((logic.test(word) && literal.test(previous)) || (literal.test(word) && logic.test(previous)))
+        return false;
+      previous = word;
+    } else {
+      syntax = true;
+      previous = '';
+    }
+    if (m[4] === '(') {
+      // A group follows an operator or another group; `char(58)` is a function call.
+      if (/[^\s(]\($/.test(text.slice(0, at))) return false;
+      depth++;
+    } else if (m[4] === ')' && --depth < 0) return false;
+  }
+  // Words alone are prose, judged as such; a search expression has a phrase, a qualifier or a group.
+  return depth === 0 && tokens >= 2 && syntax;
 }
 
 /** Fewest words a value needs for the `c` and `q` families, in JSON and in a query string alike. */
@@ -931,7 +990,10 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   // Template tags are judged whether or not the text around them reads as prose (their braces are code characters).
   const tmpl = text.includes('{{') && templateCallsInert(text) ? 't' : '';
   if (!isNaturalLanguage(prose, minWords))
-    return (arithmeticOnly(text) ? 'q' : filterExpressionOnly(text) ? 'e' : '') + tmpl;
+    return (
+      (arithmeticOnly(text) || searchExpressionOnly(text) ? 'q' : filterExpressionOnly(text) ? 'e' : '') +
+      tmpl
+    );
   const long = minWords >= MIN_WORDS_CQ || isNaturalLanguage(prose, MIN_WORDS_CQ);
   let out = '';
   if (long && (md !== null || commandOnlyAtStart(text))) out += 'c';
@@ -942,7 +1004,8 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   if (long && math) out += 'm';
   if (long && powershellInert(text)) out += 'p';
   // Search phrases are short: a query parameter (`minWords` < 4) is judged for `q` whatever its length.
-  if ((long || minWords < MIN_WORDS_CQ) && proseQuotesInert(prose)) out += 'q';
+  if (((long || minWords < MIN_WORDS_CQ) && proseQuotesInert(prose)) || searchExpressionOnly(text))
+    out += 'q';
   // A `;` before a statement word is no stacked query when the statement cannot parse (two bare words in a
   // row), whether or not the text holds quotes, as long as they are inert (family q's judgement).
   if (noStackedQuery(text) && (!SQL_SYNTAX.test(text) || (long && proseQuotesInert(prose)))) out += 's';
