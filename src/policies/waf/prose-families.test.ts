@@ -811,3 +811,15 @@ describe('waf API profile: quotations, links and operator spans in markdown answ
     }
   });
 });
+
+describe('waf API profile: comparisons and redirections at a line start (session 7)', () => {
+  test('a comparison before a number is prose; a redirection puts the word after its file in command position', () => {
+    assert.equal(commandOnlyAtStart('Parent questions re: screen time (< 1 hr/day advised) and more'), true);
+    for (const t of [
+      'Please check the server status today\n< 1 whoami',
+      'Please check the server status today\n<1 whoami',
+      'Please check the server status today\n2> x sudo id',
+    ])
+      assert.equal(commandOnlyAtStart(t), false, t);
+  });
+});

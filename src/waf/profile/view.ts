@@ -316,9 +316,9 @@ export function markdownCodeText(text: string): string | null {
 // substitutions and here-strings, `()`, and a backslash (escapes). Without any of them the start of each line is
 // the only place a command can run (a quote may end a quoted string, but what follows it without a separator is
 // still an argument of the command that string belongs to).
-// A `$` or `<`/`>` before a digit is a price or a comparison of prose (`$2,450`, `(<10 kg)`): to a shell a
-// positional parameter and a redirection from or to a file named by digits, neither a command.
-const COMMAND_SEPARATORS = /[;=`{}|&\\]|[$<>](?![0-9])|\([ \t]*\)/;
+// A `$` or `<`/`>` before a digit is a price or a comparison of prose (`$2,450`, `(<10 kg)`, `(< 1 hr/day)`): to
+// a shell a positional parameter and a redirection from or to a file named by digits, neither a command.
+const COMMAND_SEPARATORS = /[;=`{}|&\\]|\$(?![0-9])|[<>](?![ \t]?[0-9])|\([ \t]*\)/;
 // A line break: a command separator too, so each line of a value starts a command position of its own.
 const LINE_BREAK = /\r\n|\r|\n/;
 // The arguments such a command line may have: words without inner dots (no host or file names) in ordinary
@@ -355,7 +355,7 @@ const START_LAUNCHERS = new Set(
 // An abbreviation of single letters with dots (`e.g.`, `i.e.`, `a.m.`, `U.S.`), a slashed one (`w/`, `n/a`),
 // `@` and a temperature (`24°C`): no host, option or file name.
 const ABBREVIATION =
-  /^\(?(?:(?:\p{L}\.){2,4}|w\/o?|b\/c|c\/o|n\/a|@|\p{Nd}+(?:[.,]\p{Nd}+)?°[CFK]?)[),;:.]?$/iu;
+  /^\(?(?:(?:\p{L}\.){2,4}|w\/o?|b\/c|c\/o|n\/a|@|[<>≤≥]=?|\p{Nd}+(?:[.,]\p{Nd}+)?°[CFK]?)[),;:.]?$/iu;
 // A search qualifier (`in:#deploys`, `from:@jonas.meyer`, `is:open`): a plain argument unless the command
 // fetches what its arguments name (`host:8080/x.sh`).
 const SEARCH_QUALIFIER = /^-?[A-Za-z][\w-]{0,30}:[#@]?[\p{L}\p{N}_.*-]{1,80}$/u;
@@ -419,8 +419,15 @@ export function commandOnlyAtStart(text: string): boolean {
     }
     // A launcher's first argument is the command it runs (`sudo prompt …` runs `prompt`): judged the same way.
     let command = 0;
-    // A subshell or a negation (`( id )`, `! id`): the word after it is in command position.
-    while (command + 1 < tokens.length && /^[(!]+$/.test(tokens[command] as string)) command++;
+    // A subshell or a negation (`( id )`, `! id`) and a redirection with its file (`< 1 id`, `>out id`): the word
+    // after them is in command position.
+    for (;;) {
+      const t = tokens[command] as string;
+      if (command + 1 < tokens.length && /^[(!]+$/.test(t)) command++;
+      else if (command + 2 < tokens.length && /^\(?[0-9]?(?:[<>]{1,2}|&>)$/.test(t)) command += 2;
+      else if (command + 1 < tokens.length && /^\(?[0-9]?[<>]{1,2}[^<>\s]+$/.test(t)) command++;
+      else break;
+    }
     for (;;) {
       const word = commandWord(tokens[command] as string);
       // A delay is a probe with a duration (`sleep 10`); `Sleep Better Workshop` starts a title.
