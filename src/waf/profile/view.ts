@@ -703,7 +703,8 @@ const SEARCH_FORBIDDEN =
  * searchExpressionOnly('x" OR 1=1 --'); // false
  */
 export function searchExpressionOnly(text: string): boolean {
-  if (text.length > 500) return false;
+  // Search syntax is a phrase, a qualifier or a group: one of `"`, `:`, `(` at least.
+  if (text.length > 500 || !/["(:]/.test(text)) return false;
   let at = 0;
   let depth = 0;
   let tokens = 0;
