@@ -1154,3 +1154,57 @@ describe('waf API profile: attacks held-out 9 found missed (rules 90122–90124,
     }
   });
 });
+
+describe('waf API profile: error events, templates with filters, print styles (held-out 9, session 7)', () => {
+  test('eval() named in prose, a Sentry frame, a Home Assistant condition, a commit title, NDA and embed HTML pass', async () => {
+    for (const doc of [
+      { summary: 'Take-home was clean. Minor nit: used eval() to parse the config instead of JSON.parse().' },
+      {
+        exception: {
+          values: [
+            {
+              type: 'NullPointerException',
+              value: 'Cannot invoke "String.trim()" because "header" is null',
+              stacktrace: {
+                frames: [
+                  {
+                    filename: 'AuthFilter.java',
+                    lineno: 42,
+                    context_line: '        String token = header.trim().substring(7);',
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      { conditions: [{ template: '{{ states("sensor.outdoor_temp") | float < 5 }}' }] },
+      { head_commit: { message: 'Fix <figcaption> overflow on mobile; drop old IE11 polyfills' } },
+      {
+        body_html:
+          '<h1>MUTUAL NDA</h1><p style="page-break-before: always;">This Agreement is entered into by the parties.</p>',
+      },
+      {
+        body_html:
+          '<figure class="media"><div data-oembed-url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"><div style="position: relative; padding-bottom: 56.25%; height: 0;"><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" style="position: absolute; width: 100%; height: 100%; top: 0; left: 0;" frameborder="0" allowfullscreen=""></iframe></div></div></figure>',
+      },
+    ]) {
+      assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
+    }
+  });
+
+  test('Node code reaching a process, template walks, stacked queries after a quote, fixed overlays: blocked', async () => {
+    for (const doc of [
+      { summary: "Take-home was clean. Minor nit: it calls require('child_process').exec('id') at startup." },
+      { conditions: [{ template: "{{ states('x') | attr('__class__') }}" }] },
+      { conditions: [{ template: '{{ 7*7 }} degrees outside' }] },
+      { head_commit: { message: 'Fix <b>x</b>"; drop table users; --' } },
+      {
+        body_html:
+          '<div style="position: fixed; top: 0; left: 0; width: 100%"><a href="https://evil.example">Log in again</a></div><img src=x onerror=alert(1)>',
+      },
+    ]) {
+      assert.equal((await run(api, post(doc))).error?.status, 403, JSON.stringify(doc));
+    }
+  });
+});

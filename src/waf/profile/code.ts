@@ -173,7 +173,9 @@ const CODE_NAMES = new Set(
   (
     'code source sourcecode source_code snippet script sql sqlquery sql_query diff patch dockerfile solution ' +
     // Configuration documents (a CI pipeline, a workflow, a manifest, a compose file), several lines only.
-    'config configuration yaml yml manifest workflow pipeline compose makefile jenkinsfile'
+    'config configuration yaml yml manifest workflow pipeline compose makefile jenkinsfile ' +
+    // A stack frame's source lines in an error-tracking event (Sentry's `context_line`, `pre_context`).
+    'context_line pre_context post_context'
   ).split(' '),
 );
 // Compound member names that end in a code name (`starterCode`, `solution_sql`, `test_script`, `pageSource`): a

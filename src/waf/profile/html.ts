@@ -108,7 +108,11 @@ const CSS_PROPERTIES = new Set(
     'border-right border-top border-bottom border-radius float clear display direction table-layout ' +
     // Shorthands and text properties of e-mail templates (`background:#f4f4f5`); a `url(…)` is refused anywhere.
     'background font list-style list-style-position opacity overflow overflow-wrap word-wrap word-break ' +
-    'box-sizing text-shadow'
+    'box-sizing text-shadow ' +
+    // Print layout of documents (contracts, invoices) and the positioned wrapper of editors' media embeds
+    // (`position` static, relative or absolute only).
+    'page-break-before page-break-after page-break-inside break-before break-after break-inside position top ' +
+    'left right bottom'
   ).split(' '),
 );
 // A CSS value: words, numbers with units, colours, commas, quoted font names, and colour functions with numbers.
@@ -161,6 +165,8 @@ function safeStyle(style: string): boolean {
     const prop = decl.slice(0, colon).trim().toLowerCase();
     const value = decl.slice(colon + 1).replace(/!\s*important\s*$/i, '');
     if (!CSS_PROPERTIES.has(prop) || !CSS_VALUE.test(value)) return false;
+    // Positioned within its own block only: `fixed` and `sticky` would lay content over the page around it.
+    if (prop === 'position' && !/^\s*(?:static|relative|absolute)\s*$/i.test(value)) return false;
   }
   return true;
 }

@@ -83,9 +83,10 @@ export const PROSE_FAMILY_RULES: Readonly<
   s: [942350],
   x: [941390],
   // Function names before a parenthesis in prose (session 7, inertParentheses): `k = A·exp(−Ea/RT)`, `please
-  // quote (incl. VAT)`, `Science of sleep (45 min)`: the PHP function list (933160), the SQL function list
-  // (942151) and the delay calls (942160; a delay of a bare number keeps it).
-  f: [933160, 942151, 942160],
+  // quote (incl. VAT)`, `Science of sleep (45 min)`, `your app calls eval() on it`: the PHP function list
+  // (933160), Node.js's (934100), the SQL function list (942151) and the delay calls (942160; a delay of a bare
+  // number keeps it).
+  f: [933160, 934100, 942151, 942160],
   // `union … select … from` across sentences (session 7: "drop out of the union health plan … the select
   // committee report … from 38 to 16"): 942270, unless `union` is followed by `select` (as a statement has it).
   u: [942270],
@@ -455,7 +456,7 @@ export function commandOnlyAtStart(text: string): boolean {
 // A quotation in prose: a quote after the start, a space or opening punctuation, a letter first, a letter or
 // sentence punctuation last, up to 80 characters on one line without a quote of the same kind, a closing quote
 // before the end, a space or closing punctuation.
-const QUOTATION = /(^|[\s([])(['"])(\p{L}[^'"\n]{0,78}?[\p{L}.!?])\2(?=$|[\s.,;:!?)\]])/gu;
+const QUOTATION = /(^|[\s([])(['"])(\p{L}[^'"\n]{0,78}?[\p{L}.!?)])\2(?=$|[\s.,;:!?)\]])/gu;
 const QUOTED_PLACEHOLDER = /(['"])\{[A-Za-z_][\w.]{0,40}\}\1/g;
 // Words that make SQL of a quotation when the value lands inside a quoted SQL string (the quotation is then SQL
 // code between two string literals).
@@ -643,13 +644,14 @@ function mayUnionSelect(text: string): boolean {
 
 // A double-brace template tag (Handlebars, Mustache, Jira smart values), with an optional block marker.
 const TEMPLATE_TAG = /\{\{\s*[#/]?\s*([^{}]{0,300}?)\s*\}\}/g;
-// A method chain over data: names, dots, calls with literal, name or nested-call arguments, commas, spaces.
+// A method chain over data: names, dots, calls with literal, name or nested-call arguments, commas, spaces,
+// filters (`| float`) and comparisons (`< 5`); no arithmetic (`7*7` is the probe).
 const TEMPLATE_CHAIN =
-  /^(?:[A-Za-z][A-Za-z0-9_]*|[0-9]+(?:\.[0-9]+)?|"[^"\\{}<>$`%]{0,40}"|'[^'\\{}<>$`%]{0,40}'|[.(),\s])*$/;
+  /^(?:[A-Za-z][A-Za-z0-9_]*|[0-9]+(?:\.[0-9]+)?|"[^"\\{}<>$`%]{0,40}"|'[^'\\{}<>$`%]{0,40}'|[.(),|\s]|[<>]=?|[=!]=)*$/;
 // Names that walk from data to the runtime, reflection, the file system or a process (and a call of a call's
 // result): never inert, whatever the template language.
 const TEMPLATE_RUNTIME =
-  /__|\)\s*\(|\b(?:constructor|prototype|class|getClass|forName|classLoader|self|_self|config|request|env|environ|getRuntime|runtime|exec|execute|system|popen|spawn|eval|import|require|process|processBuilder|cycler|lipsum|joiner|namespace|globals|builtins|subclasses|mro|os|sys|subprocess|registerUndefinedFilterCallback|getFilter|setAttribute|getAttribute|invoke|newInstance|Function|call|apply|bind)\b/i;
+  /__|\)\s*\(|\b(?:constructor|prototype|class|getClass|forName|classLoader|self|_self|config|request|env|environ|getRuntime|runtime|exec|execute|system|popen|spawn|eval|import|require|process|processBuilder|cycler|lipsum|joiner|namespace|globals|builtins|subclasses|mro|os|sys|subprocess|registerUndefinedFilterCallback|getFilter|setAttribute|getAttribute|attr|map|invoke|newInstance|Function|call|apply|bind)\b/i;
 
 /**
  * True when every `{{ … }}` tag of the text is a method chain over data ({@link TEMPLATE_CHAIN}) that names
@@ -985,7 +987,9 @@ export function proseWaivers(bytes: string, minWords = 4): string {
       const c = natural && commandOnlyAtStart(content) ? 'c' : '';
       // Its text's parentheses (`Science of sleep (45 min)`) judged as prose's are (family f).
       const f = content.includes('(') && inertParentheses(content) && !DELAY_CALL.test(content) ? 'f' : '';
-      const sq = STACKED_STATEMENT.test(text.replace(CHARACTER_REFERENCE, ' ')) ? '' : 's';
+      // A `; drop …` in its text is no stacked query when the statement cannot parse (as in prose).
+      const stacked = STACKED_STATEMENT.test(text.replace(CHARACTER_REFERENCE, ' '));
+      const sq = !stacked || (noStackedQuery(content) && !/['"`\\]/.test(content)) ? 's' : '';
       return `${c}${f}h${sq}${natural && mayUnionSelect(text) ? 'u' : ''}`;
     }
   }
