@@ -1056,6 +1056,7 @@ describe('waf API profile: search-box query syntax (family q, session 7)', () =>
       '"drop-down" AND (export OR csv)',
       'is:open "order by" in:title',
       'repo:acme/api "SELECT * FROM" in:body',
+      'release:"web@3.14.2" !user.email:*@acme.io',
     ]) {
       assert.ok((await run(plain, search(q))).error !== undefined, q);
       assert.equal((await run(api, search(q))).error, undefined, q);

@@ -686,9 +686,10 @@ export function inertParentheses(text: string): boolean {
 }
 
 // A token of a search box's query syntax: an optionally negated quoted phrase or word, a boolean operator, a
-// parenthesis, a `field:value` qualifier (`is:open`, `in:#deploys`, `from:@jonas.meyer`, `repo:acme/api`).
+// parenthesis, a `field:value` qualifier (`is:open`, `in:#deploys`, `from:@jonas.meyer`, `repo:acme/api`,
+// `!user.email:*@acme.io`).
 const SEARCH_TOKEN =
-  /\s*(?:(?:(-?"(?:[^"'\\\n]|(?<=\p{L})'(?=\p{L})){1,100}")|(-?[A-Za-z][\w-]{0,30}:(?:"[^"'\\\n]{1,60}"|[#@]?[\p{L}\p{N}_./*-]{1,80}))|(-?[\p{L}\p{N}][\p{L}\p{N}_.*+-]{0,63}))(?=[\s()]|$)|([()]))/uy;
+  /\s*(?:(?:(-?"(?:[^"'\\\n]|(?<=\p{L})'(?=\p{L})){1,100}")|([-!]?[A-Za-z][\w.-]{0,30}:(?:"[^"'\\\n]{1,60}"|[#@]?[\p{L}\p{N}_./*@+-]{1,80}))|(-?[\p{L}\p{N}][\p{L}\p{N}_.*+-]{0,63}))(?=[\s()]|$)|([()]))/uy;
 // Statement, delay and database words: never outside a phrase.
 const SEARCH_FORBIDDEN =
   /^(?:select|union|insert|update|delete|drop|truncate|alter|create|exec|execute|declare|sleep|benchmark|waitfor|pg_sleep|having|information_schema)$/i;
