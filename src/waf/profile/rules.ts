@@ -76,6 +76,7 @@ export const PROFILE_RULES = {
   oastHost: 90123,
   uploadExploit: 90124,
   refererNotUrl: 90125,
+  jsInjection: 90126,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -106,6 +107,7 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.oastHost]: 'ssrf',
   [PROFILE_RULES.uploadExploit]: 'rce',
   [PROFILE_RULES.refererNotUrl]: 'generic',
+  [PROFILE_RULES.jsInjection]: 'nosql',
 };
 
 // A forwarded-host header naming a loopback, link-local, metadata or unspecified address, in any spelling
@@ -134,7 +136,9 @@ const CLIENT_IP_HEADERS = [
   .join('|');
 
 const NOSQL_OPERATORS =
-  'where|ne|eq|gt|gte|lt|lte|in|nin|regex|expr|or|and|not|nor|exists|elemMatch|function|accumulator|jsonSchema';
+  'where|ne|eq|gt|gte|lt|lte|in|nin|regex|expr|or|and|not|nor|exists|elemMatch|function|accumulator|jsonSchema|' +
+  // Aggregation stages that read or write other collections.
+  'lookup|graphLookup|unionWith|out|merge';
 
 // Expressions inside template delimiters: arithmetic, dunder/constructor walks, Jinja/Twig/Freemarker/SpEL/EL
 // globals; plain `{{name}}` placeholders (CMS and e-mail templates) stay clean.
@@ -152,7 +156,9 @@ const TEMPLATE =
   // Razor's arithmetic probe (`@(1+2)`, `@(7*7)`).
   '@\\(\\s*[0-9]+\\s*[-+*/%]\\s*[0-9]+\\s*\\)|' +
   // The detection polyglot of template scanners (`${{<%[%'"}}%\.`): delimiters of several engines in a row.
-  '\\{\\{\\s*<%|<%\\s*\\[%|\\[%\\s*[\'"]\\s*\\}\\}';
+  '\\{\\{\\s*<%|<%\\s*\\[%|\\[%\\s*[\'"]\\s*\\}\\}|' +
+  // Velocity reaching the runtime through a variable (`#set($x=…)…$rt.getRuntime().exec(…)`).
+  '#set\\s*\\(\\s*\\$[^)]{0,200}\\b(?:forName|getRuntime|getClass|ProcessBuilder)\\b';
 
 const SSRF =
   '(?i)(?:\\b(?:gopher|dict|file|ldap|ldaps|tftp|jar|netdoc|expect|phar)://|' +
@@ -160,7 +166,7 @@ const SSRF =
   'metadata(?:\\.google)?\\.internal|metadata\\.azure\\.com|100\\.100\\.100\\.200|fd00:ec2::254|localhost\\b|' +
   'kubernetes\\.default\\b|(?:[a-z0-9-]+\\.)+svc\\.cluster\\.local\\b|' +
   '127(?:\\.[0-9]{1,3}){1,3}\\b|0\\.0\\.0\\.0|0x[0-9a-f]{2,8}\\b|0[0-7]{1,3}\\.|[0-9]{8,10}(?:[:/]|$)|::1?\\]|::ffff:|' +
-  '\\[::\\])|\\b169\\.254\\.169\\.254\\b|' +
+  '\\[::\\]|\\[(?:0{1,4}:){5}ffff:|\\[(?:0{1,4}:){7}0{0,3}1\\])|\\b169\\.254\\.169\\.254\\b|' +
   // Java's jar: scheme around a URL, cloud metadata paths wherever the host is hidden (a rebinding name, a
   // double encoding), wildcard-DNS names that resolve to an internal address, DNS-rebinding services.
   '\\bjar:(?:https?|file|ftp):|/latest/(?:meta-data|user-data|api/token)\\b|/computeMetadata/v1\\b|' +
@@ -208,7 +214,9 @@ const SUBSTITUTION =
 // A JSON or JavaScript object text that walks to a prototype (`{"__proto__":{…}}`, `{"constructor":{"prototype":…}}`,
 // Express `j:` cookies): a value deep-merged by a backend pollutes every object.
 const PROTOTYPE_VALUE =
-  '(?i)["\']?__proto__["\']?\\s*[:=\\[.]|["\']constructor["\']\\s*:\\s*\\{\\s*["\']prototype["\']|constructor\\s*\\.\\s*prototype\\s*[.=\\[]';
+  '(?i)["\']?__proto__["\']?\\s*[:=\\[.]|["\']constructor["\']\\s*:\\s*\\{\\s*["\']prototype["\']|constructor\\s*\\.\\s*prototype\\s*[.=\\[]|' +
+  // A JSON Pointer or dotted path walking to a prototype (`/constructor/prototype/role`, `/__proto__/x`).
+  '(?:^|/)(?:__proto__|constructor/prototype)(?:/|$)';
 
 // A query operator applied to a credential field (`filters[resetPasswordToken][$notNull]`,
 // `filters[createdBy][password][$startsWith]`): ORM and NoSQL filters that read secrets a character at a time
@@ -236,9 +244,10 @@ const REFERER_ATTACK = String.raw`(?i)169\.254\.169\.254|metadata\.google\.inter
 // Out-of-band interaction hosts of scanners and exploit kits (interactsh, Burp Collaborator, DNS logs): an
 // application has no reason to receive them, a blind injection test always does.
 const OAST_HOST = String.raw`(?i)(?:^|[^a-z0-9-])(?:[a-z0-9-]+\.)*(?:oast\.(?:fun|pro|live|site|online|me)|oastify\.com|burpcollaborator\.net|interact\.sh|dnslog\.cn|ceye\.io|requestrepo\.com|canarytokens\.com|bxss\.me)\b`;
-// Exploit files in an upload: ImageMagick MVG/MSL scripts (ImageTragick, any file name or type) and a JSON
-// document setting an object's prototype (`"__proto__": {…}`, `"constructor": {"prototype": …}`).
-const UPLOAD_EXPLOIT = String.raw`(?i)\bpush\s+graphic-context\b|<image\s+authenticate\s*=|"__proto__"\s*:|"constructor"\s*:\s*\{\s*"prototype"\s*:`;
+// Exploit files in an upload: ImageMagick MVG/MSL scripts (ImageTragick, any file name or type), a JSON document
+// setting an object's prototype (`"__proto__": {…}`, `"constructor": {"prototype": …}`), time-based SQL probes
+// (`SELECT(SLEEP(5))`, `WAITFOR DELAY '`) and probing command substitutions (`$(sleep 5)`) in an imported file.
+const UPLOAD_EXPLOIT = String.raw`(?i)\bpush\s+graphic-context\b|<image\s+authenticate\s*=|"__proto__"\s*:|"constructor"\s*:\s*\{\s*"prototype"\s*:|\bselect\s*\(?\s*(?:sleep|pg_sleep|benchmark)\s*\(|\bwaitfor\s+delay\s+'|\$\(\s*(?:sleep|ping|curl|wget|nslookup|id|whoami)\b[^)]{0,100}\)`;
 
 /** A chained rule: the first link selects, the second (which adds the score) matches. */
 function chained(
@@ -310,7 +319,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     ),
     attack(
       PROFILE_RULES.template,
-      'ARGS|ARGS_NAMES',
+      'ARGS|ARGS_NAMES|FILES_TMP_CONTENT',
       `@rx ${TEMPLATE}`,
       'Server-side template / expression-language injection',
       'attack-injection-template',
@@ -333,7 +342,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     ),
     attack(
       PROFILE_RULES.headerCommand,
-      'REQUEST_HEADERS|REQUEST_COOKIES',
+      'REQUEST_HEADERS|REQUEST_COOKIES|FILES_TMP_CONTENT',
       `@rx ${HEADER_COMMAND}`,
       'Command execution in a request header or cookie',
       'attack-rce',
@@ -381,6 +390,15 @@ export function apiProfileRules(decodeLimitArg: string): string {
       'Exploit file in an upload (ImageMagick script, prototype-setting JSON)',
       'attack-rce',
     ),
+    // Server-side JavaScript injection (Mongo `$where`, `mapReduce`, a rule engine's expression): a string broken out
+    // of, then a statement that makes every document match or the server wait.
+    attack(
+      PROFILE_RULES.jsInjection,
+      'ARGS',
+      String.raw`@rx (?i)['"]\s*;\s*(?:return\s+(?:true|1|!0)\b|sleep\s*\(\s*\d|while\s*\(\s*(?:true|1)\s*\))|;\s*return\s+(?:true|1|!0)\s*;\s*(?:var|let|const)\s+\w+\s*=\s*['"]`,
+      'Server-side JavaScript injection (a string ended, then an always-true return, a delay or a loop)',
+      'attack-injection-nosql',
+    ),
     attack(
       PROFILE_RULES.headerNosql,
       'REQUEST_HEADERS|REQUEST_COOKIES|REQUEST_COOKIES_NAMES',
@@ -391,7 +409,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     ),
     attack(
       PROFILE_RULES.ssrf,
-      'ARGS|REQUEST_HEADERS|!REQUEST_HEADERS:Referer|!REQUEST_HEADERS:Origin|!REQUEST_HEADERS:Host',
+      'ARGS|ARGS_NAMES|REQUEST_HEADERS|!REQUEST_HEADERS:Referer|!REQUEST_HEADERS:Origin|!REQUEST_HEADERS:Host',
       `@rx ${SSRF}`,
       'SSRF: internal, metadata or non-HTTP URL',
       'attack-ssrf',
@@ -405,7 +423,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     ),
     attack(
       PROFILE_RULES.separatedProbe,
-      'ARGS|ARGS_NAMES|REQUEST_COOKIES',
+      'ARGS|ARGS_NAMES|REQUEST_COOKIES|FILES_TMP_CONTENT',
       `@rx ${SEPARATED_PROBE}`,
       'Command injection: an identity probe after a shell separator',
       'attack-rce',
@@ -416,6 +434,8 @@ export function apiProfileRules(decodeLimitArg: string): string {
       `@rx ${SQL_BYPASS}`,
       'SQL injection: string break-out with a comment or a tautology',
       'attack-sqli',
+      // Also with inline comments as spaces (`5521admin'/**/OR/**/1=1#`).
+      't:none,t:replaceComments,multiMatch',
     ),
     attack(
       PROFILE_RULES.headerSubstitution,
