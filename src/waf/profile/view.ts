@@ -332,8 +332,6 @@ const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
 // Numbers, times, ranges and punctuation of prose (`09:30`, `(2019–2020):`, `—`, `#412`): no file, option or host.
 const PLAIN_FIGURE =
   /^(?:[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…~≈≤≥]+|[(]?[<>]\p{Nd}[\p{Nd}.,]*[)]?[.,:;]?|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}\+?[)\p{Pf}"'’.,:;!?]*|(?:\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0f)+|[(\p{Pi}"']*\p{Nd}+(?:-\p{L}+)+[)\p{Pf}"'’.,:;!?]*|[(\p{Pi}"']*\p{Nd}{1,4}(?:[/.-]\p{Nd}{1,4}){1,2}[)\p{Pf}"'’.,:;!?]*)$/u;
-// Whom a chat message asks to be pinged.
-const PING_PERSON = /^(?:me|us|you|him|her|them|everyone|everybody|team|@[\p{L}\p{N}_.-]+)[,.!?:)]*$/iu;
 // The delay probes: a probe only with a number after them.
 const DELAY_COMMANDS = new Set(['sleep', 'usleep', 'timeout']);
 // Two words or an amount and a unit joined by a slash (`Airbnb/holiday`, `$120/month`, `£250/yr;`), unless a
@@ -370,7 +368,7 @@ const MARKDOWN_LINK =
   /^[(“"]*\[[\p{L}\p{N} .'’-]{1,80}\]\(https?:\/\/[^\s()<>"'`$;|&\\{}]{1,300}\)[)”".,:;!?]*$/u;
 // Commands that fetch or connect to what their arguments name.
 const NETWORK_TOOLS = new Set(
-  'curl wget fetch aria2c lynx links elinks w3m nc ncat netcat ssh scp sftp ftp tftp telnet rsync git socat ping'.split(
+  'curl wget fetch aria2c lynx links elinks w3m nc ncat netcat ssh scp sftp ftp tftp telnet rsync git socat'.split(
     ' ',
   ),
 );
@@ -423,8 +421,9 @@ export function commandOnlyAtStart(text: string): boolean {
     if (tokens.length === 0) continue;
     lines++;
     const first = commandWord(tokens[0] as string);
-    if (separated && NETWORK_TOOLS.has(first) && !(first === 'ping' && PING_PERSON.test(tokens[1] ?? '')))
-      return false;
+    if (separated && NETWORK_TOOLS.has(first)) return false;
+    // `ping localhost` never ends: the blind injection's delay (`ping me`, `ping from my laptop` are prose).
+    if (first === 'ping' && /^localhost\b/i.test(tokens[1] ?? '')) return false;
     if (quoted && tokens.length > 1) {
       const second = commandWord(tokens[1] as string);
       if (PROBE_COMMANDS.has(second) || START_LAUNCHERS.has(second) || LAUNCHERS.has(second)) return false;
@@ -445,9 +444,7 @@ export function commandOnlyAtStart(text: string): boolean {
       // A delay is a probe with a duration (`sleep 10`); `Sleep Better Workshop` starts a title.
       if (
         PROBE_COMMANDS.has(word) &&
-        (!DELAY_COMMANDS.has(word) || PLAIN_NUMBER.test(tokens[command + 1] ?? '0')) &&
-        // `ping me`, `ping @kerri`: chat, not a host to reach (`ping localhost`, `ping -c 9` stay probes).
-        !(word === 'ping' && PING_PERSON.test(tokens[command + 1] ?? ''))
+        (!DELAY_COMMANDS.has(word) || PLAIN_NUMBER.test(tokens[command + 1] ?? '0'))
       )
         return false;
       if (!(START_LAUNCHERS.has(word) || LAUNCHERS.has(word))) break;
