@@ -831,3 +831,17 @@ describe('waf API profile: comparisons and redirections at a line start (session
       assert.equal(commandOnlyAtStart(t), false, t);
   });
 });
+
+describe('waf API profile: a failure-ignoring idiom in a code span (session 7)', () => {
+  test('`|| true` named in an issue is code; a span chaining a command stays prose', async () => {
+    const body =
+      '**Steps**\n1. Paste the webhook URL\n\nAdding `|| true` after the `grep` stops the job from failing.\n\n**Environment**: Windows 11 23H2, PowerShell 7.4.6';
+    assert.ok((await run(plain, { body })).error !== undefined);
+    assert.equal((await run(api, { body })).error, undefined);
+    for (const bad of [
+      'Adding `|| whoami` after the grep stops the job from failing, see PowerShell 7.4.6',
+      'Adding `|| true; cat /etc/passwd` after the grep stops the job from failing',
+    ])
+      assert.ok((await run(api, { body: bad })).error !== undefined, bad);
+  });
+});

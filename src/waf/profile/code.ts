@@ -323,9 +323,11 @@ function startsWithProbe(code: string): boolean {
   return false;
 }
 
-// A span that is one operator or comment marker (`;`, `||`, `&&`, `>>`, `--`, `/*`): prose naming the syntax
-// (`you don't need the \`;\` inside -exec`), not a command or a query.
-const OPERATOR_SPAN = /^\s*(?:;|\|\|?|&&?|>>?|<<?|\$|!|\\|#|--|\/\/|\/\*|\*\/|=>?|==|!=|::|->|\?\?)\s*$/;
+// A span that is one operator or comment marker (`;`, `||`, `&&`, `>>`, `--`, `/*`), or the idiom that ignores a
+// failure (`|| true`, `|| exit 1`): prose naming the syntax (`you don't need the \`;\` inside -exec`), not a
+// command or a query.
+const OPERATOR_SPAN =
+  /^\s*(?:(?:;|\|\|?|&&?|>>?|<<?|\$|!|\\|#|--|\/\/|\/\*|\*\/|=>?|==|!=|::|->|\?\?)|(?:\|\||&&|;)\s*(?:true|false|:|exit(?:\s+[0-9]{1,3})?))\s*$/;
 
 // An indented code block's first line after a blank line (CommonMark: four spaces or a tab; it cannot interrupt a
 // paragraph).
