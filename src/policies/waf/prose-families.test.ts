@@ -845,3 +845,18 @@ describe('waf API profile: a failure-ignoring idiom in a code span (session 7)',
       assert.ok((await run(api, { body: bad })).error !== undefined, bad);
   });
 });
+
+describe('waf API profile: a stylesheet field (session 7)', () => {
+  test('custom CSS with a font import passes; one that leaves the style element or runs script is blocked', async () => {
+    const css =
+      '@import url("https://fonts.googleapis.com/css2?family=Playfair+Display:wght@700&display=swap");\n:root{--brand:#0a7d5a}\n.card:hover{box-shadow:0 4px 12px rgba(0,0,0,.15)}';
+    assert.ok((await run(plain, { custom_css: css })).error !== undefined);
+    assert.equal((await run(api, { custom_css: css })).error, undefined);
+    for (const bad of [
+      '.a{color:red}\n</style><script>alert(document.cookie)</script>',
+      '.a{color:red}\nbody{background:url(javascript:alert(1))}',
+      '.a{width:expression(alert(1))}\n.b{}',
+    ])
+      assert.ok((await run(api, { custom_css: bad })).error !== undefined, bad);
+  });
+});

@@ -182,6 +182,8 @@ const CODE_NAMES = new Set(
 // code field of a kind (never one line of it: `postalCode`, `error_code`).
 const CODE_SUFFIX =
   /[a-z0-9](?:Code|Source|Script|Snippet|Sql|SQL|Config|Yaml|Manifest)$|_(?:code|source|script|snippet|sql|config|yaml|manifest)$/;
+// Member names of fields that hold a stylesheet (`css`, `custom_css`, `customCss`, `stylesheet`).
+const CSS_NAME = /^(?:css|stylesheet|(?:[a-z0-9]+_)+css|[a-z][a-z0-9]*Css)$/i;
 // Member names of fields that hold a SQL query (a BI tool's saved query, a notebook's SQL cell).
 const SQL_NAMES = new Set(['sql', 'sqlquery', 'sql_query']);
 // A SQL statement, as a saved query starts (an injection into a value starts by leaving its context).
@@ -233,6 +235,11 @@ export function codeField(name: string, value: string, objects?: CodeObjects): b
       named = FILE_COLLECTIONS.has((parts[i] as string).toLowerCase());
     if (!named && objects !== undefined) named = objects.files.has(parts.slice(0, -1).join('.'));
   }
+  // A stylesheet (a theme's custom CSS): code, unless it could leave the style element or run script.
+  if (!named && !compound && CSS_NAME.test(member))
+    return (
+      value.includes('\n') && !/[<\\]|javascript\s*:|expression\s*\(|behavior\s*:|-moz-binding/i.test(value)
+    );
   if (!(named || compound) || payloadInCode(value)) return false;
   // A solution may be a program (a course's exercise) or prose (a help desk's answer): prose is judged as prose.
   if (last === 'solution' && isNaturalLanguage(bytesToText(value) ?? '')) return false;
