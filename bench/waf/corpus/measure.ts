@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout10] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout11] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout10` likewise, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout11` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -29,6 +29,7 @@ import { HELDOUT7_EXCLUDE_FIELDS } from './heldout7.ts';
 import { HELDOUT8_EXCLUDE_FIELDS } from './heldout8.ts';
 import { HELDOUT9_EXCLUDE_FIELDS } from './heldout9.ts';
 import { HELDOUT10_EXCLUDE_FIELDS } from './heldout10.ts';
+import { HELDOUT11_EXCLUDE_FIELDS } from './heldout11.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -98,6 +99,10 @@ export const HELDOUT9_CONFIGS: Readonly<Record<string, Record<string, unknown>>>
 export const HELDOUT10_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT10_EXCLUDE_FIELDS);
 
+/** The configurations compared on the eleventh held-out corpora (./heldout11.ts, with those APIs' code fields). */
+export const HELDOUT11_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT11_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -121,7 +126,9 @@ export type CorpusName =
   | 'clean-heldout9'
   | 'attacks-heldout9'
   | 'clean-heldout10'
-  | 'attacks-heldout10';
+  | 'attacks-heldout10'
+  | 'clean-heldout11'
+  | 'attacks-heldout11';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -349,6 +356,7 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout11', HELDOUT11_CONFIGS],
     ['-heldout10', HELDOUT10_CONFIGS],
     ['-heldout9', HELDOUT9_CONFIGS],
     ['-heldout8', HELDOUT8_CONFIGS],

@@ -1336,3 +1336,64 @@ describe('waf API profile: headlines, e-mail paths, show notes, equations, chat 
     }
   });
 });
+
+describe('waf API profile: attacks held-out 11 found missed (rules 90127–90130, session 7)', () => {
+  const upload = (filename: string, type: string, content: string): Init => {
+    const b = '----gatehouse11';
+    const body = Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n${content}\r\n--${b}--\r\n`,
+    );
+    return {
+      method: 'POST',
+      path: '/api/imports',
+      headers: {
+        ...ua,
+        'content-type': `multipart/form-data; boundary=${b}`,
+        'content-length': String(body.length),
+      },
+      body,
+    };
+  };
+  const get = (headers: Record<string, string>): Init => ({
+    method: 'GET',
+    path: '/api/me',
+    headers: { ...ua, ...headers },
+  });
+
+  test('SQL in a client-address header, $where JS, data uploads, file names, referer traversal, cookie SSRF', async () => {
+    for (const [init, reason] of [
+      [
+        get({ 'x-forwarded-for': '-1 UNION ALL SELECT NULL,username,password_hash FROM users-- -' }),
+        'protocol-attack',
+      ],
+      [post({ tags: ['vip', 'this.password.match(/^a.*/)//'] }), 'nosql'],
+      [upload('filter.json', 'application/json', '{"email":"a@b.c","password":{"$ne":null}}'), 'nosql'],
+      [upload('import.json', 'application/json', '{"avatarUrl":"dict://127.0.0.1:11211/stats"}'), 'ssrf'],
+      [upload('report|| sleep 10 ||.csv', 'text/csv', 'date,amount\n2026-01-01,20\n'), 'rce'],
+      [upload('../../../etc/cron.d/x', 'text/plain', 'x'), 'lfi'],
+      [get({ referer: '%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd' }), 'generic'],
+      [get({ cookie: 'sid=x; prefs=gopher%3A%2F%2F127.0.0.1%3A6379%2F_FLUSHALL' }), 'ssrf'],
+    ] as [Init, string][]) {
+      assert.equal((await run(api, init)).error?.reason, `waf:${reason}`, JSON.stringify(init?.headers));
+    }
+  });
+
+  test('proxy chains, JSON and CSV imports, ordinary file names and cookies pass', async () => {
+    for (const init of [
+      get({ 'x-forwarded-for': '203.0.113.7, 10.0.0.2, unknown' }),
+      upload(
+        'contacts.json',
+        'application/json',
+        '[{"email":"a@example.com","url":"https://example.com/a"}]',
+      ),
+      upload('Q&A notes (final) v2.csv', 'text/csv', 'q,a\nwhy,because\n'),
+      get({ cookie: 'sid=x; returnTo=https%3A%2F%2Fapp.example.com%2Fsettings' }),
+      post({
+        snippet_lang: 'js',
+        body: 'In the model, this.total should be recomputed whenever items change.',
+      }),
+    ]) {
+      assert.equal((await run(api, init)).error, undefined, JSON.stringify(init?.headers));
+    }
+  });
+});

@@ -48,7 +48,7 @@ export const CODE_FAMILY = {
     'OWASP_CRS/ATTACK-SQLI',
     'OWASP_CRS/PROTOCOL-ATTACK',
   ],
-  ids: [944100, 944110, 944120, 944130, 944140, 90101, 90102, 90113],
+  ids: [944100, 944110, 944120, 944130, 944140, 90101, 90102, 90113, 90126],
 } as const;
 
 /** Suffix of the extra argument that holds a fenced code block (`json.body.fenced-code`). */

@@ -78,6 +78,10 @@ export const PROFILE_RULES = {
   refererNotUrl: 90125,
   jsInjection: 90126,
   emailBasename: 90015,
+  uploadData: 90127,
+  uploadDataSsrf: 90128,
+  uploadFileName: 90129,
+  cookieSsrf: 90130,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -109,6 +113,10 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.uploadExploit]: 'rce',
   [PROFILE_RULES.refererNotUrl]: 'generic',
   [PROFILE_RULES.jsInjection]: 'nosql',
+  [PROFILE_RULES.uploadData]: 'nosql',
+  [PROFILE_RULES.uploadDataSsrf]: 'ssrf',
+  [PROFILE_RULES.uploadFileName]: 'rce',
+  [PROFILE_RULES.cookieSsrf]: 'ssrf',
 };
 
 // A forwarded-host header naming a loopback, link-local, metadata or unspecified address, in any spelling
@@ -180,7 +188,7 @@ const SSRF =
 // `id` only at PL2 (932200), `;id;` not at all.
 const SEPARATED_PROBE =
   '(?:[;|&\\n]|%0a|\\$\\()\\s*(?:[0-9A-Za-z_./-]*/)?(?:id|whoami|uname(?:\\s+-[a-z]{1,4})?|hostname|ifconfig|ipconfig|' +
-  'systeminfo|printenv)\\s*(?:[;|&\\n)#`]|%0a|$)';
+  'systeminfo|printenv)\\s*(?:[;|&\\n)#`]|%0a|$|\\s[-—–]\\s)';
 
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
@@ -249,6 +257,9 @@ const OAST_HOST = String.raw`(?i)(?:^|[^a-z0-9-])(?:[a-z0-9-]+\.)*(?:oast\.(?:fu
 // setting an object's prototype (`"__proto__": {…}`, `"constructor": {"prototype": …}`), time-based SQL probes
 // (`SELECT(SLEEP(5))`, `WAITFOR DELAY '`) and probing command substitutions (`$(sleep 5)`) in an imported file.
 const UPLOAD_EXPLOIT = String.raw`(?i)\bpush\s+graphic-context\b|<image\s+authenticate\s*=|"__proto__"\s*:|"constructor"\s*:\s*\{\s*"prototype"\s*:|\bselect\s*\(?\s*(?:sleep|pg_sleep|benchmark)\s*\(|\bwaitfor\s+delay\s+'|\$\(\s*(?:sleep|ping|curl|wget|nslookup|id|whoami)\b[^)]{0,100}\)`;
+
+// An uploaded data file an importer parses: by its name or its part's Content-Type.
+const DATA_UPLOAD = String.raw`(?i)\.(?:json|ndjson|jsonl|geojson)$|^content-type:\s*application/(?:[\w.-]+\+)?(?:json|x-ndjson)\b`;
 
 /** A chained rule: the first link selects, the second (which adds the score) matches. */
 function chained(
@@ -376,9 +387,42 @@ export function apiProfileRules(decodeLimitArg: string): string {
     chained(
       PROFILE_RULES.refererNotUrl,
       ['REQUEST_HEADERS:Referer', '!@rx (?i)^[a-z][a-z0-9+.-]*:'],
-      ['REQUEST_HEADERS:Referer', `@rx [{}$();|&<>'"\x60]`],
-      'Referer that is no URL and holds code characters',
+      ['REQUEST_HEADERS:Referer', `@rx [{}$();|&<>'"\x60]|\\.\\./|/etc/|/proc/`],
+      'Referer that is no URL and holds code characters or a path',
       'attack-generic',
+      't:none,t:urlDecodeUni',
+    ),
+    // Uploaded data files an importer parses (JSON, NDJSON): query operators and internal URLs, as in a body.
+    chained(
+      PROFILE_RULES.uploadData,
+      ['FILES|MULTIPART_PART_HEADERS', `@rx ${DATA_UPLOAD}`],
+      ['FILES_TMP_CONTENT', `@rx ["']\\$(?:${NOSQL_OPERATORS})["']\\s*:`],
+      'NoSQL operator in an uploaded data file',
+      'attack-injection-nosql',
+    ),
+    chained(
+      PROFILE_RULES.uploadDataSsrf,
+      ['FILES|MULTIPART_PART_HEADERS', `@rx ${DATA_UPLOAD}`],
+      ['FILES_TMP_CONTENT', `@rx ${SSRF}`],
+      'SSRF: internal, metadata or non-HTTP URL in an uploaded data file',
+      'attack-ssrf',
+    ),
+    // A file name with shell or path syntax (`report|| sleep 10 ||.csv`, `../../x`, a NUL): what an application
+    // that passes the name to a shell or joins it to a directory acts on. (`&` is left: `Q&A.pdf`.)
+    attack(
+      PROFILE_RULES.uploadFileName,
+      'FILES',
+      String.raw`@rx [|;\x60]|\$[({]|\.\.[/\\]|\x00|%00`,
+      'Shell or path syntax in an uploaded file name',
+      'attack-rce',
+    ),
+    attack(
+      PROFILE_RULES.cookieSsrf,
+      'REQUEST_COOKIES',
+      `@rx ${SSRF}`,
+      'SSRF: internal, metadata or non-HTTP URL in a cookie',
+      'attack-ssrf',
+      't:none,t:urlDecodeUni',
     ),
     attack(
       PROFILE_RULES.oastHost,
@@ -400,7 +444,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     attack(
       PROFILE_RULES.jsInjection,
       'ARGS',
-      String.raw`@rx (?i)['"]\s*;\s*(?:return\s+(?:true|1|!0)\b|sleep\s*\(\s*\d|while\s*\(\s*(?:true|1)\s*\))|;\s*return\s+(?:true|1|!0)\s*;\s*(?:var|let|const)\s+\w+\s*=\s*['"]`,
+      String.raw`@rx (?i)['"]\s*;\s*(?:return\s+(?:true|1|!0)\b|sleep\s*\(\s*\d|while\s*\(\s*(?:true|1)\s*\))|;\s*return\s+(?:true|1|!0)\s*;\s*(?:var|let|const)\s+\w+\s*=\s*['"]|^\s*this\.[a-z_]\w*\.(?:match|test|indexOf|startsWith|endsWith|charAt|charCodeAt|substring|substr|slice)\s*\(`,
       'Server-side JavaScript injection (a string ended, then an always-true return, a delay or a loop)',
       'attack-injection-nosql',
     ),
@@ -471,7 +515,8 @@ export function apiProfileRules(decodeLimitArg: string): string {
     attack(
       PROFILE_RULES.clientIpHeader,
       CLIENT_IP_HEADERS,
-      '@rx [^0-9A-Za-z:.,\\s\\[\\]_%-]',
+      // Also SQL words and comments between address characters (`-1 UNION ALL SELECT NULL,… FROM users-- -`).
+      '@rx (?i)[^0-9A-Za-z:.,\\s\\[\\]_%-]|\\b(?:union|select|from|where|sleep|benchmark|waitfor|or|and)\\b\\s|--',
       'Client address header that is no address list',
       'attack-protocol',
     ),
