@@ -860,3 +860,15 @@ describe('waf API profile: a stylesheet field (session 7)', () => {
       assert.ok((await run(api, { custom_css: bad })).error !== undefined, bad);
   });
 });
+
+describe('waf API profile: review comments with empty braces and task lists (held-out 11, session 7)', () => {
+  test('`return {}` in a sentence and `- [x] tests` pass; braces that group commands do not', async () => {
+    const body =
+      '## Summary\nWhy do we catch and swallow the error here? If eval of the config fails we should surface it, not return {}.\n\n```sql\nSELECT c.id, SUM(p.amount) AS paid\nFROM claims c LEFT JOIN payments p ON p.claim_id = c.id\nGROUP BY c.id;\n```\n\n- [x] tests\n- [ ] docs';
+    assert.ok((await run(plain, { body })).error !== undefined);
+    assert.equal((await run(api, { body })).error, undefined);
+    assert.equal(commandOnlyAtStart('Why do we swallow the error here, not return {} at all'), true);
+    assert.equal(commandOnlyAtStart('Why do we swallow the error here; { whoami; }'), false);
+    assert.equal(commandOnlyAtStart('Why do we swallow the error here {id,whoami}'), false);
+  });
+});

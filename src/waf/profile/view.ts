@@ -183,7 +183,7 @@ const CODE_WORDS = new Set(
   ).split(' '),
 );
 const CODE_CHARS = /[<>{}[\]=;|&$`]/g;
-const SPACED_SEPARATOR = /(?<=\s)[|&](?=\s)/g;
+const SPACED_SEPARATOR = /(?<=\s)[|&](?=\s)|\[[ xX]\]|\{\s*\}/g;
 const TAG_OR_MENTION = /^[#@][\p{L}\p{N}_]{1,40}[.,!?:]?$|^@$/u;
 const LETTER = /\p{L}/gu;
 
@@ -220,7 +220,8 @@ export function isNaturalLanguage(text: string, minWords = 4): boolean {
     return false;
   const nonSpace = text.replace(/\s+/g, '').length;
   if (nonSpace - text.replace(LETTER, '').replace(/\s+/g, '').length < nonSpace / 2) return false;
-  // A pipe or ampersand between spaces is a typographic separator (`Full-stack dev | Node, React & SQL`).
+  // A pipe or ampersand between spaces is a typographic separator (`Full-stack dev | Node, React & SQL`), a task
+  // box (`- [x] tests`) and empty braces (`return {}`) are no code syntax to count.
   const code = text.replace(SPACED_SEPARATOR, ' ').match(CODE_CHARS)?.length ?? 0;
   return code <= Math.max(2, text.length / 40);
 }
@@ -357,9 +358,9 @@ const START_LAUNCHERS = new Set(
 );
 
 // An abbreviation of single letters with dots (`e.g.`, `i.e.`, `a.m.`, `U.S.`), a slashed one (`w/`, `n/a`),
-// `@` and a temperature (`24°C`): no host, option or file name.
+// `@`, a temperature (`24°C`) and a checked task box (`- [x] tests`): no host, option or file name.
 const ABBREVIATION =
-  /^\(?(?:(?:\p{L}\.){2,4}|w\/o?|b\/c|c\/o|n\/a|@|[<>≤≥]=?|\p{Nd}+(?:[.,]\p{Nd}+)?°[CFK]?)[),;:.]?$/iu;
+  /^\(?(?:(?:\p{L}\.){2,4}|w\/o?|b\/c|c\/o|n\/a|@|[<>≤≥]=?|\[[xX]\]|\p{Nd}+(?:[.,]\p{Nd}+)?°[CFK]?)[),;:.]?$/iu;
 // A search qualifier (`in:#deploys`, `from:@jonas.meyer`, `is:open`): a plain argument unless the command
 // fetches what its arguments name (`host:8080/x.sh`).
 const SEARCH_QUALIFIER = /^-?[A-Za-z][\w-]{0,30}:[#@]?[\p{L}\p{N}_.*-]{1,80}$/u;
@@ -373,6 +374,7 @@ const NETWORK_TOOLS = new Set(
   ),
 );
 
+const EMPTY_BRACES = /\{\s*\}/g;
 // The `>` markers of a markdown quotation (`> quoted text`, nested `> >`) at the start of a line.
 const QUOTE_MARKERS = /(^|\n)[ \t]*(?:>[ \t]?)+(?=[^\s>])/g;
 
@@ -408,7 +410,11 @@ function commandWord(token: string): string {
 export function commandOnlyAtStart(text: string): boolean {
   // A markdown quotation's `>` at the start of a line: to a shell a redirection whose file name is the next word,
   // so the word after that is in command position too (checked below).
-  const lined = text.replace(PROSE_SEMICOLON, '\n\u0002').replace(QUOTE_MARKERS, '$1\u0001');
+  // An empty pair of braces (`not return {}`) is a word to a shell, no group or expansion.
+  const lined = text
+    .replace(EMPTY_BRACES, ' ')
+    .replace(PROSE_SEMICOLON, '\n\u0002')
+    .replace(QUOTE_MARKERS, '$1\u0001');
   if (COMMAND_SEPARATORS.test(lined)) return false;
   let lines = 0;
   for (const raw of lined.split(LINE_BREAK)) {
