@@ -150,7 +150,7 @@ function expandGraphql(args: readonly Arg[], maxTokens: number): Arg[] {
 
 const PCT = /%[0-9A-Fa-f]{2}/;
 // The values of an HTML element's URL attributes, where percent-encoding is the URL's own syntax.
-const URL_ATTRIBUTE_VALUES = /\s(?:href|src|cite|url|srcset)\s*=\s*(?:"[^"]*"|'[^']*')/gi;
+const URL_ATTRIBUTE_VALUES = /\s(?:href|src|cite|url|srcset)\s*=\s*(?:"[^"]{0,4000}"|'[^']{0,4000}')/gi;
 
 /**
  * True when a value is rich text a strict sanitizer passes unchanged (./html.ts) whose percent-escapes are all in

@@ -11,6 +11,7 @@ import {
   proseWaivers,
   QUERY_MIN_WORDS,
   searchExpressionOnly,
+  templateCallsInert,
   textToBytes,
 } from './view.ts';
 
@@ -305,4 +306,27 @@ describe('filterExpressionOnly', () => {
     ])
       assert.equal(filterExpressionOnly(t), false, t);
   });
+});
+
+describe('value view: linear time on hostile input (session 7)', () => {
+  test(
+    'template tags, delay calls, union scans, search syntax and prose on 30 KB of repeated characters',
+    { timeout: 20_000 },
+    () => {
+      const pats = ['a', '1', '(', '{{a', ' ', '"x" ', 'union ', 'sleep( ', 'x:', '    a\n\n', ' | '];
+      for (const p of pats) {
+        for (const suffix of ['!', ')', '}}']) {
+          const v = p.repeat(Math.ceil(30_000 / p.length)).slice(0, 30_000) + suffix;
+          const t = performance.now();
+          proseWaivers(v);
+          proseWaivers(v, QUERY_MIN_WORDS);
+          templateCallsInert(`{{${v.slice(0, 290)}!}}${v}`);
+          searchExpressionOnly(v.slice(0, 500));
+          const ms = performance.now() - t;
+          // Exponential or quadratic backtracking takes seconds to minutes here; linear work takes milliseconds.
+          assert.ok(ms < 1_000, `${JSON.stringify(p)}+${JSON.stringify(suffix)}: ${ms.toFixed(0)} ms`);
+        }
+      }
+    },
+  );
 });
