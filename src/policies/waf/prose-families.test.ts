@@ -872,3 +872,20 @@ describe('waf API profile: review comments with empty braces and task lists (hel
     assert.equal(commandOnlyAtStart('Why do we swallow the error here {id,whoami}'), false);
   });
 });
+
+describe('waf API profile: words right after an HTML tag (session 7)', () => {
+  test('a table cell holding `id` is a redirection target to a shell, not a command; a probe after it is', async () => {
+    const html =
+      '<p>Exports are limited to <em>10,000 rows</em>.</p><table><thead><tr><th>Column</th><th>Description</th></tr></thead><tbody><tr><td>id</td><td>Ticket ID</td></tr><tr><td>requester_email</td><td>Who opened it</td></tr></tbody></table>';
+    assert.equal((await run(api, { body: html })).error, undefined);
+    assert.equal(proseWaivers(Buffer.from(html).toString('latin1')).includes('c'), true);
+    // A probe in command position after a tag's redirection, or at the start of a real line, keeps family c off.
+    for (const bad of [
+      '<p>Exports are limited to 10,000 rows per request.</p><table><tr><td>x whoami</td></tr></table>',
+      '<p>Exports are limited to 10,000 rows per request.</p>\nwhoami',
+      '<p>Exports are limited to 10,000 rows per request.</p><p>Run id now</p>',
+      '<p>Exports are limited to 10,000 rows per request.</p><p>Run WHOAMI now</p>',
+    ])
+      assert.equal(proseWaivers(Buffer.from(bad).toString('latin1')).includes('c'), false, bad);
+  });
+});

@@ -375,8 +375,19 @@ const NETWORK_TOOLS = new Set(
 );
 
 const EMPTY_BRACES = /\{\s*\}/g;
+// The mark proseWaivers puts where an HTML tag ended a line (see commandOnlyAtStart).
+const AFTER_TAG = '\u0003';
 // The `>` markers of a markdown quotation (`> quoted text`, nested `> >`) at the start of a line.
 const QUOTE_MARKERS = /(^|\n)[ \t]*(?:>[ \t]?)+(?=[^\s>])/g;
+
+/** A token as a command name as written (case kept): leading punctuation and any directory part removed. */
+function commandWordAsWritten(token: string): string {
+  return token.replace(/^[^\p{L}\p{Nd}./]+/u, '').replace(/^.*\//, '');
+}
+
+// Probes that exist on Unix only, where command names are case-sensitive (`ID` runs nothing); the others
+// (`whoami`, `hostname`, `ipconfig`, `systeminfo`) also run on Windows, whatever their case.
+const UNIX_PROBES = new Set('id uname sleep usleep timeout env printenv ifconfig getent'.split(' '));
 
 /** A token as a command name: leading punctuation and any directory part removed, lower-cased. */
 function commandWord(token: string): string {
@@ -422,7 +433,11 @@ export function commandOnlyAtStart(text: string): boolean {
     // After a separator of prose (`;`, `&`, `|`, `&&`): a command there that fetches what it names is refused
     // whatever its arguments (`… | curl metadata`: a single-label host is a plain word).
     const separated = raw.startsWith('\u0002');
-    const line = (quoted ? raw.replace('\u0001', ' ') : raw).replace('\u0002', ' ');
+    // Text right after an HTML tag (rich text's lines, marked by proseWaivers): to a shell the tag's `>` redirects
+    // to a file named by the first word, so the second word is the command (`<td>id</td>` runs nothing,
+    // `<td>Ticket ID</td>` would run `ID`, which is no Unix command: case counts there).
+    const afterTag = raw.includes(AFTER_TAG);
+    const line = (quoted ? raw.replace('\u0001', ' ') : raw).replace('\u0002', ' ').replace(AFTER_TAG, ' ');
     const tokens = line.split(/\s+/).filter((t) => t !== '');
     if (tokens.length === 0) continue;
     lines++;
@@ -436,6 +451,11 @@ export function commandOnlyAtStart(text: string): boolean {
     }
     // A launcher's first argument is the command it runs (`sudo prompt …` runs `prompt`): judged the same way.
     let command = 0;
+    if (afterTag) {
+      if (tokens.length === 1) continue;
+      command = 1;
+    }
+    const base = command;
     // A subshell or a negation (`( id )`, `! id`) and a redirection with its file (`< 1 id`, `>out id`): the word
     // after them is in command position.
     for (;;) {
@@ -450,11 +470,12 @@ export function commandOnlyAtStart(text: string): boolean {
       // A delay is a probe with a duration (`sleep 10`); `Sleep Better Workshop` starts a title.
       if (
         PROBE_COMMANDS.has(word) &&
-        (!DELAY_COMMANDS.has(word) || PLAIN_NUMBER.test(tokens[command + 1] ?? '0'))
+        (!DELAY_COMMANDS.has(word) || PLAIN_NUMBER.test(tokens[command + 1] ?? '0')) &&
+        !(afterTag && UNIX_PROBES.has(word) && commandWordAsWritten(tokens[command] as string) !== word)
       )
         return false;
       if (!(START_LAUNCHERS.has(word) || LAUNCHERS.has(word))) break;
-      if (command === 1 || command + 1 >= tokens.length) return false;
+      if (command === base + 1 || command + 1 >= tokens.length) return false;
       command++;
     }
     // A markdown link (`[manual](https://…)`) is a plain argument unless the command fetches URLs.
@@ -1007,7 +1028,8 @@ export function proseWaivers(bytes: string, minWords = 4): string {
     if (sanitizedHtml(html)) {
       const content = html.replace(/<[^>]*>/g, '\n').replace(CHARACTER_REFERENCE, ' ');
       const natural = isNaturalLanguage(content, MIN_WORDS_CQ);
-      const c = natural && commandOnlyAtStart(content) ? 'c' : '';
+      const lined = html.replace(/<[^>]*>/g, `\n${AFTER_TAG}`).replace(CHARACTER_REFERENCE, ' ');
+      const c = natural && commandOnlyAtStart(lined) ? 'c' : '';
       // Its text's parentheses (`Science of sleep (45 min)`) judged as prose's are (family f).
       const f = content.includes('(') && inertParentheses(content) && !DELAY_CALL.test(content) ? 'f' : '';
       // A `; drop …` in its text is no stacked query when the statement cannot parse (as in prose).
