@@ -13,7 +13,7 @@ import {
 import { buildSchemaIndex, DEFAULT_ROOT_TYPES, type SchemaIndex } from '../../graphql/schema-index.ts';
 import { definePolicy, type LocalReply, type PolicyDeps, type RequestContext } from '../../pipeline/types.ts';
 import { authenticatedSuccesses } from '../auth-requirement/results.ts';
-import { repeatsKey } from '../openapi/duplicate-keys.ts';
+import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from '../waf/body.ts';
 import { type GraphQLConfig, GraphQLSchema } from './schema.ts';
 

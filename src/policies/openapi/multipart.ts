@@ -39,7 +39,7 @@ import {
   parseBoundary,
   parseMultipartBody,
 } from '../../waf/body/multipart.ts';
-import { repeatsKey } from './duplicate-keys.ts';
+import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 
 type Obj = Record<string, unknown>;
 

@@ -24,7 +24,7 @@ import {
 } from '../../pipeline/types.ts';
 import { authenticatedSuccesses } from '../auth-requirement/results.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from '../waf/body.ts';
-import { repeatsKey } from './duplicate-keys.ts';
+import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 import { compileMultipart, type MultipartMedia, validateMultipart } from './multipart.ts';
 import { type OpenApiConfig, OpenApiSchema } from './schema.ts';
 

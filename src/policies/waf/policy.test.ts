@@ -266,10 +266,30 @@ describe('waf: request bodies', () => {
   test('bodies of other content types are not read', async () => {
     const { error, ctx } = await run(
       { custom_rules: custom },
-      jsonPost('x=evil', { 'content-type': 'text/plain' }),
+      jsonPost('x=evil', { 'content-type': 'application/octet-stream' }),
     );
     assert.equal(error, undefined);
     assert.equal(ctx.state.body, undefined);
+  });
+
+  test('API profile: a text/plain body is read as JSON, or as one text value (session 8)', async () => {
+    for (const body of ['{"q":"evil"}', 'this is evil text']) {
+      const { error } = await run({ custom_rules: custom }, jsonPost(body, { 'content-type': 'text/plain' }));
+      assert.equal(error?.status, 403, body);
+    }
+    const { error } = await run(
+      { custom_rules: custom },
+      jsonPost('{"q":"fine"}', { 'content-type': 'text/plain;charset=UTF-8' }),
+    );
+    assert.equal(error, undefined);
+  });
+
+  test('a body without a Content-Type is read (CRS 920640 needs its length)', async () => {
+    const init = jsonPost('{"q":"evil"}', {});
+    const headers: Record<string, string | string[] | undefined> = { ...init?.headers };
+    delete headers['content-type'];
+    const { ctx } = await run({ custom_rules: custom }, { ...init, headers });
+    assert.ok(ctx.state.body !== undefined);
   });
 });
 

@@ -168,8 +168,32 @@ function headerPairs(raw: readonly string[]): [string, string][] {
   return out;
 }
 
+/**
+ * API profile: a `text/plain` body, which the rules would otherwise not read although backends do (session 8,
+ * found by an evasion audit): `JSON.parse(body)` in Django, Flask's `get_json(force=True)` or Go's
+ * `json.NewDecoder` read it whatever its type. It is inspected as JSON (profile rule 90016 selects the JSON
+ * processor) when it parses as JSON, otherwise as one text value (`json.text`). (`multipart/related`, a form
+ * to Spring's multipart resolver, gets the multipart processor from rule 90017.)
+ */
+function apiBodyAs(mt: string, body: string): string {
+  if (mt !== 'text/plain') return body;
+  const text = Buffer.from(body, 'latin1').toString('utf8');
+  const first = text.trimStart().charCodeAt(0);
+  if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
+    try {
+      JSON.parse(text);
+      return body;
+    } catch {
+      // Not JSON: one text value.
+    }
+  }
+  return Buffer.from(JSON.stringify({ text }), 'utf8').toString('latin1');
+}
+
 /** Request bodies the API profile always inspects, whatever `inspect_content_types` says. */
 const API_BODY_TYPES = [
+  'text/plain',
+  'multipart/related',
   'application/json',
   'application/*+json',
   'application/graphql',
@@ -245,14 +269,18 @@ function block(rt: WafRuntime, tx: Transaction, intervention: Intervention): Gat
 /** Runs phase 1, then (after buffering an inspectable body) phase 2, then reports and enforces. */
 async function inspect(rt: WafRuntime, ctx: RequestContext): Promise<undefined> {
   const req = ctx.req;
+  const mt = requestMediaType(ctx);
+  const headers = headerPairs(req.rawHeaders);
+  let body = await bodyFor(rt, ctx);
+  if (rt.config.profile === 'api' && body !== '') body = apiBodyAs(mt, body);
   const tx = rt.rs.newTransaction({
     method: ctx.method,
     uri: engineUri(rt.config, req.url ?? '/'),
     protocol: `HTTP/${req.httpVersion}`,
-    headers: headerPairs(req.rawHeaders),
+    headers,
     remoteAddr: ctx.clientIp,
     id: ctx.id,
-    body: engineBody(rt.config, requestMediaType(ctx), await bodyFor(rt, ctx)),
+    body: engineBody(rt.config, mt, body),
   });
   const intervention = tx.processRequestHeaders() ?? tx.processRequestBody();
   report(rt, ctx, tx, intervention);
@@ -420,7 +448,11 @@ async function bodyFor(rt: WafRuntime, ctx: RequestContext): Promise<string> {
   const h = ctx.headers;
   const cl = h['content-length'];
   if (!requestMayHaveBody(ctx)) return '';
-  if (!rt.inspectable(requestMediaType(ctx))) return '';
+  // A body without a Content-Type is read too (as ModSecurity does): Go, Django and Flask decode it whatever the
+  // header says, and CRS 920640 refuses a body without one, which it can only see when REQUEST_BODY_LENGTH is
+  // its length (session 8, evasion audit).
+  const mt = requestMediaType(ctx);
+  if (mt !== '' && !rt.inspectable(mt)) return '';
   const limit = rt.config.max_body_bytes;
   const reject = rt.config.body_limit_action === 'reject';
   if (reject && typeof cl === 'string' && /^[0-9]+$/.test(cl) && Number(cl) > limit) {

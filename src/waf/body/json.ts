@@ -10,10 +10,12 @@
  *   are printed as JavaScript prints them (`30`; Coraza keeps the raw text, so `1.0` there is `1` here);
  *   empty objects and arrays yield nothing; a top-level scalar is one argument named `json`.
  *
- * Unlike Coraza (gjson is lenient), malformed JSON, invalid UTF-8, nesting deeper than `maxDepth` or more than
- * `maxArgs` arguments are errors, as ModSecurity reports them in `REQBODY_ERROR` / `REQBODY_ERROR_MSG`.
+ * Unlike Coraza (gjson is lenient), malformed JSON, invalid UTF-8, a repeated member name, nesting deeper than
+ * `maxDepth` or more than `maxArgs` arguments are errors, as ModSecurity reports them in `REQBODY_ERROR` / `REQBODY_ERROR_MSG`.
  * Input and output are byte strings (one char per byte, latin1), the engine's contract.
  */
+
+import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 
 /** Limits for {@link parseJsonBody}. */
 export interface JsonBodyLimits {
@@ -105,6 +107,11 @@ export function parseJsonBody(body: string, limits: JsonBodyLimits = {}): JsonBo
   } catch (err) {
     return { ok: false, error: `JSON parsing error: ${(err as Error).message}` };
   }
+  // A repeated member name: JSON.parse keeps the last copy, first-wins parsers upstream (gjson, jsonparser,
+  // RapidJSON) the first, so the value inspected might not be the one used. Refused, as a body the processor
+  // cannot read (REQBODY_ERROR: CRS 200002 blocks it).
+  if (doc !== null && typeof doc === 'object' && repeatsKey(text))
+    return { ok: false, error: 'JSON parsing error: duplicate member name' };
   const args: [string, string][] = [];
   const push = (k: string, v: string): void => {
     if (args.length >= maxArgs) throw new TooManyArgs();

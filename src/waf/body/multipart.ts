@@ -20,7 +20,8 @@
  *   `invalidQuoting`, as does a value that starts with a single quote. A missing header, a missing `name`, a
  *   missing `;` between parameters or a duplicated parameter are errors.
  * - A part with a `filename` parameter is a file: `files` gets its field name, file name and size; other parts
- *   become arguments (`ARGS_POST`). Every header of every part is recorded as `"Name: value"` under the part's
+ *   become arguments (`ARGS_POST`), and so does a file part whose file name is empty (backends that read it as
+ *   a form value). Every header of every part is recorded as `"Name: value"` under the part's
  *   name (`MULTIPART_PART_HEADERS`). The line ending before a boundary belongs to the delimiter.
  * - Bytes before the first boundary set `dataBefore` (a preamble of empty lines is allowed); non-blank bytes after
  *   the final boundary set `dataAfter`. No final boundary is an error (parts read so far are still reported so
@@ -134,11 +135,13 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** Extracts the boundary from a Content-Type value; sets boundary flags; returns an error message on failure. */
 export function parseBoundary(contentType: string, flags: MultipartFlags): string | { error: string } {
   const lower = contentType.toLowerCase();
-  if (!lower.startsWith('multipart/form-data')) return { error: 'Multipart: not multipart/form-data' };
-  const at = lower.indexOf('boundary', 19);
+  // `multipart/related` too (the API profile hands it to this processor: Spring reads it as a form).
+  const type = lower.startsWith('multipart/form-data') ? 19 : lower.startsWith('multipart/related') ? 17 : 0;
+  if (type === 0) return { error: 'Multipart: not multipart/form-data' };
+  const at = lower.indexOf('boundary', type);
   if (at === -1) return { error: 'Multipart: boundary not found in Content-Type' };
   // Only whitespace and `;` may come before the boundary, or other `name=value` parameters (`; charset=x;`).
-  const before = contentType.slice(19, at);
+  const before = contentType.slice(type, at);
   if (/^[ \t]*$/.test(before)) flags.missingSemicolon = true;
   else if (!/^[ \t]*(?:;[ \t]*[^;=\s"]+[ \t]*=[ \t]*(?:"[^"]*"|[^;\s"]*)[ \t]*)*;[ \t]*$/.test(before))
     return { error: 'Multipart: invalid boundary in Content-Type (malformed)' };
@@ -310,10 +313,13 @@ export function parseMultipartBody(
     const name = d.name as string;
     for (const [k, v] of cur.headers) partHeaders.push([name, `${k}: ${v}`]);
     const data = body.slice(cur.dataStart, Math.max(end, cur.dataStart));
+    // An empty `filename=""` is no file to Go's mime/multipart or ASP.NET Core, which hand its content to the
+    // application as a form value: it is inspected as a value (ARGS_POST) and still listed as a file.
     if (d.filename !== undefined) {
       files.push({ name, filename: d.filename, size: data.length, content: data });
       if (files.length > maxFiles) flags.fileLimitExceeded = true;
-    } else args.push([name, data]);
+    }
+    if (d.filename === undefined || d.filename === '') args.push([name, data]);
   };
 
   let pos = 0;

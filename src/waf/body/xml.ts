@@ -46,6 +46,10 @@ function codePointBytes(cp: number): string {
  * @example
  * parseXmlBody('<a x="1">hi<b>there</b></a>'); // { ok: true, text: 'hithere', attributes: ['1'] }
  */
+// Declared encodings whose ASCII range is ASCII, byte for byte (UTF-8, US-ASCII, ISO-8859-x, Windows-125x).
+const ASCII_COMPATIBLE =
+  /^(?:utf-?8|us-ascii|ascii|iso-8859-(?:[1-9]|1[0-5])|iso8859-(?:[1-9]|1[0-5])|latin-?1|windows-125[0-8]|cp125[0-8])$/;
+
 export function parseXmlBody(body: string, limits: XmlBodyLimits = {}): XmlBodyResult {
   const maxDepth = limits.maxDepth ?? 256;
   const maxNodes = limits.maxNodes ?? 100_000;
@@ -214,6 +218,10 @@ export function parseXmlBody(body: string, limits: XmlBodyLimits = {}): XmlBodyR
     if (s.startsWith('\xef\xbb\xbf')) p = 3;
     const decl = /^<\?xml[^?]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(s.slice(p, p + 200));
     const enc = decl?.[1]?.toLowerCase() ?? 'utf-8';
+    // Only encodings in which every ASCII character is its own byte are inspected: in ISO-2022-JP, UTF-7,
+    // UTF-16 or EBCDIC a backend's parser decodes bytes the rules never see as text (`ESC ( B` between the
+    // letters of `${jndi:…}`), so such a document is refused as one the processor cannot read.
+    if (!ASCII_COMPATIBLE.test(enc)) fail(`unsupported encoding ${enc}`);
     if (enc === 'utf-8' || enc === 'utf8') {
       try {
         utf8.decode(Buffer.from(s, 'latin1'));

@@ -20,8 +20,10 @@
  *
  * Names and values are byte strings (one char per byte, latin1), the engine's contract.
  */
+
 import { isUtf8 } from 'node:buffer';
 import { Kind, Lexer, parse, Source, type Token, TokenKind } from 'graphql';
+import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 import { decodeFormComponent } from '../engine.ts';
 import { CODE_FAMILY, codeField, FENCED_CODE_SUFFIX, fileObjects, htmlCode, markdownFences } from './code.ts';
 import { sanitizedHtml } from './html.ts';
@@ -491,7 +493,9 @@ export function graphqlGetQuery(
     const text = fromBytes(v);
     if (text === null) return null;
     let value: unknown = text;
-    if (k === 'variables' || k === 'extensions') {
+    // Variables that repeat a member (`{"q":"' UNION …","q":"x"}`: JSON.parse keeps the last, first-wins
+    // parsers the first) are inspected as the text they are.
+    if ((k === 'variables' || k === 'extensions') && !repeatsKey(text)) {
       try {
         value = JSON.parse(text);
       } catch {

@@ -78,6 +78,8 @@ export const PROFILE_RULES = {
   refererNotUrl: 90125,
   jsInjection: 90126,
   emailBasename: 90015,
+  textPlainJson: 90016,
+  multipartRelated: 90017,
   uploadData: 90127,
   uploadDataSsrf: 90128,
   uploadFileName: 90129,
@@ -315,6 +317,13 @@ export function apiProfileRules(decodeLimitArg: string): string {
     // JSON too.
     `SecRule REQUEST_HEADERS:Content-Type "@rx ^application/[a-z0-9!#$&^_.-]+\\+(?:nd)?json\\s*(?:;.*)?$" ` +
       `"id:${PROFILE_RULES.jsonFamilyContentType},phase:1,pass,nolog,t:none,t:lowercase,ctl:ruleRemoveById=920420"`,
+    // Session 8 (evasion audit): a `text/plain` body is read by backends that parse JSON whatever the type; the
+    // policy hands it over as JSON (the body itself, or `{"text": …}`), so the JSON processor always reads it.
+    `SecRule REQUEST_HEADERS:Content-Type "@rx ^text/plain\\s*(?:;.*)?$" ` +
+      `"id:${PROFILE_RULES.textPlainJson},phase:1,pass,nolog,t:none,t:lowercase,ctl:requestBodyProcessor=JSON"`,
+    // And `multipart/related` is a form to Spring's multipart resolver: the multipart processor reads it.
+    `SecRule REQUEST_HEADERS:Content-Type "@rx ^multipart/related\\b" ` +
+      `"id:${PROFILE_RULES.multipartRelated},phase:1,pass,nolog,t:none,t:lowercase,ctl:requestBodyProcessor=MULTIPART"`,
     // An e-mail address as the last path segment (`DELETE /contacts/j.smith%2Bpromo%40example.com`): its domain
     // (`.com`) is no file extension.
     `SecRule REQUEST_BASENAME "@rx ^[^/@]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}$" ` +

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { createJsonScanner, DEFAULT_JSON_LIMITS } from '../../payload/json.ts';
-import { repeatsKey } from './duplicate-keys.ts';
+import { createJsonScanner, DEFAULT_JSON_LIMITS } from '../payload/json.ts';
+import { repeatsKey } from './json-duplicate-keys.ts';
 
 /** Reference answer: the streaming scanner of src/payload/json.ts with only duplicate keys refused. */
 function reference(text: string): boolean {
