@@ -23,6 +23,8 @@ import { heldout8 } from '../../bench/waf/corpus/heldout8.ts';
 import { heldout9 } from '../../bench/waf/corpus/heldout9.ts';
 import { heldout10 } from '../../bench/waf/corpus/heldout10.ts';
 import { heldout11 } from '../../bench/waf/corpus/heldout11.ts';
+import { heldout12 } from '../../bench/waf/corpus/heldout12.ts';
+import { heldout13 } from '../../bench/waf/corpus/heldout13.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
@@ -38,6 +40,8 @@ import {
   HELDOUT9_CONFIGS,
   HELDOUT10_CONFIGS,
   HELDOUT11_CONFIGS,
+  HELDOUT12_CONFIGS,
+  HELDOUT13_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -194,7 +198,12 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * (heldout11.ts: insurance, recipes, fitness, donations, code review, hotels, IT service desk, live audio; blind,
  * measured once at 54b03e8) as written 7.3 / 6.9 % (CRS PL1 43.8 %, PL2 61.9 %), attacks 97.3 % vs PL2 93.0 %
  * (path traversal below PL2); after rules 90127-90130 and empty braces / task boxes in prose: 4.4 / 4.0 %,
- * attacks 99.7 %.
+ * attacks 99.7 %. Held-out 12 (heldout12.ts: logistics, real estate, ticketing, open banking, e-signature, fleet
+ * telematics, log management, notebooks) and 13 (heldout13.ts: permits, K-12, applicant tracking, sports
+ * leagues, photo sharing, e-mail marketing, vulnerability management, wiki; both blind, written in parallel and
+ * measured once, session 8, after the bare-tag change) as written 3.6 / 2.9 % and 4.6 / 3.3 % (CRS PL1 40.4 /
+ * 45.6 %, PL2 61.8 / 71.5 %), attacks 99.7 / 99.7 % vs PL2 96.0 / 96.6 %; after whole e-mail documents, family n,
+ * menu paths, prose parentheses for 932120 and dependency manifests: 1.6 / 0.9 % and 1.5 / 1.5 %.
  * The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -222,6 +231,10 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout10', heldout10.attacks],
       ['clean-heldout11', heldout11.clean],
       ['attacks-heldout11', heldout11.attacks],
+      ['clean-heldout12', heldout12.clean],
+      ['attacks-heldout12', heldout12.attacks],
+      ['clean-heldout13', heldout13.clean],
+      ['attacks-heldout13', heldout13.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -235,14 +248,16 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out', '-heldout', HELDOUT_CONFIGS, 0.003, 0.013],
     ['held-out 2', '-heldout2', HELDOUT2_CONFIGS, 0.006, 0.015],
     ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.022, 0.029],
-    ['held-out 4', '-heldout4', HELDOUT4_CONFIGS, 0.029, 0.031],
+    ['held-out 4', '-heldout4', HELDOUT4_CONFIGS, 0.026, 0.029],
     ['held-out 5', '-heldout5', HELDOUT5_CONFIGS, 0.012, 0.012],
     ['held-out 6', '-heldout6', HELDOUT6_CONFIGS, 0.015, 0.015],
     ['held-out 7', '-heldout7', HELDOUT7_CONFIGS, 0.001, 0.001],
-    ['held-out 8', '-heldout8', HELDOUT8_CONFIGS, 0.045, 0.048],
+    ['held-out 8', '-heldout8', HELDOUT8_CONFIGS, 0.041, 0.043],
     ['held-out 9', '-heldout9', HELDOUT9_CONFIGS, 0.028, 0.028],
-    ['held-out 10', '-heldout10', HELDOUT10_CONFIGS, 0.027, 0.037],
+    ['held-out 10', '-heldout10', HELDOUT10_CONFIGS, 0.022, 0.032],
     ['held-out 11', '-heldout11', HELDOUT11_CONFIGS, 0.04, 0.045],
+    ['held-out 12', '-heldout12', HELDOUT12_CONFIGS, 0.009, 0.016],
+    ['held-out 13', '-heldout13', HELDOUT13_CONFIGS, 0.016, 0.016],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout11] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout13] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout11` likewise, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout13` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -30,6 +30,8 @@ import { HELDOUT8_EXCLUDE_FIELDS } from './heldout8.ts';
 import { HELDOUT9_EXCLUDE_FIELDS } from './heldout9.ts';
 import { HELDOUT10_EXCLUDE_FIELDS } from './heldout10.ts';
 import { HELDOUT11_EXCLUDE_FIELDS } from './heldout11.ts';
+import { HELDOUT12_EXCLUDE_FIELDS } from './heldout12.ts';
+import { HELDOUT13_EXCLUDE_FIELDS } from './heldout13.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -103,6 +105,14 @@ export const HELDOUT10_CONFIGS: Readonly<Record<string, Record<string, unknown>>
 export const HELDOUT11_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT11_EXCLUDE_FIELDS);
 
+/** The configurations compared on the twelfth held-out corpora (./heldout12.ts, with those APIs' code fields). */
+export const HELDOUT12_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT12_EXCLUDE_FIELDS);
+
+/** The configurations compared on the thirteenth held-out corpora (./heldout13.ts, with those APIs' code fields). */
+export const HELDOUT13_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT13_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -128,7 +138,11 @@ export type CorpusName =
   | 'clean-heldout10'
   | 'attacks-heldout10'
   | 'clean-heldout11'
-  | 'attacks-heldout11';
+  | 'attacks-heldout11'
+  | 'clean-heldout12'
+  | 'attacks-heldout12'
+  | 'clean-heldout13'
+  | 'attacks-heldout13';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -356,6 +370,8 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout13', HELDOUT13_CONFIGS],
+    ['-heldout12', HELDOUT12_CONFIGS],
     ['-heldout11', HELDOUT11_CONFIGS],
     ['-heldout10', HELDOUT10_CONFIGS],
     ['-heldout9', HELDOUT9_CONFIGS],

@@ -36,6 +36,7 @@ describe('waf ruleset: prose exemptions at load time', () => {
       ['921130', '!ARGS:/[.]decoded-base64$/'],
       ...family('c', PROSE_FAMILY_RULES.c),
       ...family('h', PROSE_FAMILY_RULES.h),
+      ...family('n', PROSE_FAMILY_RULES.n),
       ['930120', '!ARGS:/^gatehouse[.]prose[.][a-z]*l[a-z]*:/'],
       ...family('m', PROSE_FAMILY_RULES.m),
       ['932120', '!ARGS:/^gatehouse[.]prose[.][a-z]*p[a-z]*:/'],

@@ -189,7 +189,7 @@ export const WafSchema = Type.Object(
       default: [...DEFAULT_INSPECT_CONTENT_TYPES],
       maxItems: 64,
       description:
-        'Media types whose bodies are buffered and inspected (`type/subtype`, `type/*`, `type/*+suffix`); other bodies stream through uninspected.',
+        'Media types whose bodies are buffered and inspected (`type/subtype`, `type/*`, `type/*+suffix`); other bodies stream through uninspected. The API profile also always inspects JSON (`application/json`, `*+json`, NDJSON, `application/graphql`), `text/plain` and `multipart/related`; a body without a Content-Type is always read (CRS 920640 refuses it).',
     }),
   },
   {

@@ -165,7 +165,7 @@ describe('expandApiArgs: value view', () => {
       'gatehouse.prose.lpx:json.note',
       'json.bio',
       'json.sku',
-      'gatehouse.prose.flsx:json.items.0.text',
+      'gatehouse.prose.flpsx:json.items.0.text',
       'json.items',
     ]);
     assert.equal(value(args, 'json.bio'), '<img src=x onerror=alert(1)>');
@@ -181,11 +181,11 @@ describe('expandApiArgs: value view', () => {
       e: prose,
     });
     assert.deepEqual(names(args), [
-      'gatehouse.prose.flsx:json.a',
+      'gatehouse.prose.flpsx:json.a',
       'json.b',
-      'gatehouse.prose.flsx:json.c',
+      'gatehouse.prose.flpsx:json.c',
       'json.d',
-      'gatehouse.prose.flsx:json.e',
+      'gatehouse.prose.flpsx:json.e',
     ]);
   });
 

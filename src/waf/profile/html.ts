@@ -10,7 +10,8 @@
  * and tel (or a relative URL), no CSS function but rgb()/rgba()/hsl()/hsla(), no comment, doctype, CDATA or
  * processing instruction (a WordPress block delimiter is the one comment allowed), no `name` and no `id` but an
  * anchor slug that names no `window`/`document` property (DOM clobbering), no numeric character reference in an
- * attribute, and no encoded markup in the text outside `<code>`/`<pre>` samples. `data-*` attributes and the `ac:`/`ri:` elements of Confluence's storage format
+ * attribute, and no encoded markup in the text outside `<code>`/`<pre>` samples but bare tag names (see
+ * {@link bareTagsInert}). `data-*` attributes and the `ac:`/`ri:` elements of Confluence's storage format
  * (unknown, hence inert, elements to a browser) are allowed with the same value checks.
  */
 
@@ -23,6 +24,24 @@ const TAGS = new Set(
     'sup table tbody td tfoot th thead time tr tt u ul var wbr iframe oembed'
   ).split(' '),
 );
+// The elements of a whole document (an e-mail template: `<!DOCTYPE html><html><head><meta …><title>…</title>
+// <style>…</style></head><body>…`), allowed with the attributes below; `style` content is checked as CSS.
+const DOCUMENT_TAGS = new Set(['html', 'head', 'body', 'meta', 'title', 'style']);
+// A document type declaration (HTML5's, or XHTML's with its public and system identifiers).
+const DOCTYPE = /<!doctype\s+html(?:\s+public\s+"[^"<>]{0,200}"(?:\s+"[^"<>]{0,200}")?)?\s*>/iy;
+// Outlook's conditional comments (`<!--[if mso]>…<![endif]-->`, the downlevel-revealed `<!--[if !mso]><!-- -->`
+// and `<!--<![endif]-->`): comments to every browser; their content is markup for Outlook's Word engine, which
+// runs no script, and it may hold nothing that could (checked below).
+const CONDITIONAL_COMMENT =
+  /^(?:\[if [a-z0-9 !|&()]{1,40}\]>[\s\S]*<!\[endif\]|\[if [a-z0-9 !|&()]{1,40}\]><!(?:-- )?|<!\[endif\])$/i;
+const ACTIVE_IN_COMMENT =
+  /<\s*\/?\s*(?:script|iframe|frame|object|embed|applet|svg|math|form|base|link|meta|style|!--)|\bon[a-z]{3,}\s*=/i;
+// `http-equiv` values that only describe the document (never `refresh` or `set-cookie`).
+const HTTP_EQUIV = /^(?:content-type|x-ua-compatible|content-language)$/i;
+// The content of a `style` element: rules and at-rules without markup, escapes, comments hiding anything, or
+// anything that loads or runs (url(), @import, expression(), behaviors: refused by SCRIPT_SIGNS for the value).
+const STYLE_CONTENT = /^[^<\\]*$/;
+
 // Attributes allowed on every element.
 const GLOBAL_ATTRS = new Set([
   'class',
@@ -59,6 +78,19 @@ const TAG_ATTRS: Readonly<Record<string, ReadonlySet<string>>> = {
   details: new Set(['open']),
   // CKEditor 5's media embed (an unknown, hence inert, element; its URL is checked as any URL).
   oembed: new Set(['url']),
+  html: new Set(['xmlns', 'xml:lang']),
+  body: new Set([
+    'bgcolor',
+    'leftmargin',
+    'topmargin',
+    'marginwidth',
+    'marginheight',
+    'text',
+    'link',
+    'vlink',
+  ]),
+  meta: new Set(['charset', 'name', 'content', 'http-equiv']),
+  style: new Set(['type', 'media']),
   iframe: new Set([
     'src',
     'frameborder',
@@ -184,7 +216,8 @@ function safeAttrValue(name: string, value: string, tag = ''): boolean {
   // URL or a style (CSS escapes), a handler cannot be one (handlers are refused).
   if (value.includes('\\') && (URL_ATTRS.has(name) || name === 'style' || name === 'srcset')) return false;
   // Only `&amp;` (URLs with several query parameters) and `&quot;`: a reference could spell anything once decoded.
-  if (/&(?!(?:amp|quot);)/i.test(value)) return false;
+  // A bare ampersand before a space (`alt="Okafor & Sons"`) is text.
+  if (/&(?!(?:amp|quot);|\s)/i.test(value)) return false;
   const plain = value.replace(/&amp;/gi, '&').replace(/&quot;/gi, '"');
   if (tag === 'iframe' && name === 'src') return embedUrl(plain);
   if (URL_ATTRS.has(name)) return safeUrl(plain);
@@ -222,6 +255,21 @@ export function sanitizedHtml(text: string): boolean {
         i = BLOCK_COMMENT.lastIndex;
         continue;
       }
+      DOCTYPE.lastIndex = i;
+      if (DOCTYPE.test(text)) {
+        i = DOCTYPE.lastIndex;
+        continue;
+      }
+      if (text.startsWith('<!--', i)) {
+        // A comment ends at the first `-->` (`<!-->` and `<!--->` end at once; `--!>` too: refused).
+        const end = text.indexOf('-->', i + 4);
+        const inner = end === -1 ? '' : text.slice(i + 4, end);
+        if (end === -1 || /^-?>/.test(inner) || inner.includes('--!') || !CONDITIONAL_COMMENT.test(inner))
+          return false;
+        if (ACTIVE_IN_COMMENT.test(inner.replace(/^\[if [^\]]*\]><!(?:-- )?$/i, ''))) return false;
+        i = end + 3;
+        continue;
+      }
       EMBED_SCRIPT.lastIndex = i;
       const embed = EMBED_SCRIPT.exec(text);
       if (embed?.[0].includes('src=')) {
@@ -234,7 +282,8 @@ export function sanitizedHtml(text: string): boolean {
       const name = (m[2] as string).toLowerCase();
       const colon = name.indexOf(':');
       const storage = colon !== -1 && STORAGE_PREFIXES.has(name.slice(0, colon));
-      if (!storage && !TAGS.has(name)) return false;
+      const documentTag = DOCUMENT_TAGS.has(name);
+      if (!storage && !TAGS.has(name) && !documentTag) return false;
       const attrs = m[3] as string;
       if (m[1] === '/' && attrs !== '') return false;
       const own = TAG_ATTRS[name];
@@ -247,15 +296,34 @@ export function sanitizedHtml(text: string): boolean {
           attrColon === -1
             ? GLOBAL_ATTRS.has(attr) || own?.has(attr) === true || DATA_ATTR.test(attr) || attr === 'id'
             : storage && STORAGE_PREFIXES.has(attr.slice(0, attrColon));
-        if (seen.has(attr) || !allowed) return false;
+        // The namespace declarations of an XHTML document (`xmlns:v="urn:schemas-microsoft-com:vml"`).
+        const xmlns = name === 'html' && /^xmlns:[a-z]{1,10}$/.test(attr);
+        if (seen.has(attr) || !(allowed || xmlns)) return false;
         seen.add(attr);
         const value = a[2] ?? a[3] ?? a[4] ?? '';
         if (attr === 'id' && (!ID_SLUG.test(value) || CLOBBERED.has(value.toLowerCase()))) return false;
         if (!safeAttrValue(attr, value, name)) return false;
+        if (attr === 'http-equiv' && !HTTP_EQUIV.test(value)) return false;
+        // A declared character set other than UTF-8 (UTF-7 XSS in old browsers) is refused.
+        if (attr === 'charset' && !/^utf-8$/i.test(value)) return false;
+        if (
+          name === 'meta' &&
+          attr === 'content' &&
+          /charset/i.test(value) &&
+          !/charset\s*=\s*utf-8\s*$/i.test(value)
+        )
+          return false;
+        if (name === 'meta' && attr === 'content' && /url\s*=|[;,]\s*url\b/i.test(value)) return false;
         if (ATTR.lastIndex === attrs.length) break;
       }
       tags++;
       i = TAG.lastIndex;
+      if (name === 'style' && m[1] !== '/') {
+        // A style element's content is CSS up to `</style>`: no markup, no escape (see SCRIPT_SIGNS for the rest).
+        const close = text.toLowerCase().indexOf('</style', i);
+        if (close === -1 || !STYLE_CONTENT.test(text.slice(i, close))) return false;
+        i = close;
+      }
     } else if (c === 0x26 /* & */) {
       const rest = text.slice(i, i + 16);
       const m = NAMED_REF.exec(rest) ?? NUMERIC_REF.exec(rest);
@@ -272,5 +340,55 @@ export function sanitizedHtml(text: string): boolean {
   if (tags === 0) return false;
   // Encoded markup in the text (`&lt;script&gt;`) would become markup if a later step decoded it; inside a
   // `<code>` or `<pre>` element it is how an editor shows a code sample, which stays text when decoded once.
-  return !/&lt;\s*[a-z!/?]/i.test(text.replace(CODE_ELEMENT, ''));
+  const outside = text.replace(CODE_ELEMENT, '');
+  if (!/&lt;\s*[a-z!/?]/i.test(outside)) return true;
+  // Tag names encoded in the text (`why &lt;script&gt; tags still show up`): decoded once, they must be bare tags
+  // that run nothing (see bareTagsInert).
+  return bareTagsInert(
+    outside
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&lt;/gi, '<')
+      .replace(/&gt;/gi, '>'),
+  );
+}
+
+// A tag named in prose or in an editor's text (`<script> tags`, `<Suspense>`, `<img onerror>`): a start or end tag
+// whose attributes, if any, are bare names without values.
+const BARE_TAG = /<\/?[a-z][a-z0-9-]{0,30}(?:\s+[a-z][a-z0-9-]{0,30}){0,4}\s*\/?>/iy;
+// Elements whose content a browser runs or reads raw (or that switch to foreign content): a mention of one must
+// not be followed by code, and no value may close one.
+const RAW_ELEMENT =
+  /<(?:script|style|svg|math|iframe|xmp|noscript|template|textarea|title|noembed|plaintext)\b/i;
+const RAW_CLOSE = /<\/\s*(?:script|style|svg|math|iframe|xmp|noscript|template|textarea|title|noembed)/i;
+// What script in prose would need besides markup: handlers, script URLs, CSS execution, templates, escapes,
+// encoded markup, an assignment, a call right after a name, a tagged template, NUL.
+const PROSE_SCRIPT_SIGNS =
+  /\bon[a-z]{3,}\s*=|(?:java|vb|live)script\s*:|\bdata\s*:|\bexpression\s*\(|\burl\s*\(|@import|behavior\s*:|-moz-binding|\$\{|\{\{|\\u00|\\x[0-9a-f]{2}|%3c|%3e|&#|&lt;|\0/i;
+const CODE_AFTER_NAME = /=|[\w$\])]\(|[\w$\])]\s+\(\s*[\w'"]{0,20}\s*\)|[\w$]`/;
+
+/**
+ * True when every `<` of the text that could start markup starts a bare tag (a tag name, at most a few attribute
+ * names without values: `<script>`, `</div>`, `<img onerror>`), at least one does, no element whose content runs
+ * is closed, and nothing else a script needs is there (no handler with a value, script URL, template, escape,
+ * encoded markup; with a script-like element named, no assignment and no call). Such a value names tags, as a
+ * sentence about HTML does (`why <script> tags still show up in bug bounties`), and runs nothing where it is
+ * rendered: a script element that is never closed does not run, an attribute without a value does nothing.
+ * @example
+ * bareTagsInert('Then <img onerror> handlers fire but <script> tags in innerHTML do not'); // true
+ * bareTagsInert('<script>alert(1)</script>'); // false
+ * bareTagsInert('<script>alert(1)'); // false
+ */
+export function bareTagsInert(text: string): boolean {
+  if (PROSE_SCRIPT_SIGNS.test(text) || RAW_CLOSE.test(text)) return false;
+  let tags = 0;
+  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    // `< 5`, `<-`, `<3`, `<=`: no markup starts there (a letter, `/`, `!`, `?` or `%` could start it).
+    const letter = (next | 0x20) >= 0x61 && (next | 0x20) <= 0x7a;
+    if (!letter && next !== 0x2f && next !== 0x21 && next !== 0x3f && next !== 0x25) continue;
+    BARE_TAG.lastIndex = i;
+    if (!BARE_TAG.test(text)) return false;
+    tags++;
+  }
+  return tags > 0 && (!RAW_ELEMENT.test(text) || !CODE_AFTER_NAME.test(text));
 }

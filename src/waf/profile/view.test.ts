@@ -81,10 +81,10 @@ describe('proseWaivers', () => {
   const w = (s: string): string => proseWaivers(bytes(s));
 
   test('each family is waived only without the syntax its exploits need', () => {
-    assert.equal(w('Does the alert() in the docs example still work with the new SDK?'), 'flsx');
+    assert.equal(w('Does the alert() in the docs example still work with the new SDK?'), 'flpsx');
     assert.equal(w("In the docs, the example calls window.alert('Saved!') after the fetch."), 'flx');
     // Family f: a formula's function call in prose; a call with a variable, a nested call or a break-out is not inert.
-    assert.equal(w('Rates follow the equation k = A·exp(−Ea/RT), with Ea in kJ (per mole).'), 'flsx');
+    assert.equal(w('Rates follow the equation k = A·exp(−Ea/RT), with Ea in kJ (per mole).'), 'flpsx');
     for (const t of [
       'Rates follow the equation k = exp($_GET[c]) with Ea in kJ per mole as usual',
       'Rates follow the equation k = exp(system(id)) with Ea in kJ per mole as usual',
@@ -110,6 +110,50 @@ describe('proseWaivers', () => {
       'you can call setTimeout{1} here and see what happens then',
     ])
       assert.ok(!w(s).includes('x'), s);
+  });
+
+  test('session 8: request lines without a line break (n), menu paths, merge tags, manifests, PowerShell', () => {
+    assert.ok(w('GET /index.html HTTP/1.1').includes('n'));
+    assert.ok(!w('GET /index.html HTTP/1.1\r\nHost: x').includes('n'));
+    assert.ok(!w('x\nGET /admin HTTP/1.1').includes('n'));
+    assert.ok(
+      w('Quick q: is the 1099 uploaded under Documents > Tax, or do I have to email it?').includes('c'),
+    );
+    assert.ok(w('Go to Settings > Billing > Invoices and click the download button').includes('c'));
+    assert.ok(!w('then run the tool and cat it > /var/www/x.php please ok').includes('c'));
+    assert.ok(!w('then run the tool and cat it > x.php please ok now').includes('c'));
+    assert.ok(w('Hi {{first_name}},\n\nView this email in your browser: {{web_version_url}}').includes('c'));
+    assert.equal(w('frontend/package-lock.json'), 'l');
+    assert.equal(w('../package-lock.json'), '');
+    assert.equal(w('/srv/app/package-lock.json'), '');
+    assert.equal(w('powershell'), 'p');
+    assert.ok(w('retrying job export-csv (attempt 3/5): exit status 1, giving up now').includes('p'));
+    assert.ok(!w('the report said (Remove-Item C:/data) and then it stopped').includes('p'));
+    assert.ok(!w('the report said (iex whoami) and then it stopped there').includes('p'));
+  });
+
+  test('tags named in a sentence get h only when they are bare and nothing could run', () => {
+    for (const s of [
+      'In this episode: why <script> tags still show up in bug bounties, and how to start in security.',
+      '<script> tags in innerHTML do not execute but <img onerror> handlers do',
+      'Escapes HTML in log lines (was rendering `<script>` tags as HTML!) and drops jQuery',
+      'Wrap the dashboard in a <Suspense> boundary and move the <Chart /> into it',
+    ])
+      assert.ok(w(s).includes('h'), s);
+    for (const s of [
+      'In this episode we talk about <script>alert(1)</script> and other classics',
+      'In this episode we talk about <script>alert(1) and other classics today',
+      'In this episode we talk about <script> x=1 and other classics today',
+      'In this episode we talk about <script> tags and </script> endings today',
+      'Nice post my friend <img src=x onerror=alert(1)> see you',
+      'Nice post my friend <img src="javascript:alert(1)"> see you there',
+      'Nice post my friend <svg onload=alert(1)> see you there later',
+      'Nice post my friend <script> then javascript:alert(1) see you',
+      'Nice post my friend <b>bold</b> then &lt;script&gt;alert(1)&lt;/script&gt; and more',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal template expression in the text
+      'Nice post my friend <script> tags and ${alert(1)} and more text',
+    ])
+      assert.ok(!w(s).includes('h'), s);
   });
 
   test('LFI: values that start like a path, traversal, encodings, NUL and wrappers keep 930120', () => {

@@ -38,7 +38,7 @@
  */
 
 import { lookupWord } from '../detect/sqli.ts';
-import { sanitizedHtml } from './html.ts';
+import { bareTagsInert, sanitizedHtml } from './html.ts';
 
 /**
  * Prefix of the name of an argument exempted from some rules because it is prose:
@@ -57,7 +57,7 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  * (932120; see {@link powershellInert}).
  */
 export const PROSE_FAMILY_RULES: Readonly<
-  Record<'c' | 'e' | 'f' | 'g' | 'h' | 'l' | 'm' | 'p' | 'q' | 's' | 't' | 'u' | 'x', readonly number[]>
+  Record<'c' | 'e' | 'f' | 'g' | 'h' | 'l' | 'm' | 'n' | 'p' | 'q' | 's' | 't' | 'u' | 'x', readonly number[]>
 > = {
   // Every CRS 932 rule whose pattern holds a backtick (PL1: 932125 932230 932235 932250 932260 932340 932370
   // 932380; PL2+: the others).
@@ -68,7 +68,12 @@ export const PROSE_FAMILY_RULES: Readonly<
   // Rich-text HTML a strict sanitizer passes unchanged (session 5, ./html.ts): the XSS rules that fire on a tag or
   // an attribute alone (PL1: 941100 libinjection, 941160, 941180 on `<!--`; PL2: 941150, 941320, 941340).
   // And 942550 (JSON-based SQL), which reads a quoted brace (`href="{{billing_url}}"`, `data-config='{"a":1}'`).
-  h: [941100, 941110, 941150, 941160, 941180, 941320, 941340, 942550],
+  // Session 8: whole documents (e-mail templates) too: 941130 (`xmlns:`), 941190 (`<style>` with a media query),
+  // 941250 and 941260 (`<meta http-equiv="Content-Type">`, `<meta charset>`: only UTF-8 and the three
+  // describing `http-equiv` values are allowed).
+  h: [941100, 941110, 941130, 941150, 941160, 941180, 941190, 941250, 941260, 941320, 941340, 942550],
+  // A value without a line break (session 8): request smuggling and response splitting need one (921110, 921130).
+  n: [921110, 921130],
   l: [930120],
   // LaTeX formulas (session 5, latexMathOnly): PHP variable function calls, shell expressions and brace expansion.
   m: [932130, 932280, 933180],
@@ -375,6 +380,9 @@ const NETWORK_TOOLS = new Set(
 );
 
 const EMPTY_BRACES = /\{\s*\}/g;
+// A menu path of prose (`under Documents > Tax`, `Settings > Billing > Invoices`; session 8): to a shell a
+// redirection of the line's output into a file named by a plain word in the working directory, never a command.
+const BREADCRUMB = /(?<=\S[ \t]+)>(?=[ \t]+\p{L}[\p{L}\p{M}\p{Nd}'’-]*[,.:;!?)]?(?:\s|$))/gu;
 // The mark proseWaivers puts where an HTML tag ended a line (see commandOnlyAtStart).
 const AFTER_TAG = '\u0003';
 // The `>` markers of a markdown quotation (`> quoted text`, nested `> >`) at the start of a line.
@@ -423,6 +431,7 @@ export function commandOnlyAtStart(text: string): boolean {
   // so the word after that is in command position too (checked below).
   // An empty pair of braces (`not return {}`) is a word to a shell, no group or expansion.
   const lined = text
+    .replace(BREADCRUMB, ' ')
     .replace(EMPTY_BRACES, ' ')
     .replace(PROSE_SEMICOLON, '\n\u0002')
     .replace(QUOTE_MARKERS, '$1\u0001');
@@ -628,8 +637,25 @@ const LAUNCHERS = new Set(
  * powershellInert('On Windows use `Remove-Item` instead of rm.'); // true
  * powershellInert('Remove-Item the build folder before you start again'); // false
  * powershellInert('Hi team; Remove-Item C:/data -Recurse is what I ran'); // false
+ * powershellInert('retrying job export-csv (attempt 3/5): exit status 1'); // true
+ * powershellInert('the report said (Remove-Item C:/data) and then stopped'); // false
  */
 export function powershellInert(text: string): boolean {
+  // A parenthesis of prose (`export-csv (attempt 3/5)`) is a subexpression whose first word is in command
+  // position (session 8): inert when that word is no cmdlet-like word or launcher and it holds no other syntax.
+  if (text.includes('(')) {
+    let inert = true;
+    text = text.replace(/\(([^()]{0,200})\)/g, (_, inner: string) => {
+      const first = (inner.trim().split(/\s+/)[0] as string).replace(
+        /^[^\p{L}\p{Nd}]+|[^\p{L}\p{Nd}]+$/gu,
+        '',
+      );
+      if (POWERSHELL_SYNTAX.test(inner) || first.includes('-') || LAUNCHERS.has(first.toLowerCase()))
+        inert = false;
+      return ' ';
+    });
+    if (!inert) return false;
+  }
   if (POWERSHELL_SYNTAX.test(text)) return false;
   let lines = 0;
   // A line break ends a statement: the first word of every line is in command position.
@@ -996,6 +1022,9 @@ const TOOL_VALUES = new Set(
     .toLowerCase()
     .split(' '),
 );
+// A relative path of plain segments to a dependency manifest or lock file.
+const DEPENDENCY_MANIFEST =
+  /^(?:[A-Za-z0-9_@][\w@.-]{0,63}\/){0,8}(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.(?:json|lock)|Gemfile(?:\.lock)?|Cargo\.(?:toml|lock)|go\.(?:mod|sum)|requirements\.txt|Pipfile(?:\.lock)?|poetry\.lock|pom\.xml|build\.gradle(?:\.kts)?)$/;
 // What 942350 looks for after a `;` (and its `create function … returns`), and a character reference.
 const STACKED_STATEMENT =
   /;\s*(?:alter|create|rename|truncate|update|delete|desc|drop|insert|select|load)\b|create\s+function\s/i;
@@ -1012,9 +1041,29 @@ const CHARACTER_REFERENCE = /&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6}
  * proseWaivers('alert() vs console.log', QUERY_MIN_WORDS); // 'lsx'
  */
 export function proseWaivers(bytes: string, minWords = 4): string {
+  const out = proseFamilies(bytes, minWords);
+  // Family n (session 8): a request line or an `HTTP/1.1` in a value without a line break (a log record's
+  // `"request": "GET /index.html HTTP/1.1"`) cannot start a second request or a header: no CR or LF, no
+  // smuggling or splitting (921110, 921130; the XSS rules still read `<html` and `<meta`).
+  if (!/[\r\n]/.test(bytes) && /http\/[0-9]|<(?:html|meta)\b/i.test(bytes)) return sortFamilies(`${out}n`);
+  return out;
+}
+
+/** The letters of a family string in order (`hn` + `c` → `chn`). */
+function sortFamilies(families: string): string {
+  return [...families].sort().join('');
+}
+
+/** {@link proseWaivers} but family `n`. */
+function proseFamilies(bytes: string, minWords: number): string {
   // A value that is one bare command name (`"language": "python3"`, `"shell": "bash"`): a command without
   // arguments, which runs nothing an attacker chose. Probes, launchers and power commands keep the rules.
   if (minWords >= MIN_WORDS_CQ && bytes.length <= 16 && TOOL_VALUES.has(bytes.toLowerCase())) return 'c';
+  // A snippet's `"language": "powershell"` (session 8): the shell's name alone, no cmdlet, runs nothing (932120).
+  if (minWords >= MIN_WORDS_CQ && /^(?:powershell|pwsh)$/i.test(bytes)) return 'p';
+  // A dependency manifest named by a relative path (`"manifest_path": "web/package-lock.json"` in every
+  // Dependabot alert; session 8): in CRS' OS-file list (930120), but no traversal and no absolute path.
+  if (DEPENDENCY_MANIFEST.test(bytes)) return 'l';
   if (inertToken(bytes)) return 'g';
   if (bytes.length < 12 || bytes.length > MAX_PROSE_BYTES) return '';
   const text = bytesToText(bytes);
@@ -1037,7 +1086,9 @@ export function proseWaivers(bytes: string, minWords = 4): string {
       const sq = !stacked || (noStackedQuery(content) && !/['"`\\]/.test(content)) ? 's' : '';
       // JavaScript calls named in its text (`we cover ActionScript, eval() and …`) judged as prose's are (family x).
       const x = !XSS_SYNTAX.test(content) && inertCalls(content) ? 'x' : '';
-      return `${c}${f}h${sq}${natural && mayUnionSelect(text) ? 'u' : ''}${x}`;
+      // Family n: in such a document 921130 can only read `<html` or `<meta` when no `HTTP/1.1` is there.
+      const n = /http\/[0-9]/i.test(text) ? '' : 'n';
+      return `${c}${f}h${n}${sq}${natural && mayUnionSelect(text) ? 'u' : ''}${x}`;
     }
   }
   // Code-span delimiters are markdown, not code punctuation: prose is judged without them.
@@ -1046,6 +1097,12 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   // Code-span delimiters are markdown and formulas are words, not code punctuation, for the prose judgement.
   let prose = md === null ? text : md.replace(/`/g, ' ');
   if (math) prose = prose.replace(LATEX_MATH, ' formula ');
+  // Bare tags named in a sentence are words of it (`<script> tags in innerHTML do not run`).
+  const bare = text.includes('<') && bareTagsInert(text);
+  if (bare) prose = prose.replace(/<[^<>]*>/g, ' tag ');
+  // Plain merge tags (`Hi {{first_name}},`) are words to a reader and to a shell (no group, no expansion).
+  const merged = text.includes('{') ? text.replace(MERGE_TAG, 'x') : text;
+  if (merged !== text) prose = prose.replace(MERGE_TAG, 'x');
   // Template tags are judged whether or not the text around them reads as prose (their braces are code characters).
   const tmpl = text.includes('{{') && templateCallsInert(text) ? 't' : '';
   if (!isNaturalLanguage(prose, minWords))
@@ -1055,10 +1112,13 @@ export function proseWaivers(bytes: string, minWords = 4): string {
     );
   const long = minWords >= MIN_WORDS_CQ || isNaturalLanguage(prose, MIN_WORDS_CQ);
   let out = '';
-  if (long && (md !== null || commandOnlyAtStart(text))) out += 'c';
+  if (long && (md !== null || commandOnlyAtStart(merged))) out += 'c';
   if (filterExpressionOnly(text)) out += 'e';
   if (long && text.includes('(') && inertParentheses(text) && !SQL_STATEMENT.test(text) && quotesInert(prose))
     if (!DELAY_CALL.test(text)) out += 'f';
+  // Tags named in a sentence (`why <script> tags still show up`, `<img onerror> handlers`): bare tags that run
+  // nothing (session 8, bareTagsInert) get the rich-text exemption a sanitizer-clean value gets.
+  if (long && bare) out += 'h';
   if (!LFI_SYNTAX.test(text)) out += 'l';
   if (long && math) out += 'm';
   if (long && powershellInert(text)) out += 'p';
