@@ -4,8 +4,9 @@
  * injection, a SQL block as SQL injection and so on, and blocks almost every such comment, which the API profile's
  * yardstick names as traffic to pass ("code snippets in issue comments").
  *
- * A JSON string value that is a markdown document — prose of at least four words outside its fenced blocks, every
- * fence closed — is shown to the engine as its prose (each block cut out, a line break in its place; the prose
+ * A JSON string value that is a markdown document in a field named for one ({@link markdownField}; session 8:
+ * fences in a data field are an injection wrapped in fences) — every fence closed, no block that leaves a string
+ * or command context ({@link leavesContext}) — is shown to the engine as its prose (each block cut out, a line break in its place; the prose
  * families of ./view.ts apply to it as to any value) plus one extra argument per block, named
  * `gatehouse.prose.k:<name>.fenced-code`, exempted from the code-injection rule groups ({@link CODE_FAMILY}) and
  * inspected by every other rule (Log4Shell, serialized objects, the API profile's own rules, protocol enforcement).
@@ -83,9 +84,9 @@ const OPENING = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\n]*)$/;
  * markdownFences('Steps: `docker compose up -d`, then open the dashboard.');
  * // { prose: 'Steps:  , then open the dashboard.', blocks: ['docker compose up -d'] }
  */
-export function markdownFences(value: string): MarkdownCode | null {
-  const fenced = value.includes('```') || value.includes('~~~');
-  const indented = INDENTED_BLOCK_START.test(value);
+export function markdownFences(value: string, blocksAllowed = true): MarkdownCode | null {
+  const fenced = blocksAllowed && (value.includes('```') || value.includes('~~~'));
+  const indented = blocksAllowed && INDENTED_BLOCK_START.test(value);
   if (!fenced && !indented && !value.includes('`')) return null;
   const lines = value.split('\n');
   let prose: string[] = [];
@@ -110,7 +111,7 @@ export function markdownFences(value: string): MarkdownCode | null {
       while (end < lines.length && !closing.test(lines[end] as string)) end++;
       if (end === lines.length) return null;
       const block = lines.slice(i + 1, end).join('\n');
-      if (payloadInCode(block)) return null;
+      if (payloadInCode(block) || leavesContext(block)) return null;
       blocks.push(block);
       prose.push('');
       i = end;
@@ -179,9 +180,11 @@ const CODE_NAMES = new Set(
   ).split(' '),
 );
 // Compound member names that end in a code name (`starterCode`, `solution_sql`, `test_script`, `pageSource`): a
-// code field of a kind (never one line of it: `postalCode`, `error_code`).
+// code field of a kind. `…Code`, `…Source` and `…Config` only after a word that makes them a program
+// (`postalCode`, `couponCode`, `utm_source`, `notification_config` are data: session 8's evasion audit wrapped
+// injections in two lines of them).
 const CODE_SUFFIX =
-  /[a-z0-9](?:Code|Source|Script|Snippet|Sql|SQL|Config|Yaml|Manifest)$|_(?:code|source|script|snippet|sql|config|yaml|manifest)$/;
+  /[a-z0-9](?:Script|Snippet|Sql|SQL|Yaml|Manifest)$|_(?:script|snippet|sql|yaml|manifest)$|^(?:starter|solution|sample|example|test|initial|boilerplate|page|cell|function|lambda|handler|macro|widget|plugin|program|query|suggested|suggestion|fixed|patched|original|generated)(?:Code|Source|_code|_source)$/;
 // Member names of fields that hold a stylesheet (`css`, `custom_css`, `customCss`, `stylesheet`).
 const CSS_NAME = /^(?:css|stylesheet|(?:[a-z0-9]+_)+css|[a-z][a-z0-9]*Css)$/i;
 // Member names of fields that hold a SQL query (a BI tool's saved query, a notebook's SQL cell).
@@ -240,7 +243,7 @@ export function codeField(name: string, value: string, objects?: CodeObjects): b
     return (
       value.includes('\n') && !/[<\\]|javascript\s*:|expression\s*\(|behavior\s*:|-moz-binding/i.test(value)
     );
-  if (!(named || compound) || payloadInCode(value)) return false;
+  if (!(named || compound) || payloadInCode(value) || leavesContext(value)) return false;
   // A solution may be a program (a course's exercise) or prose (a help desk's answer): prose is judged as prose.
   if (last === 'solution' && isNaturalLanguage(bytesToText(value) ?? '')) return false;
   const nl = value.indexOf('\n');
@@ -292,6 +295,65 @@ export function fileObjects(args: readonly (readonly [string, string])[]): CodeO
 // `Runtime.getRuntime().exec(request.getParameter(…))`, `eval(Request(…))`).
 const PAYLOAD_IN_CODE =
   /\b(?:system|exec|passthru|shell_exec|popen|proc_open|pcntl_exec|eval|assert|create_function|include|require)(?:_once)?\s*\(\s*(?:\$_(?:GET|POST|REQUEST|COOKIE|SERVER|FILES)\b|(?:base64_decode|gzinflate|gzuncompress|str_rot13|hex2bin)\s*\()|`\s*\$_(?:GET|POST|REQUEST|COOKIE)\b|\bexec\s*\(\s*request\.getParameter\b|\b(?:eval|execute(?:global)?)\s*\(?\s*request(?:\.(?:form|querystring|item))?\s*\(|\b(?:exec|execSync|spawn|system|popen|check_output|run|Popen)\s*\(\s*req(?:uest)?\.(?:query|body|params|args|form|values|GET|POST)\b|\/etc\/(?:passwd|shadow|sudoers|gshadow)\b|\/proc\/self\/(?:environ|cmdline|mem|maps|fd)|\b(?:win|boot|system)\.ini\b|\.ssh\/(?:id_|authorized_keys)|\/dev\/(?:tcp|udp)\/|\b(?:ba|z|k|da)?sh\s+-i\b|\b(?:nc|ncat|netcat)\s[^\n]*-[a-z]*[ec]\s|\buse\s+Socket\b|\bfsockopen\s*\(|\bpty\.spawn\s*\(|\bmkfifo\s+\/tmp\/|-rsocket\b|\bTCPSocket\.(?:new|open)\b|\b(?:curl|wget|fetch)\b[^\n|;]*\/\/\d{1,3}(?:\.\d{1,3}){3}[^\n]*\|\s*(?:ba|z|da|k)?sh\b/i;
+
+// The first quote of a value followed by what ends a string literal and continues the statement (`x' UNION …`,
+// `x');DROP …`, `x'||(SELECT …`): a value injected into a quoted SQL string starts by leaving it, a snippet's
+// first quote opens a literal (`status = 'paid'`).
+const FIRST_QUOTE_BREAKOUT =
+  /['"]\)*\s*(?:(?:or|and|union|order\s+by|group\s+by|having|select|waitfor|into|limit|procedure)\b|--|;|\|\|)/iy;
+
+/**
+ * True when a code block or code field's value starts by leaving a context (a separator, a quote, a closing
+ * bracket, a substitution) or its first quote ends a SQL string literal: the shape of an injection into a value
+ * a backend pastes into a query or a command, which a pasted snippet does not have (session 8: a voucher code
+ * or a fenced block that is `x' UNION SELECT …` is no program).
+ */
+export function leavesContext(code: string): boolean {
+  if (SPAN_BREAKOUT.test(code)) return true;
+  // The first quote, when right after a value character (`x'`, `1"`): where an injected value leaves its string
+  // (a snippet's first quote opens a literal after a space, `(`, `=` or `[`).
+  const q = code.search(/['"]/);
+  if (q <= 0 || !/[\w%]/.test(code[q - 1] as string)) return false;
+  // A string prefix (Python's `f"SELECT …"`, `rb'…'`) opens a literal.
+  if (/(?:^|[^\w])[fFrRbBuU]{1,2}$/.test(code.slice(Math.max(0, q - 3), q))) return false;
+  FIRST_QUOTE_BREAKOUT.lastIndex = q;
+  return FIRST_QUOTE_BREAKOUT.test(code);
+}
+
+// The last word of a member name that holds a markdown document or free text (`body`, `comment`, `description`,
+// `bodyMarkdown`, `release_notes`): only such fields get fenced and indented blocks cut out as code (session 8:
+// a fenced block in a `name` or `coupon` field is an injection wrapped in fences, not a document's snippet).
+const MARKDOWN_WORDS = new Set(
+  (
+    'body comment comments description desc message messages text content contents note notes markdown md ' +
+    'summary details detail reply answer question post review explanation reason changelog readme instructions ' +
+    'steps transcript feedback remarks story article page wiki issue discussion thread response caption bio ' +
+    'about notice announcement memo report log logs output error stacktrace trace traceback snippet raw ' +
+    'timeline resolution impact analysis overview background context postmortem'
+  ).split(' '),
+);
+
+/**
+ * True when the argument's member name (its last non-numeric segment, last word of a camelCase or snake_case
+ * name) names a markdown document or free text ({@link MARKDOWN_WORDS}).
+ * @example
+ * markdownField('json.issue.body'); // true
+ * markdownField('json.comments.0.bodyMarkdown'); // true
+ * markdownField('json.user.name'); // false
+ */
+export function markdownField(name: string): boolean {
+  const parts = name.split('.');
+  let member = '';
+  for (let i = parts.length - 1; i >= 0 && member === ''; i--)
+    if (!/^[0-9]+$/.test(parts[i] as string)) member = parts[i] as string;
+  member = member.replace(/^.*:/, '');
+  const words = member
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter((w) => w !== '');
+  return words.some((w) => MARKDOWN_WORDS.has(w));
+}
 
 /** True when a code block or span holds what payloads hold and snippets hardly ever do ({@link markdownFences}). */
 export function payloadInCode(code: string): boolean {

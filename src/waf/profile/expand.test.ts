@@ -136,7 +136,16 @@ describe('expandApiArgs: nested encodings', () => {
     let v = 'payload-text';
     for (let i = 0; i < 6; i++) v = Buffer.from(v).toString('base64');
     const r = expandApiArgs([['json.x', v]], { ...DEFAULT_EXPAND_OPTIONS, maxDepth: 2 });
-    assert.equal(r.length, 3);
+    // Two decoded levels, and the flag that more base64 was left undecoded (session 8: four layers hid a payload).
+    assert.equal(r.length, 4);
+    assert.deepEqual(r.at(-1), [DECODE_LIMIT_ARG, 'depth']);
+    let w = 'plain words';
+    for (let i = 0; i < 2; i++) w = Buffer.from(w).toString('base64');
+    assert.ok(
+      !expandApiArgs([['json.x', w]], { ...DEFAULT_EXPAND_OPTIONS, maxDepth: 2 }).some(
+        ([k]) => k === DECODE_LIMIT_ARG,
+      ),
+    );
     assert.equal(expandApiArgs([['json.x', v]], { ...DEFAULT_EXPAND_OPTIONS, maxDepth: 0 }).length, 1);
   });
 

@@ -25,7 +25,15 @@ import { isUtf8 } from 'node:buffer';
 import { Kind, Lexer, parse, Source, type Token, TokenKind } from 'graphql';
 import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 import { decodeFormComponent } from '../engine.ts';
-import { CODE_FAMILY, codeField, FENCED_CODE_SUFFIX, fileObjects, htmlCode, markdownFences } from './code.ts';
+import {
+  CODE_FAMILY,
+  codeField,
+  FENCED_CODE_SUFFIX,
+  fileObjects,
+  htmlCode,
+  markdownFences,
+  markdownField,
+} from './code.ts';
 import { sanitizedHtml } from './html.ts';
 import {
   canonicalText,
@@ -172,10 +180,22 @@ function percentDecode(s: string): string {
   return s.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 }
 
-/** Base64 (standard or URL-safe) of printable UTF-8 text → that text as a byte string, else null. */
+// Characters lenient base64 decoders skip (Node's Buffer, Python's b64decode without validate, PHP's
+// base64_decode, Java's MIME decoder): a few of them inside a token do not stop a backend from decoding it.
+const B64_JUNK = /[.\s%!*~:;,]/g;
+
+/**
+ * Base64 (standard or URL-safe) of mostly printable UTF-8 text → that text as a byte string, else null. Up to
+ * four characters a lenient decoder skips (`JyBV.TklP…`) are skipped here too (session 8 audit).
+ */
 function base64Text(s: string): string | null {
-  const t = s.replace(/[\r\n]/g, '');
-  if (!B64.test(t)) return null;
+  let t = s.replace(/[\r\n]/g, '');
+  if (!B64.test(t)) {
+    const junk = t.match(B64_JUNK);
+    if (junk === null || junk.length > 4 || t.length < 16) return null;
+    t = t.replace(B64_JUNK, '');
+    if (t.length < 16 || !B64.test(t) || !/[A-Z]/.test(t) || !/[a-z]/.test(t)) return null;
+  }
   const unpadded = t.replace(/=+$/, '');
   if (unpadded.length % 4 === 1) return null;
   const buf = Buffer.from(unpadded, 'base64');
@@ -186,9 +206,12 @@ function base64Text(s: string): string | null {
   let printable = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0) as number;
-    if (c >= 0x20 ? c !== 0x7f : c === 9 || c === 10 || c === 13) printable++;
+    // Form feed and vertical tab are whitespace to SQL and shells (`'\fUNION\fSELECT`).
+    if (c >= 0x20 ? c !== 0x7f : c >= 9 && c <= 13) printable++;
   }
-  return printable >= text.length * 0.95 ? buf.toString('latin1') : null;
+  // Text: valid UTF-8 with a few other control bytes (padding bytes cannot hide a payload); a short token (an id
+  // that happens to be base64-shaped) only when nearly all of it is printable.
+  return printable >= text.length * (text.length < 24 ? 0.95 : 0.75) ? buf.toString('latin1') : null;
 }
 
 /**
@@ -263,7 +286,13 @@ function decodeValue(
   out: Arg[],
   keys: Set<string> | null,
 ): void {
-  if (depth <= 0 || budget.exhausted !== null || value.length < 4) return;
+  if (budget.exhausted !== null || value.length < 4) return;
+  if (depth <= 0) {
+    // Still base64 of text at the last level (session 8 audit: four layers of base64 went uninspected): the
+    // request holds more nesting than the profile decodes, as a budget running out does.
+    if (value.length >= 8 && base64Text(value) !== null) budget.exhausted = 'depth';
+    return;
+  }
   const produced: Arg[] = [];
   const trimmed = value.trim();
   const c0 = trimmed.charCodeAt(0);
@@ -351,7 +380,7 @@ export function expandApiArgs(
     // (./code.ts).
     const md = codeField(a[0], a[1], files)
       ? { prose: '', blocks: [a[1]] }
-      : (markdownFences(a[1]) ?? htmlCode(a[1]));
+      : (markdownFences(a[1], markdownField(a[0])) ?? htmlCode(a[1]));
     if (md === null) return proseArgs(a);
     const res = proseArgs([a[0], md.prose]);
     const name = `${PROSE_PREFIX}${CODE_FAMILY.letter}:${a[0]}${FENCED_CODE_SUFFIX}`;
@@ -693,7 +722,9 @@ function fieldView(
     const f = proseWaivers(v);
     extra.push([f === '' ? k : `${PROSE_PREFIX}${f}:${k}`, v]);
   }
-  const md = codeField(name, view) ? { prose: '', blocks: [view] } : (markdownFences(view) ?? htmlCode(view));
+  const md = codeField(name, view)
+    ? { prose: '', blocks: [view] }
+    : (markdownFences(view, markdownField(name)) ?? htmlCode(view));
   const text = md === null ? view : md.prose;
   if (md !== null)
     for (const b of md.blocks)

@@ -84,6 +84,8 @@ export const PROFILE_RULES = {
   uploadDataSsrf: 90128,
   uploadFileName: 90129,
   cookieSsrf: 90130,
+  bearerSyntax: 90131,
+  headerSqli: 90132,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -108,6 +110,8 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.uploadScript]: 'xss',
   [PROFILE_RULES.uploadSsrf]: 'ssrf',
   [PROFILE_RULES.headerCommand]: 'rce',
+  [PROFILE_RULES.bearerSyntax]: 'protocol-attack',
+  [PROFILE_RULES.headerSqli]: 'sqli',
   [PROFILE_RULES.headerOsFile]: 'lfi',
   [PROFILE_RULES.headerNosql]: 'nosql',
   [PROFILE_RULES.refererAttack]: 'ssrf',
@@ -364,6 +368,23 @@ export function apiProfileRules(decodeLimitArg: string): string {
       ['FILES_TMP_CONTENT', `@rx ${SSRF}`],
       'SSRF: internal, metadata or non-HTTP URL in an uploaded markup file',
       'attack-ssrf',
+    ),
+    // Session 8 (evasion audit): a bearer token is `1*(ALPHA / DIGIT / "-._~+/") *"="` (RFC 6750); anything else
+    // in it (`Bearer ' UNION SELECT …`) is no token, and an opaque-token lookup would paste it into a query.
+    `SecRule REQUEST_HEADERS:Authorization "@rx (?i)^bearer[ \\t]" "id:${PROFILE_RULES.bearerSyntax},phase:2,block,` +
+      `t:none,msg:'Bearer credentials outside the RFC 6750 token syntax',logdata:'%{MATCHED_VAR_NAME}',` +
+      `tag:'application-multi',tag:'attack-protocol',tag:'gatehouse/api-profile',tag:'paranoia-level/1',` +
+      `severity:'CRITICAL',chain"\n` +
+      `  SecRule REQUEST_HEADERS:Authorization "!@rx (?i)^bearer[ \\t]+[A-Za-z0-9._~+/-]+=*[ \\t]*$" "t:none,${score}"`,
+    // And SQL in an application's own headers (`X-Tenant-Id: acme' UNION SELECT …`), which CRS does not read for
+    // SQL: libinjection on every `X-…` header but the proxy and tracing ones, which carry addresses and ids.
+    attack(
+      PROFILE_RULES.headerSqli,
+      'REQUEST_HEADERS:/^x-/|!REQUEST_HEADERS:X-Forwarded-For|!REQUEST_HEADERS:X-Real-IP|!REQUEST_HEADERS:X-Request-Id|!REQUEST_HEADERS:X-Amzn-Trace-Id',
+      '@detectSQLi',
+      'SQL injection in a custom request header',
+      'attack-sqli',
+      't:none,t:urlDecodeUni',
     ),
     attack(
       PROFILE_RULES.headerCommand,

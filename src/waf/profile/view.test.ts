@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { leavesContext, markdownField } from './code.ts';
 import {
   canonicalText,
   familiesThatMayFire,
@@ -130,6 +131,35 @@ describe('proseWaivers', () => {
     assert.ok(w('retrying job export-csv (attempt 3/5): exit status 1, giving up now').includes('p'));
     assert.ok(!w('the report said (Remove-Item C:/data) and then it stopped').includes('p'));
     assert.ok(!w('the report said (iex whoami) and then it stopped there').includes('p'));
+  });
+
+  test('session 8: cron schedules are inert tokens (g); code exemptions need a document field and no break-out', () => {
+    assert.equal(w('*/5 * * * *'), 'g');
+    assert.equal(w('0 7 * * MON-FRI'), 'g');
+    assert.ok(!w('1 OR 1=1 * * *').includes('g'));
+    assert.ok(w('cron is every 5 min, ok? "*/5 * * * *"').includes('q'));
+    assert.ok(!w('is it "1 AND 1 AND 1 AND 1 AND 1" or not okay friend').includes('g'));
+    assert.ok(markdownField('json.issue.body'));
+    assert.ok(markdownField('json.comments.0.bodyMarkdown'));
+    assert.ok(markdownField('json.postmortem.sections.timeline'));
+    assert.ok(!markdownField('json.user.name'));
+    assert.ok(!markdownField('json.couponCode'));
+    for (const c of [
+      "' UNION SELECT password FROM users--",
+      "x' UNION SELECT password FROM users WHERE ''<>'",
+      "1');DROP TABLE users;--",
+      "x'||(SELECT password FROM users)||'",
+      '; cat /etc/passwd',
+    ])
+      assert.ok(leavesContext(c), c);
+    for (const c of [
+      "SELECT * FROM t WHERE status = 'paid' AND total > 10;",
+      "UPDATE users SET active = false WHERE last_login < now() - interval '2 years';",
+      'cursor.execute("SELECT name FROM sqlite_master WHERE type=\'table\'")',
+      'query = f"SELECT * FROM observations WHERE site = \'{site}\' AND year = {year}"',
+      "It's a snippet: print('or else')",
+    ])
+      assert.ok(!leavesContext(c), c);
   });
 
   test('tags named in a sentence get h only when they are bare and nothing could run', () => {

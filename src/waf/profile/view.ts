@@ -677,21 +677,31 @@ export function powershellInert(text: string): boolean {
 // substitution, markup, bracket or escape.
 const INERT_PARENTHESIS = /\(([\p{L}\p{M}\p{N}\s.,:+\-−–—*/×·^%=~≈±°#@!?'’"“”‘<>→]{0,200})\)/gu;
 
-// A path glob (`staging/*`, `docs/**`: an environment scope, a branch or route pattern) and an ISO 8601 date
-// range with `--` (`2026-01-01--2026-03-31`).
+// A path glob (`staging/*`, `docs/**`: an environment scope, a branch or route pattern), an ISO 8601 date range
+// with `--` (`2026-01-01--2026-03-31`) and a cron schedule.
 const PATH_GLOB = /^[A-Za-z][\w.-]{0,63}(?:\/[\w.*-]{1,64}){0,8}\/\*{1,2}$/;
+// A cron schedule (`*/5 * * * *`, `0 7 * * MON-FRI`; session 8): five or six fields of numbers, steps, ranges,
+// lists and day or month names.
+const CRON_NAME = '(?:MON|TUE|WED|THU|FRI|SAT|SUN|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)';
+const CRON_FIELD = String.raw`(?:\*|[0-9]{1,2}(?:-[0-9]{1,2})?|${CRON_NAME}(?:-${CRON_NAME})?)(?:\/[0-9]{1,2})?(?:,(?:[0-9]{1,2}(?:-[0-9]{1,2})?|${CRON_NAME}))*`;
+const CRON = new RegExp(`^${CRON_FIELD}(?: ${CRON_FIELD}){4,5}$`, 'i');
+// A cron schedule quoted in prose (`cron is every 5 min, ok? "*/5 * * * *"`): a word to the prose judgement.
+const CRON_IN_TEXT = new RegExp(
+  `(^|[\\s(\`])(["']?)${CRON_FIELD}(?: ${CRON_FIELD}){4,5}\\2(?=$|[\\s),.?!\`])`,
+  'gi',
+);
 const DATE_RANGE =
   /^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]{2,12}Z?)?--[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:.]{2,12}Z?)?$/;
 
 /**
- * True when the whole value is a path glob or a date range (family `g`): words and dates around `/*` or `--`, which
+ * True when the whole value is a path glob, a date range or a cron schedule (family `g`): words and dates around `/*` or `--`, which
  * libinjection reads as a comment. No quote, operator or keyword can be part of one.
  * @example
  * inertToken('staging/*'); // true
  * inertToken('1/*'); // false
  */
 export function inertToken(text: string): boolean {
-  return PATH_GLOB.test(text) || DATE_RANGE.test(text);
+  return PATH_GLOB.test(text) || DATE_RANGE.test(text) || CRON.test(text);
 }
 
 // A delay call with a bare number (`sleep(5)`, `pg_sleep(10)`): the time-based probe, never waived.
@@ -1103,6 +1113,7 @@ function proseFamilies(bytes: string, minWords: number): string {
   // Plain merge tags (`Hi {{first_name}},`) are words to a reader and to a shell (no group, no expansion).
   const merged = text.includes('{') ? text.replace(MERGE_TAG, 'x') : text;
   if (merged !== text) prose = prose.replace(MERGE_TAG, 'x');
+  if (text.includes('* *')) prose = prose.replace(CRON_IN_TEXT, '$1schedule');
   // Template tags are judged whether or not the text around them reads as prose (their braces are code characters).
   const tmpl = text.includes('{{') && templateCallsInert(text) ? 't' : '';
   if (!isNaturalLanguage(prose, minWords))
