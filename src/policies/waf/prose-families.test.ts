@@ -768,8 +768,8 @@ describe('waf API profile: indented code blocks in markdown (session 7)', () => 
       'To find duplicate emails:\n\n    SELECT email, COUNT(*) FROM users GROUP BY email HAVING COUNT(*) > 1;\n\nThen decide which row to keep.',
       'This is what I run on the build box:\n\n    for f in *.log; do\n      gzip "$f"\n    done | sort -n\n\nand it fails on arm64.',
     ]) {
-      assert.ok((await run(plain, { raw })).error !== undefined, raw);
-      assert.equal((await run(api, { raw })).error, undefined, raw);
+      assert.ok((await run(plain, { body: raw })).error !== undefined, raw);
+      assert.equal((await run(api, { body: raw })).error, undefined, raw);
     }
   });
 
