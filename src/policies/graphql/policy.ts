@@ -11,9 +11,9 @@ import {
   requestsFromBody,
 } from '../../graphql/request.ts';
 import { buildSchemaIndex, DEFAULT_ROOT_TYPES, type SchemaIndex } from '../../graphql/schema-index.ts';
+import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 import { definePolicy, type LocalReply, type PolicyDeps, type RequestContext } from '../../pipeline/types.ts';
 import { authenticatedSuccesses } from '../auth-requirement/results.ts';
-import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from '../waf/body.ts';
 import { type GraphQLConfig, GraphQLSchema } from './schema.ts';
 

@@ -23,6 +23,7 @@
  * Content-Type is `text/plain`, RFC 7578 §4.4); defaults are not enforced.
  */
 import type { ValidateFunction } from 'ajv';
+import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 import {
   type CompiledApi,
   type CompiledOperation,
@@ -39,7 +40,6 @@ import {
   parseBoundary,
   parseMultipartBody,
 } from '../../waf/body/multipart.ts';
-import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 
 type Obj = Record<string, unknown>;
 

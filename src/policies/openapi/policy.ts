@@ -1,5 +1,6 @@
 import { GatewayError } from '../../errors/gateway-error.ts';
 import { authFailure, authzDenied } from '../../identity/errors.ts';
+import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 import {
   type CompiledApi,
   type CompiledMedia,
@@ -24,7 +25,6 @@ import {
 } from '../../pipeline/types.ts';
 import { authenticatedSuccesses } from '../auth-requirement/results.ts';
 import { BUFFERED_BODY_KEY, readBodyPrefix } from '../waf/body.ts';
-import { repeatsKey } from '../../lib/json-duplicate-keys.ts';
 import { compileMultipart, type MultipartMedia, validateMultipart } from './multipart.ts';
 import { type OpenApiConfig, OpenApiSchema } from './schema.ts';
 
