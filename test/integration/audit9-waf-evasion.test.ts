@@ -478,6 +478,12 @@ const CASES: readonly Case[] = [
     build: (p) => get(`${p}x`, [['X-Tenant-Id', SQLI_OPEN]]),
   },
   {
+    name: 'B5: SQL injection as the user name of Basic credentials',
+    status: 403,
+    profiles: ['api'],
+    build: (p) => get(`${p}x`, [['Authorization', `Basic ${b64("admin' OR '1'='1'-- :x")}`]]),
+  },
+  {
     name: 'B6: base64 with a junk character a lenient decoder skips',
     status: 403,
     profiles: ['api'],

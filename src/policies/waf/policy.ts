@@ -190,6 +190,25 @@ function apiBodyAs(mt: string, body: string): string {
   return Buffer.from(JSON.stringify({ text }), 'utf8').toString('latin1');
 }
 
+/** The engine-only header that shows a Basic credential's user name to the header rules (90132 and others). */
+export const BASIC_USER_HEADER = 'X-Gatehouse-Basic-User';
+
+/**
+ * API profile: the user name of `Authorization: Basic …`, decoded, as an extra header of the engine's copy (never
+ * forwarded): PHP's `PHP_AUTH_USER`, Flask's `request.authorization.username` and Express' `basic-auth` hand it
+ * to the application, which may paste it into a query (session 8 audit: `admin' OR '1'='1'--` in base64 passed).
+ * The password is not shown (it is hashed, not queried, and random passwords would read as anything).
+ */
+function basicUserHeader(headers: [string, string][]): void {
+  const auth = headers.find(([k]) => k.length === 13 && k.toLowerCase() === 'authorization');
+  const m = auth === undefined ? null : /^basic[ \t]+([A-Za-z0-9+/]+={0,2})[ \t]*$/i.exec(auth[1]);
+  if (m === null) return;
+  const decoded = Buffer.from(m[1] as string, 'base64').toString('latin1');
+  const colon = decoded.indexOf(':');
+  const user = colon === -1 ? decoded : decoded.slice(0, colon);
+  if (user !== '') headers.push([BASIC_USER_HEADER, user]);
+}
+
 /** Request bodies the API profile always inspects, whatever `inspect_content_types` says. */
 const API_BODY_TYPES = [
   'text/plain',
@@ -272,7 +291,10 @@ async function inspect(rt: WafRuntime, ctx: RequestContext): Promise<undefined> 
   const mt = requestMediaType(ctx);
   const headers = headerPairs(req.rawHeaders);
   let body = await bodyFor(rt, ctx);
-  if (rt.config.profile === 'api' && body !== '') body = apiBodyAs(mt, body);
+  if (rt.config.profile === 'api') {
+    if (body !== '') body = apiBodyAs(mt, body);
+    basicUserHeader(headers);
+  }
   const tx = rt.rs.newTransaction({
     method: ctx.method,
     uri: engineUri(rt.config, req.url ?? '/'),
