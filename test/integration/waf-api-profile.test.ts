@@ -27,6 +27,8 @@ import { heldout12 } from '../../bench/waf/corpus/heldout12.ts';
 import { heldout13 } from '../../bench/waf/corpus/heldout13.ts';
 import { heldout14 } from '../../bench/waf/corpus/heldout14.ts';
 import { heldout15 } from '../../bench/waf/corpus/heldout15.ts';
+import { heldout16 } from '../../bench/waf/corpus/heldout16.ts';
+import { heldout17 } from '../../bench/waf/corpus/heldout17.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
@@ -46,6 +48,8 @@ import {
   HELDOUT13_CONFIGS,
   HELDOUT14_CONFIGS,
   HELDOUT15_CONFIGS,
+  HELDOUT16_CONFIGS,
+  HELDOUT17_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -213,6 +217,12 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * translation, incident runbooks, catalog; both blind, written in parallel, measured once after the changes
  * above): 1.6 / 1.6 % and 1.3 / 1.3 % as written (CRS PL1 40.4 / 45.1 %), attacks 98.3 / 100 % vs PL2 93.3 /
  * 95.7 %; after cron schedules in prose (held-out 14's seven were all one quoted cron): 0 / 0 % and 1.3 / 1.3 %.
+ * Held-out 16 (heldout16.ts: payroll, insurance claims, course marketplace, car rental, newsroom, procurement,
+ * developer portal, gaming) and 17 (heldout17.ts: veterinary, coworking, grants, music, home services, BI, support
+ * chatbot, package registry; both blind, written in parallel, measured once after the evasion fixes of audit 10):
+ * 6.2 / 5.1 % and 4.2 / 2.9 % as written (CRS PL1 44.0 / 40.9 %), attacks 99.7 / 99.7 % vs PL2 94.6 / 97.0 %;
+ * after OAuth redirect URIs, markup before a parenthesis and currency in prose parentheses: 3.3 / 3.3 % and
+ * 2.9 / 2.9 %.
  * The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -248,6 +258,10 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout14', heldout14.attacks],
       ['clean-heldout15', heldout15.clean],
       ['attacks-heldout15', heldout15.attacks],
+      ['clean-heldout16', heldout16.clean],
+      ['attacks-heldout16', heldout16.attacks],
+      ['clean-heldout17', heldout17.clean],
+      ['attacks-heldout17', heldout17.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -273,6 +287,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out 13', '-heldout13', HELDOUT13_CONFIGS, 0.016, 0.016],
     ['held-out 14', '-heldout14', HELDOUT14_CONFIGS, 0.001, 0.001],
     ['held-out 15', '-heldout15', HELDOUT15_CONFIGS, 0.014, 0.014],
+    ['held-out 16', '-heldout16', HELDOUT16_CONFIGS, 0.034, 0.034],
+    ['held-out 17', '-heldout17', HELDOUT17_CONFIGS, 0.029, 0.029],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout15] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout17] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout15` likewise, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout17` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -34,6 +34,8 @@ import { HELDOUT12_EXCLUDE_FIELDS } from './heldout12.ts';
 import { HELDOUT13_EXCLUDE_FIELDS } from './heldout13.ts';
 import { HELDOUT14_EXCLUDE_FIELDS } from './heldout14.ts';
 import { HELDOUT15_EXCLUDE_FIELDS } from './heldout15.ts';
+import { HELDOUT16_EXCLUDE_FIELDS } from './heldout16.ts';
+import { HELDOUT17_EXCLUDE_FIELDS } from './heldout17.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -123,6 +125,14 @@ export const HELDOUT14_CONFIGS: Readonly<Record<string, Record<string, unknown>>
 export const HELDOUT15_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT15_EXCLUDE_FIELDS);
 
+/** The configurations compared on the sixteenth held-out corpora (./heldout16.ts, with those APIs' code fields). */
+export const HELDOUT16_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT16_EXCLUDE_FIELDS);
+
+/** The configurations compared on the seventeenth held-out corpora (./heldout17.ts, with those APIs' code fields). */
+export const HELDOUT17_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT17_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -156,7 +166,11 @@ export type CorpusName =
   | 'clean-heldout14'
   | 'attacks-heldout14'
   | 'clean-heldout15'
-  | 'attacks-heldout15';
+  | 'attacks-heldout15'
+  | 'clean-heldout16'
+  | 'attacks-heldout16'
+  | 'clean-heldout17'
+  | 'attacks-heldout17';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -384,6 +398,8 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout17', HELDOUT17_CONFIGS],
+    ['-heldout16', HELDOUT16_CONFIGS],
     ['-heldout15', HELDOUT15_CONFIGS],
     ['-heldout14', HELDOUT14_CONFIGS],
     ['-heldout13', HELDOUT13_CONFIGS],

@@ -37,6 +37,8 @@ describe('waf ruleset: prose exemptions at load time', () => {
       ...family('c', PROSE_FAMILY_RULES.c),
       ...family('h', PROSE_FAMILY_RULES.h),
       ...family('n', PROSE_FAMILY_RULES.n),
+      ...family('o', PROSE_FAMILY_RULES.o),
+      ...family('r', PROSE_FAMILY_RULES.r),
       ['930120', '!ARGS:/^gatehouse[.]prose[.][a-z]*l[a-z]*:/'],
       ...family('m', PROSE_FAMILY_RULES.m),
       ['932120', '!ARGS:/^gatehouse[.]prose[.][a-z]*p[a-z]*:/'],

@@ -1397,3 +1397,23 @@ describe('waf API profile: attacks held-out 11 found missed (rules 90127–90130
     }
   });
 });
+
+describe('waf API profile: OAuth redirect URIs (family r, session 8)', () => {
+  test('a client registration with localhost redirect URIs passes; internal URLs elsewhere are still refused', async () => {
+    const ok = {
+      name: 'Local dev',
+      redirect_uris: ['https://localhost:3000/callback', 'http://127.0.0.1:8080/auth/callback'],
+      post_logout_redirect_uri: 'http://localhost:3000/',
+    };
+    assert.equal((await run(api, post(ok))).error, undefined);
+    for (const doc of [
+      { name: 'Local dev', webhook_url: 'http://localhost:8080/hooks' },
+      { name: 'Local dev', import_url: 'http://169.254.169.254/latest/meta-data/' },
+      {
+        name: 'Local dev',
+        redirect_uris: ['http://169.254.169.254/latest/meta-data/"><script>alert(1)</script>'],
+      },
+    ])
+      assert.ok((await run(api, post(doc))).error !== undefined, JSON.stringify(doc));
+  });
+});

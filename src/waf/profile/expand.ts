@@ -175,6 +175,23 @@ function percentOnlyInHtmlUrls(value: string): boolean {
 const DATA_BASE64 = /^data:[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(?:;[a-z0-9_.-]+=[a-z0-9_.-]+)*;base64,/i;
 const B64 = /^[A-Za-z0-9+/_-]{8,}={0,2}$/;
 
+// A member that holds an OAuth redirect URI (`redirect_uris`, `redirectUri`, `post_logout_redirect_uris`).
+const REDIRECT_URI_MEMBER = /(?:^|\.)[a-z_]*redirect_?ur[il]s?(?:\.[0-9]+)?$/i;
+
+// An http(s) URL whose host is `localhost`, `127.0.0.1`, `[::1]` or a DNS name (no numeric, hex or octal IP
+// forms, no link-local metadata address: those are SSRF probes, not a developer's callback).
+const REDIRECT_URI_VALUE =
+  /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]|(?!0x)[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*)(?::[0-9]{1,5})?(?:[/?#][^\s<>"'`\\]*)?$/i;
+
+/**
+ * True when the argument is an http(s) URL in an OAuth redirect-URI member (family `r`, 90102; session 8): a
+ * client registration's `https://localhost:3000/callback` is where a browser is sent back, never a URL the
+ * server fetches (a webhook or import URL keeps the rule).
+ */
+function redirectUri(name: string, value: string): boolean {
+  return REDIRECT_URI_MEMBER.test(name) && REDIRECT_URI_VALUE.test(value) && !/metadata/i.test(value);
+}
+
 /** Percent-decodes a byte string (bytes stay bytes; `+` is kept). */
 function percentDecode(s: string): string {
   return s.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
@@ -390,7 +407,8 @@ export function expandApiArgs(
 
   function proseArgs(a: Arg): Arg[] {
     const v = a[1];
-    const families = classify(v);
+    let families = classify(v);
+    if (redirectUri(a[0], v)) families = [...`${families}r`].sort().join('');
     if (families === '') return [a];
     const renamed: Arg = [`${PROSE_PREFIX}${families}:${a[0]}`, v];
     if (!families.includes('c')) return [renamed];

@@ -60,6 +60,12 @@ describe('sanitizedHtml: whole documents (e-mail templates, session 8)', () => {
       ['a script element', '</head>', '<script src="https://evil.example/x.js"></script></head>'],
       ['a base element', '</head>', '<base href="https://evil.example/"></head>'],
       ['a foreign doctype', '<!DOCTYPE html PUBLIC', '<!DOCTYPE svg PUBLIC'],
+      // A title is RCDATA: a `<!--` inside it is text, so markup after it would be live (audit 10).
+      [
+        'a comment opened inside the title',
+        '<title>Okafor & Sons Hardware</title>',
+        '<title><!--[if mso]></title><a href="https://evil.example/login" style="position:fixed">Sign in</a><![endif]--></title>',
+      ],
     ] as const) {
       assert.ok(EMAIL.includes(from), what);
       assert.equal(sanitizedHtml(EMAIL.replace(from, to)), false, what);

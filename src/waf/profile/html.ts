@@ -318,9 +318,10 @@ export function sanitizedHtml(text: string): boolean {
       }
       tags++;
       i = TAG.lastIndex;
-      if (name === 'style' && m[1] !== '/') {
-        // A style element's content is CSS up to `</style>`: no markup, no escape (see SCRIPT_SIGNS for the rest).
-        const close = text.toLowerCase().indexOf('</style', i);
+      if ((name === 'style' || name === 'title') && m[1] !== '/') {
+        // A style element's content is CSS up to `</style>`, a title's is text up to `</title>` (RCDATA: a `<!--`
+        // there is text, so no comment may hide markup after it): no markup, no escape (SCRIPT_SIGNS for the rest).
+        const close = text.toLowerCase().indexOf(`</${name}`, i);
         if (close === -1 || !STYLE_CONTENT.test(text.slice(i, close))) return false;
         i = close;
       }
@@ -361,18 +362,19 @@ const RAW_ELEMENT =
   /<(?:script|style|svg|math|iframe|xmp|noscript|template|textarea|title|noembed|plaintext)\b/i;
 const RAW_CLOSE = /<\/\s*(?:script|style|svg|math|iframe|xmp|noscript|template|textarea|title|noembed)/i;
 // What script in prose would need besides markup: handlers, script URLs, CSS execution, templates, escapes,
-// encoded markup, an assignment, a call right after a name, a tagged template, NUL.
+// encoded markup, NUL.
 const PROSE_SCRIPT_SIGNS =
   /\bon[a-z]{3,}\s*=|(?:java|vb|live)script\s*:|\bdata\s*:|\bexpression\s*\(|\burl\s*\(|@import|behavior\s*:|-moz-binding|\$\{|\{\{|\\u00|\\x[0-9a-f]{2}|%3c|%3e|&#|&lt;|\0/i;
-const CODE_AFTER_NAME = /=|[\w$\])]\(|[\w$\])]\s+\(\s*[\w'"]{0,20}\s*\)|[\w$]`/;
+const AFTER_RAW_ELEMENT = /^[\p{L}\p{M}\p{N}\s,.!?'"’“”:&`)-]*$/u;
 
 /**
  * True when every `<` of the text that could start markup starts a bare tag (a tag name, at most a few attribute
  * names without values: `<script>`, `</div>`, `<img onerror>`), at least one does, no element whose content runs
  * is closed, and nothing else a script needs is there (no handler with a value, script URL, template, escape,
- * encoded markup; with a script-like element named, no assignment and no call). Such a value names tags, as a
- * sentence about HTML does (`why <script> tags still show up in bug bounties`), and runs nothing where it is
- * rendered: a script element that is never closed does not run, an attribute without a value does nothing.
+ * encoded markup; after a script-like element named, only words and sentence punctuation). Such a value names
+ * tags, as a sentence about HTML does (`why <script> tags still show up in bug bounties`), and runs nothing where
+ * it is rendered: a script element's text that is only words is no program, an attribute without a value does
+ * nothing.
  * @example
  * bareTagsInert('Then <img onerror> handlers fire but <script> tags in innerHTML do not'); // true
  * bareTagsInert('<script>alert(1)</script>'); // false
@@ -390,5 +392,19 @@ export function bareTagsInert(text: string): boolean {
     if (!BARE_TAG.test(text)) return false;
     tags++;
   }
-  return tags > 0 && (!RAW_ELEMENT.test(text) || !CODE_AFTER_NAME.test(text));
+  if (tags === 0) return false;
+  // After a named element whose content a browser runs (`<script>`), only words, sentence punctuation and other
+  // bare tags: jQuery's `.html()` runs an unclosed script's text, and a one-line page closes it with its own
+  // `</script>` (session 8, audit 10: `<script>fetch?.(…) // why do script tags show up`). No call, assignment,
+  // template, bracket, operator or comment can follow.
+  const raw = text.search(RAW_ELEMENT);
+  return (
+    raw === -1 ||
+    AFTER_RAW_ELEMENT.test(
+      text
+        .slice(raw)
+        .replace(/<[^<>]*>/g, ' ')
+        .replace(/&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6});/gi, ' '),
+    )
+  );
 }

@@ -161,7 +161,10 @@ const TEMPLATE =
   '(?:\\{\\{|\\$\\{|#\\{|\\{%)[^}]{0,200}?(?:[0-9]\\s*[-+*/%]\\s*[0-9]|__|\\bconstructor\\b|\\bconfig\\b|\\bself\\b|' +
   '\\brequest\\b|\\bcycler\\b|\\blipsum\\b|\\bjoiner\\b|\\bnamespace\\b|\\bprocess\\b|\\brequire\\b|\\bgetRuntime\\b|' +
   '\\bgetClass\\b|\\bclass\\b|\\bT\\s*\\(|jndi:|' +
-  '\\bnew\\s|\\bexec\\b|\\beval\\b|\\bimport\\b|\\bos\\.|\\|\\s*attr\\b|\\[[\'"])|<%=?[\\s\\S]{0,200}?%>|' +
+  '\\bnew\\s|\\bexec\\b|\\beval\\b|\\bimport\\b|\\bos\\.|\\|\\s*attr\\b|\\[[\'"]|' +
+  // Twig outside its sandbox: a filter that takes a callable by name (`|filter('passthru')`, `|sort('system')`).
+  '\\|\\s*(?:filter|map|reduce|sort|find|column)\\s*\\(\\s*[\'"]|\\b(?:passthru|shell_exec|system|popen|proc_open)\\b)|' +
+  '<%=?[\\s\\S]{0,200}?%>|' +
   // Log4j lookups, only in `${…}` (`{{ sent_at | date: "%A" }}` is a Liquid filter).
   '\\$\\{[^}]{0,200}?(?:\\benv:|\\bsys:|\\bjava:|\\bdate:|\\bctx:|\\bmain:|\\bupper:|\\blower:|::-)|' +
   // Handlebars gadget chains (`{{#with "s" as |string|}}`): a block helper over a literal.

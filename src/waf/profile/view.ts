@@ -57,7 +57,10 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  * (932120; see {@link powershellInert}).
  */
 export const PROSE_FAMILY_RULES: Readonly<
-  Record<'c' | 'e' | 'f' | 'g' | 'h' | 'l' | 'm' | 'n' | 'p' | 'q' | 's' | 't' | 'u' | 'x', readonly number[]>
+  Record<
+    'c' | 'e' | 'f' | 'g' | 'h' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'x',
+    readonly number[]
+  >
 > = {
   // Every CRS 932 rule whose pattern holds a backtick (PL1: 932125 932230 932235 932250 932260 932340 932370
   // 932380; PL2+: the others).
@@ -74,6 +77,12 @@ export const PROSE_FAMILY_RULES: Readonly<
   h: [941100, 941110, 941130, 941150, 941160, 941180, 941190, 941250, 941260, 941320, 941340, 942550],
   // A value without a line break (session 8): request smuggling and response splitting need one (921110, 921130).
   n: [921110, 921130],
+  // Markup before a parenthesis (session 8: `</strong> (yes, even at night)`): CRS 932130 reads a tag's `>` before
+  // `(` as a process substitution; given to rich text and bare tags without `$(`, `${` or a backtick.
+  o: [932130],
+  // An OAuth redirect URI (session 8, named by its member: ./expand.ts `redirectUri`): `https://localhost:3000/…`
+  // is where a browser returns, not a URL the server fetches (90102, 934110: internal addresses; 931100: an IP URL).
+  r: [90102, 931100, 934110],
   l: [930120],
   // LaTeX formulas (session 5, latexMathOnly): PHP variable function calls, shell expressions and brace expansion.
   m: [932130, 932280, 933180],
@@ -675,7 +684,7 @@ export function powershellInert(text: string): boolean {
 // What a parenthesis of prose holds: words, numbers, formulas (`−Ea/RT`, `n − 1`, `B = 10 000`), menu paths
 // (`DevTools > Network`), punctuation of a sentence and quotes (judged by proseQuotesInert); no nested parenthesis, statement separator, variable,
 // substitution, markup, bracket or escape.
-const INERT_PARENTHESIS = /\(([\p{L}\p{M}\p{N}\s.,:+\-−–—*/×·^%=~≈±°#@!?'’"“”‘<>→]{0,200})\)/gu;
+const INERT_PARENTHESIS = /\(([\p{L}\p{M}\p{N}\p{Sc}\s.,:+\-−–—*/×·^%=~≈±°#@!?'’"“”‘<>→]{0,200})\)/gu;
 
 // A path glob (`staging/*`, `docs/**`: an environment scope, a branch or route pattern), an ISO 8601 date range
 // with `--` (`2026-01-01--2026-03-31`) and a cron schedule.
@@ -729,7 +738,7 @@ const TEMPLATE_CHAIN =
 // Names that walk from data to the runtime, reflection, the file system or a process (and a call of a call's
 // result): never inert, whatever the template language.
 const TEMPLATE_RUNTIME =
-  /__|\)\s*\(|\b(?:constructor|prototype|class|getClass|forName|classLoader|self|_self|config|request|env|environ|getRuntime|runtime|exec|execute|system|popen|spawn|eval|import|require|process|processBuilder|cycler|lipsum|joiner|namespace|globals|builtins|subclasses|mro|os|sys|subprocess|registerUndefinedFilterCallback|getFilter|setAttribute|getAttribute|attr|map|invoke|newInstance|Function|call|apply|bind)\b/i;
+  /__|\)\s*\(|\b(?:constructor|prototype|class|getClass|forName|classLoader|self|_self|config|request|env|environ|getRuntime|runtime|exec|execute|system|popen|spawn|eval|import|require|process|processBuilder|cycler|lipsum|joiner|namespace|globals|builtins|subclasses|mro|os|sys|subprocess|registerUndefinedFilterCallback|getFilter|setAttribute|getAttribute|attr|map|invoke|newInstance|Function|call|apply|bind|passthru|shell_exec|proc_open|pcntl_exec|assert|call_user_func|create_function)\b|\|\s*(?:filter|map|reduce|sort|find|column)\s*\(\s*['"]/i;
 
 /**
  * True when every `{{ … }}` tag of the text is a method chain over data ({@link TEMPLATE_CHAIN}) that names
@@ -1032,6 +1041,8 @@ const TOOL_VALUES = new Set(
     .toLowerCase()
     .split(' '),
 );
+// A shell expansion or substitution (what CRS 932130 is for, besides process substitution).
+const SHELL_EXPANSION = /\$[({]|`/;
 // A relative path of plain segments to a dependency manifest or lock file.
 const DEPENDENCY_MANIFEST =
   /^(?:[A-Za-z0-9_@][\w@.-]{0,63}\/){0,8}(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.(?:json|lock)|Gemfile(?:\.lock)?|Cargo\.(?:toml|lock)|go\.(?:mod|sum)|requirements\.txt|Pipfile(?:\.lock)?|poetry\.lock|pom\.xml|build\.gradle(?:\.kts)?)$/;
@@ -1051,7 +1062,7 @@ const CHARACTER_REFERENCE = /&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6}
  * proseWaivers('alert() vs console.log', QUERY_MIN_WORDS); // 'lsx'
  */
 export function proseWaivers(bytes: string, minWords = 4): string {
-  const out = proseFamilies(bytes, minWords);
+  const out = sortFamilies(proseFamilies(bytes, minWords));
   // Family n (session 8): a request line or an `HTTP/1.1` in a value without a line break (a log record's
   // `"request": "GET /index.html HTTP/1.1"`) cannot start a second request or a header: no CR or LF, no
   // smuggling or splitting (921110, 921130; the XSS rules still read `<html` and `<meta`).
@@ -1098,7 +1109,8 @@ function proseFamilies(bytes: string, minWords: number): string {
       const x = !XSS_SYNTAX.test(content) && inertCalls(content) ? 'x' : '';
       // Family n: in such a document 921130 can only read `<html` or `<meta` when no `HTTP/1.1` is there.
       const n = /http\/[0-9]/i.test(text) ? '' : 'n';
-      return `${c}${f}h${n}${sq}${natural && mayUnionSelect(text) ? 'u' : ''}${x}`;
+      const o = SHELL_EXPANSION.test(text) ? '' : 'o';
+      return `${c}${f}h${n}${o}${sq}${natural && mayUnionSelect(text) ? 'u' : ''}${x}`;
     }
   }
   // Code-span delimiters are markdown, not code punctuation: prose is judged without them.
@@ -1130,6 +1142,7 @@ function proseFamilies(bytes: string, minWords: number): string {
   // Tags named in a sentence (`why <script> tags still show up`, `<img onerror> handlers`): bare tags that run
   // nothing (session 8, bareTagsInert) get the rich-text exemption a sanitizer-clean value gets.
   if (long && bare) out += 'h';
+  if (long && bare && !SHELL_EXPANSION.test(text)) out += 'o';
   if (!LFI_SYNTAX.test(text)) out += 'l';
   if (long && math) out += 'm';
   if (long && powershellInert(text)) out += 'p';
