@@ -39,6 +39,7 @@ describe('waf ruleset: prose exemptions at load time', () => {
       ...family('n', PROSE_FAMILY_RULES.n),
       ...family('o', PROSE_FAMILY_RULES.o),
       ...family('r', PROSE_FAMILY_RULES.r),
+      ...family('w', PROSE_FAMILY_RULES.w),
       ['930120', '!ARGS:/^gatehouse[.]prose[.][a-z]*l[a-z]*:/'],
       ...family('m', PROSE_FAMILY_RULES.m),
       ['932120', '!ARGS:/^gatehouse[.]prose[.][a-z]*p[a-z]*:/'],

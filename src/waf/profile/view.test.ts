@@ -138,6 +138,13 @@ describe('proseWaivers', () => {
     assert.equal(w('0 7 * * MON-FRI'), 'g');
     assert.ok(!w('1 OR 1=1 * * *').includes('g'));
     assert.ok(w('cron is every 5 min, ok? "*/5 * * * *"').includes('q'));
+    assert.equal(w('claims/tmp/1d5bae5f-0fa3-40c8-9ce5-0dd7d1a61192.heic'), 'l');
+    assert.equal(w('/tmp/x.heic'), '');
+    assert.equal(w('../../etc/passwd.png'), '');
+    assert.ok(w('ops@northwind.io').includes('w'));
+    assert.ok(w('Client: Northwind').includes('w'));
+    assert.ok(!w("x' UNION SELECT * FROM northwind..customers--").includes('w'));
+    assert.ok(!w('Northwind and information_schema.tables please').includes('w'));
     // Family o: a tag's `>` before a parenthesis is no process substitution, unless the text expands something.
     assert.ok(w('<p>Cone on for <strong>10–14 days</strong> (yes, even at night)</p>').includes('o'));
     assert.ok(!w('<p>Cone on for <strong>$(whoami)</strong> (yes, even at night)</p>').includes('o'));

@@ -58,7 +58,7 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  */
 export const PROSE_FAMILY_RULES: Readonly<
   Record<
-    'c' | 'e' | 'f' | 'g' | 'h' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'x',
+    'c' | 'e' | 'f' | 'g' | 'h' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'w' | 'x',
     readonly number[]
   >
 > = {
@@ -83,6 +83,8 @@ export const PROSE_FAMILY_RULES: Readonly<
   // An OAuth redirect URI (session 8, named by its member: ./expand.ts `redirectUri`): `https://localhost:3000/…`
   // is where a browser returns, not a URL the server fetches (90102, 934110: internal addresses; 931100: an IP URL).
   r: [90102, 931100, 934110],
+  // `Northwind` as a company or domain name (session 8): 942140's sample-database name.
+  w: [942140],
   l: [930120],
   // LaTeX formulas (session 5, latexMathOnly): PHP variable function calls, shell expressions and brace expansion.
   m: [932130, 932280, 933180],
@@ -1043,6 +1045,10 @@ const TOOL_VALUES = new Set(
 );
 // A shell expansion or substitution (what CRS 932130 is for, besides process substitution).
 const SHELL_EXPANSION = /\$[({]|`/;
+// A storage key of plain segments to a photo, video or document (`claims/tmp/1d5b….heic`; session 8): relative,
+// no traversal, and a media extension no OS file (930120's list) has.
+const STORED_MEDIA_PATH =
+  /^(?:[A-Za-z0-9_][\w@-]{0,63}\/){1,8}[\w-][\w.-]{0,127}\.(?:jpe?g|png|gif|webp|heic|heif|avif|tiff?|bmp|pdf|mp4|mov|webm|mp3|m4a|wav|docx?|xlsx?|pptx?)$/i;
 // A relative path of plain segments to a dependency manifest or lock file.
 const DEPENDENCY_MANIFEST =
   /^(?:[A-Za-z0-9_@][\w@.-]{0,63}\/){0,8}(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.(?:json|lock)|Gemfile(?:\.lock)?|Cargo\.(?:toml|lock)|go\.(?:mod|sum)|requirements\.txt|Pipfile(?:\.lock)?|poetry\.lock|pom\.xml|build\.gradle(?:\.kts)?)$/;
@@ -1062,13 +1068,23 @@ const CHARACTER_REFERENCE = /&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6}
  * proseWaivers('alert() vs console.log', QUERY_MIN_WORDS); // 'lsx'
  */
 export function proseWaivers(bytes: string, minWords = 4): string {
-  const out = sortFamilies(proseFamilies(bytes, minWords));
+  let out = sortFamilies(proseFamilies(bytes, minWords));
+  if (NORTHWIND.test(bytes) && !DB_NAME_942140.test(bytes.replace(NORTHWIND_NAME, ' ')))
+    out = sortFamilies(`${out}w`);
   // Family n (session 8): a request line or an `HTTP/1.1` in a value without a line break (a log record's
   // `"request": "GET /index.html HTTP/1.1"`) cannot start a second request or a header: no CR or LF, no
   // smuggling or splitting (921110, 921130; the XSS rules still read `<html` and `<meta`).
   if (!/[\r\n]/.test(bytes) && /http\/[0-9]|<(?:html|meta)\b/i.test(bytes)) return sortFamilies(`${out}n`);
   return out;
 }
+
+// `Northwind` as a company or domain name (`ops@northwind.io`, `Client: Northwind`; session 8): CRS 942140 lists
+// Microsoft's sample database by that name. Not before `..`, `.dbo` or `]` (a SQL Server object name).
+const NORTHWIND = /northwind/i;
+const NORTHWIND_NAME = /\bnorthwind\b(?!\s*(?:\.\.|\.\s*dbo\b|\]))/gi;
+// What else 942140 reads: any of it keeps the rule on the whole value.
+const DB_NAME_942140 =
+  /northwind|information_schema|sysdatabases|msdb|msys|mysql\.db|pg_catalog|pg_toast|tempdb|sqlite_(?:temp_)?master|sysaux|sys\.|database\W*\(|db_name\W*\(|schema(?:_name|\W*\()/i;
 
 /** The letters of a family string in order (`hn` + `c` → `chn`). */
 function sortFamilies(families: string): string {
@@ -1084,7 +1100,7 @@ function proseFamilies(bytes: string, minWords: number): string {
   if (minWords >= MIN_WORDS_CQ && /^(?:powershell|pwsh)$/i.test(bytes)) return 'p';
   // A dependency manifest named by a relative path (`"manifest_path": "web/package-lock.json"` in every
   // Dependabot alert; session 8): in CRS' OS-file list (930120), but no traversal and no absolute path.
-  if (DEPENDENCY_MANIFEST.test(bytes)) return 'l';
+  if (DEPENDENCY_MANIFEST.test(bytes) || STORED_MEDIA_PATH.test(bytes)) return 'l';
   if (inertToken(bytes)) return 'g';
   if (bytes.length < 12 || bytes.length > MAX_PROSE_BYTES) return '';
   const text = bytesToText(bytes);
