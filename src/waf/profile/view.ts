@@ -38,7 +38,7 @@
  */
 
 import { lookupWord } from '../detect/sqli.ts';
-import { bareTagsInert, sanitizedHtml } from './html.ts';
+import { bareTagsInert, inertXmlDocument, sanitizedHtml } from './html.ts';
 
 /**
  * Prefix of the name of an argument exempted from some rules because it is prose:
@@ -58,7 +58,25 @@ export const PROSE_PREFIX = 'gatehouse.prose.';
  */
 export const PROSE_FAMILY_RULES: Readonly<
   Record<
-    'c' | 'e' | 'f' | 'g' | 'h' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'w' | 'x',
+    | 'c'
+    | 'e'
+    | 'f'
+    | 'g'
+    | 'h'
+    | 'l'
+    | 'm'
+    | 'n'
+    | 'o'
+    | 'p'
+    | 'q'
+    | 'r'
+    | 's'
+    | 't'
+    | 'u'
+    | 'v'
+    | 'w'
+    | 'x'
+    | 'y',
     readonly number[]
   >
 > = {
@@ -95,7 +113,9 @@ export const PROSE_FAMILY_RULES: Readonly<
   q: [942100, 942190, 942230, 942360, 942550],
   // Filter expressions of a search or query language (session 6, filterExpressionOnly): JQL, CQL, OData, saved
   // searches. libinjection, quoted `select` and keyword soups.
-  e: [942100, 942190, 942360],
+  // And 90109 (the profile's break-out-and-tautology shape, `' OR type = 'park')`): the grammar balances every quote
+  // and refuses tautologies (session 9).
+  e: [942100, 942190, 942360, 90109],
   s: [942350],
   x: [941390],
   // Function names before a parenthesis in prose (session 7, inertParentheses): `k = A·exp(−Ea/RT)`, `please
@@ -112,6 +132,12 @@ export const PROSE_FAMILY_RULES: Readonly<
   // A path glob or a date range (session 7, inertToken): `staging/*` and `2026-01-01--2026-03-31` hold what
   // libinjection reads as a comment (942100).
   g: [942100],
+  // A spreadsheet formula (session 9, held-out 18/19: `=IF(B4>0, C4/B4, "")`, `=COUNTIF(C2:C100, "<>")`,
+  // `=MID(A2, 3, 4)`; see spreadsheetFormula): libinjection, the SQL function list and `IF(` conditionals.
+  y: [942100, 942151, 942230],
+  // Survey piped text (session 9, held-out 19: Qualtrics' `${e://Field/nps}`, `${q://QID1/ChoiceGroup/…}`): a
+  // shell, JavaScript, PHP or EL reads `${x://…}` as a syntax error, never an expansion (932130, 933135).
+  v: [932130, 933135],
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -342,9 +368,9 @@ const COMMAND_SEPARATORS = /[;=`{}|&\\]|\$(?![0-9])|[<>](?![ \t]?[0-9])|\([ \t]*
 // A line break: a command separator too, so each line of a value starts a command position of its own.
 const LINE_BREAK = /\r\n|\r|\n/;
 // The arguments such a command line may have: words without inner dots (no host or file names) in ordinary
-// punctuation, and plain numbers (`403`, `87.4%`, `(v2)` is a word).
+// punctuation, and plain numbers (`403`, `87.4%`, `(v2)` is a word; `50th %ile` a percentile).
 const PLAIN_ARGUMENT_WORD =
-  /^[("“‘«¿¡*_@#'「『（]*[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’-][\p{L}\p{M}\p{Nd}]+)*[)"”’»,.!?:;*_…'،؛؟。、！？）」』]*$/u;
+  /^[("“‘«¿¡*_@#'「『（%]*[\p{L}\p{M}][\p{L}\p{M}\p{Nd}]*(?:['’-][\p{L}\p{M}\p{Nd}]+)*[)"”’»,.!?:;*_…'،؛؟。、！？）」』]*$/u;
 const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
 // Numbers, times, ranges and punctuation of prose (`09:30`, `(2019–2020):`, `—`, `#412`): no file, option or host.
 const PLAIN_FIGURE =
@@ -399,9 +425,16 @@ const AFTER_TAG = '\u0003';
 // The `>` markers of a markdown quotation (`> quoted text`, nested `> >`) at the start of a line.
 const QUOTE_MARKERS = /(^|\n)[ \t]*(?:>[ \t]?)+(?=[^\s>])/g;
 
-/** A token as a command name as written (case kept): leading punctuation and any directory part removed. */
+// Shell quoting inside a word (`"whoami"`, `w'h'o"am"i`): removed before the word is read as a command name, as
+// the shell does (audit, session 9: `…; "whoami"` in a sentence ran a probe the list did not recognise).
+const SHELL_QUOTES = /["'\\\u2018\u2019\u201c\u201d]/g;
+
+/** A token as a command name as written (case kept): quotes, leading punctuation and any directory part removed. */
 function commandWordAsWritten(token: string): string {
-  return token.replace(/^[^\p{L}\p{Nd}./]+/u, '').replace(/^.*\//, '');
+  return token
+    .replace(SHELL_QUOTES, '')
+    .replace(/^[^\p{L}\p{Nd}./]+/u, '')
+    .replace(/^.*\//, '');
 }
 
 // Probes that exist on Unix only, where command names are case-sensitive (`ID` runs nothing); the others
@@ -411,6 +444,7 @@ const UNIX_PROBES = new Set('id uname sleep usleep timeout env printenv ifconfig
 /** A token as a command name: leading punctuation and any directory part removed, lower-cased. */
 function commandWord(token: string): string {
   return token
+    .replace(SHELL_QUOTES, '')
     .replace(/^[^\p{L}\p{Nd}./]+/u, '')
     .replace(/^.*\//, '')
     .toLowerCase();
@@ -504,7 +538,9 @@ export function commandOnlyAtStart(text: string): boolean {
       const t = tokens[i] as string;
       if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t) && !PLAIN_FIGURE.test(t) && !plainPair(t))
         if (!(links && (MARKDOWN_LINK.test(t) || SEARCH_QUALIFIER.test(t))) && !ABBREVIATION.test(t))
-          return false;
+          if (!DEPENDENCY_MANIFEST.test(t.replace(/^[("“‘]+|[)"”’»,.!?:;…]+$/gu, '')))
+            // A dependency manifest named in a sentence (`resolved the conflict in package-lock.json by …`).
+            return false;
     }
   }
   return lines > 0;
@@ -545,7 +581,13 @@ const SQL_STATEMENT =
  * proseQuotesInert("Hi 'or 1 or' there friend"); // false
  */
 export function proseQuotesInert(text: string): boolean {
-  if (SQL_NON_QUOTE_SYNTAX.test(text) || SQL_STATEMENT.test(text) || !noStackedQuery(text)) return false;
+  // A word, a space and a parenthesis of prose (`Investor call (do not disturb!!)`; session 9) is no call when
+  // every parenthesis holds inert prose (family f's judgement) and none is a delay.
+  const calls =
+    text.includes('(') && inertParentheses(text) && !DELAY_CALL.test(text)
+      ? text.replace(/([\p{L}\p{Nd}_])\s+\(/gu, '$1 [')
+      : text;
+  if (SQL_NON_QUOTE_SYNTAX.test(calls) || SQL_STATEMENT.test(text) || !noStackedQuery(text)) return false;
   return quotesInert(text);
 }
 
@@ -735,12 +777,14 @@ const TEMPLATE_TAG = /\{\{([^{}]{0,300})\}\}/g;
 // A method chain over data: names, dots, calls with literal, name or nested-call arguments, commas, spaces,
 // filters (`| float`) and comparisons (`< 5`); no arithmetic (`7*7` is the probe). Names and numbers cannot be
 // split into two (the lookaheads), so a failing match costs linear time, not exponential.
+// Session 9: a Zapier field reference (`{{1__body_plain}}`: step 1's `body_plain`) is a name too, and so is an n8n
+// variable (`$json.status`), with JavaScript's logic and comparison operators (`a || "" !== "closed" ? b : c`).
 const TEMPLATE_CHAIN =
-  /^(?:[A-Za-z][A-Za-z0-9_]*(?![A-Za-z0-9_])|[0-9]+(?:\.[0-9]+)?(?![0-9.])|"[^"\\{}<>$`%]{0,40}"|'[^'\\{}<>$`%]{0,40}'|[.(),|\s]|[<>]=?|[=!]=)*$/;
+  /^(?:[0-9]{1,3}__[A-Za-z0-9_]{1,64}(?![A-Za-z0-9_])|\$?[A-Za-z][A-Za-z0-9_]*(?![A-Za-z0-9_])|[0-9]+(?:\.[0-9]+)?(?![0-9.])|"[^"\\{}<>$`%]{0,40}"|'[^'\\{}<>$`%]{0,40}'|[.(),|\s]|[<>]=?|[=!]==?|&&|[?:!])*$/;
 // Names that walk from data to the runtime, reflection, the file system or a process (and a call of a call's
 // result): never inert, whatever the template language.
 const TEMPLATE_RUNTIME =
-  /__|\)\s*\(|\b(?:constructor|prototype|class|getClass|forName|classLoader|self|_self|config|request|env|environ|getRuntime|runtime|exec|execute|system|popen|spawn|eval|import|require|process|processBuilder|cycler|lipsum|joiner|namespace|globals|builtins|subclasses|mro|os|sys|subprocess|registerUndefinedFilterCallback|getFilter|setAttribute|getAttribute|attr|map|invoke|newInstance|Function|call|apply|bind|passthru|shell_exec|proc_open|pcntl_exec|assert|call_user_func|create_function)\b|\|\s*(?:filter|map|reduce|sort|find|column)\s*\(\s*['"]/i;
+  /(?<![0-9])__|__(?![A-Za-z0-9])|\)\s*\(|\b(?:this|globalThis|window|document|Reflect|Proxy|Object|Symbol|constructor|prototype|class|getClass|forName|classLoader|self|_self|config|request|env|environ|getRuntime|runtime|exec|execute|system|popen|spawn|eval|import|require|process|processBuilder|cycler|lipsum|joiner|namespace|globals|builtins|subclasses|mro|os|sys|subprocess|registerUndefinedFilterCallback|getFilter|setAttribute|getAttribute|attr|map|invoke|newInstance|Function|call|apply|bind|passthru|shell_exec|proc_open|pcntl_exec|assert|call_user_func|create_function)\b|\|\s*(?:filter|map|reduce|sort|find|column)\s*\(\s*['"]/i;
 
 /**
  * True when every `{{ … }}` tag of the text is a method chain over data ({@link TEMPLATE_CHAIN}) that names
@@ -854,16 +898,46 @@ function inertCalls(text: string): boolean {
   return true;
 }
 
-// A plain Liquid/Jinja/Mustache merge tag: a variable with filters over literals (`{{ item.price | money }}`,
+// A plain Liquid/Jinja/Mustache merge tag: a variable (n8n's `{{ $json.body.company }}`, Go's `{{.FirstName}}` too) with filters over
+// literals (`{{ item.price | money }}`,
 // `{{ last_call_date | date: "%A" }}`) or a control tag over variables (`{% for item in order.items %}`,
-// `{% endif %}`); no call, subscript, operator beyond comparison, or nested delimiter.
-const MERGE_TAG =
-  /\{\{-?\s*[a-z_][\w.]*(?:\s*\|\s*[a-z_]+(?::\s*(?:"[^"{}<>]*"|'[^'{}<>]*'|[\w.]+)(?:\s*,\s*(?:"[^"{}<>]*"|'[^'{}<>]*'|[\w.]+))*)?)*\s*-?\}\}|\{%-?\s*(?:(?:for|if|unless|elsif|elif|when|case)\s[\w.\s"'=!<>]{1,100}?|end[a-z]+|else)\s*-?%\}/gi;
+// `{% if contact.tags contains "vip" %}`, `{% endif %}`); no call, subscript or nested delimiter, on one line.
+// Session 9 (evasion audit): the tag is judged as one word, so nothing in it may mean anything to the sinks the
+// rules protect: literals hold words, digits and plain punctuation only (no quote of the other kind, `;`, `|`,
+// `&`, `=`, `<`, `>`, `$`, parenthesis, backslash or line break) and no SQL logic word (see {@link plainMergeTag}; `' or 1 or '`
+// in a `'…'` SQL string is a tautology), comparison operators stand between spaces (`a <script>` is markup), and
+// tokens are separated by spaces or tabs only (a line break starts a shell command).
+const TAG_LITERAL = String.raw`"[\p{L}\p{M}\p{N} .,:%/#€£_!?+*-]{0,60}"|'[\p{L}\p{M}\p{N} .,:%/#€£_!?+*-]{0,60}'`;
+const TAG_ARG = String.raw`(?:${TAG_LITERAL}|[\w.]+)`;
+const TAG_TOKEN = String.raw`(?:${TAG_LITERAL}|[a-z_][\w.]*(?::[\w.]+)?|[0-9][0-9.]*|==|!=|<>|>=|<=|<|>)`;
+const MERGE_TAG = new RegExp(
+  String.raw`\{\{-?[ \t]*[$.]?[a-z_][\w.]*(?:[ \t]*\|[ \t]*[a-z_]+(?::[ \t]*${TAG_ARG}(?:[ \t]*,[ \t]*${TAG_ARG})*)?)*[ \t]*-?\}\}` +
+    String.raw`|\{%-?[ \t]*(?:(?:for|if|unless|elsif|elif|when|case)(?:[ \t]+${TAG_TOKEN}){1,20}|end[a-z]+|else)[ \t]*-?%\}`,
+  'giu',
+);
+// A SQL logic or statement word in a tag's literal: the literal's quotes may be a SQL string's.
+const TAG_SQL_WORD =
+  /(?:^|[^\p{L}\p{N}_])(?:or|and|xor|not|union|select|like|rlike|regexp|sleep|benchmark|having|null|is|div|mod)(?![\p{L}\p{N}_])/iu;
+
+/** A merge tag's replacement: `x` for a plain one (see {@link MERGE_TAG}), the tag itself otherwise. */
+function plainMergeTag(tag: string): string {
+  for (const m of tag.matchAll(/"([^"]*)"|'([^']*)'/g)) if (TAG_SQL_WORD.test(m[1] ?? m[2] ?? '')) return tag;
+  return 'x';
+}
+
+/** The text with its plain merge tags as the word `x`. */
+function withoutMergeTags(text: string): string {
+  return text.includes('{') ? text.replace(MERGE_TAG, plainMergeTag) : text;
+}
+
 // A token of a filter expression: a quoted string, an identifier (dotted, hyphenated), a number with an optional unit or
 // relative-date suffix (`-30d`), an operator, a comma or a parenthesis.
 const FILTER_TOKEN =
-  /\s*(?:("(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}')|([A-Za-z_][\w.]{0,63}(?:-[A-Za-z0-9_]+){0,4})|(-?[0-9]+(?:\.[0-9]+)?[a-z]{0,2})|(!=|<>|<=|>=|==|=|<|>|!~|~)|([,()]|&&|\|\|))/y;
+  /\s*(?:("(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}')|([A-Za-z_][\w.]{0,63}(?:-[A-Za-z0-9_]+){0,4})|(-?[0-9]+(?:\.[0-9]+)?[a-z]{0,2})|(!=|<>|<=|>=|==|=|<|>|!~|~)|([,()]|&&|\|\||[-+](?=\s)))/y;
 const TYPED_LITERAL = new Set(['date', 'time', 'timestamp', 'interval']);
+// The spatial predicates of CQL/ECQL and PostGIS (`BBOX(geom, …)`, `DWITHIN(…)`, `ST_Intersects(…)`).
+const SPATIAL_PREDICATE =
+  /^(?:bbox|intersects|dwithin|within|contains|crosses|overlaps|touches|disjoint|equals|beyond|relate|st_[a-z]{3,20})$/i;
 const FILTER_COMPARISON_WORDS = new Set('like in is was changed contains eq ne gt lt ge le has'.split(' '));
 const FILTER_LOGIC_WORDS = new Set(
   'and or not order by asc desc to from after before during on empty null true false between limit offset'.split(
@@ -955,7 +1029,11 @@ export function filterExpressionOnly(text: string): boolean {
     }
     if (!field(left)) return false;
     i++;
+    const predicate = SPATIAL_PREDICATE.test((left as Token)[1]) && peek()?.[1] === '(';
     if (!call()) return false;
+    // A spatial predicate is a condition by itself (GeoServer's `BBOX(the_geom, -79.5, 43.6, -79.3, 43.8) AND
+    // (type = 'school' OR …)`; session 9).
+    if (predicate && peek()?.[0] !== 'op') return true;
     if (word(peek(), 'between')) {
       i++;
       if (!literal(peek()) || !word(tokens[i + 1], 'and') || !literal(tokens[i + 2])) return false;
@@ -993,15 +1071,32 @@ export function filterExpressionOnly(text: string): boolean {
     // A field compared with itself is a tautology.
     if (!leftCall && right[1].toLowerCase() === (left as Token)[1].toLowerCase()) return false;
     i++;
-    return call();
+    if (!call()) return false;
+    // Date arithmetic on the right (`last_seen > now() - interval '30 days'`; session 9): an interval or a number.
+    if (peek()?.[1] === '-' || peek()?.[1] === '+') {
+      i++;
+      if (peek()?.[0] === 'num') i++;
+      else if (word(peek(), 'interval') && tokens[i + 1]?.[0] === 'str') i += 2;
+      else return false;
+    }
+    return true;
   };
   // expression = term ((AND | OR) term)*, term = [NOT] (comparison | '(' expression ')').
   const expression = (): boolean => {
     for (;;) {
-      if (word(peek(), 'not')) i++;
+      const negated = word(peek(), 'not');
+      if (negated) i++;
+      const next = tokens[i + 1];
       if (peek()?.[1] === '(') {
         i++;
         if (!expression() || peek()?.[1] !== ')') return false;
+        i++;
+      } else if (
+        negated &&
+        field(peek()) &&
+        (next === undefined || next[1] === ')' || FILTER_LOGIC_WORDS.has(next[1].toLowerCase()))
+      ) {
+        // A negated boolean field (Google Drive's `… and not trashed`, session 9).
         i++;
       } else if (!comparison()) return false;
       if (!(word(peek(), 'and') || word(peek(), 'or') || peek()?.[1] === '&&' || peek()?.[1] === '||'))
@@ -1045,6 +1140,13 @@ const TOOL_VALUES = new Set(
 );
 // A shell expansion or substitution (what CRS 932130 is for, besides process substitution).
 const SHELL_EXPANSION = /\$[({]|`/;
+// What else 932130 reads as a shell expansion: a bracket glob after a slash (`/bi[n]/c[a]t`; session 9 audit:
+// family `o` lifted it after markup). The rule's own shape, so family `o` only lifts its `>(` reading.
+const SHELL_GLOB = /\/[0-9A-Za-z_]*\[!?[^\n]+\]/;
+/** True when 932130 could read a bracket glob in the text (its `t:cmdLine` drops quotes, backslashes and carets). */
+function shellGlob(text: string): boolean {
+  return text.includes('[') && SHELL_GLOB.test(text.replace(/["'\\^]/g, ''));
+}
 // A storage key of plain segments to a photo, video or document (`claims/tmp/1d5b….heic`; session 8): relative,
 // no traversal, and a media extension no OS file (930120's list) has.
 const STORED_MEDIA_PATH =
@@ -1074,7 +1176,13 @@ export function proseWaivers(bytes: string, minWords = 4): string {
   // Family n (session 8): a request line or an `HTTP/1.1` in a value without a line break (a log record's
   // `"request": "GET /index.html HTTP/1.1"`) cannot start a second request or a header: no CR or LF, no
   // smuggling or splitting (921110, 921130; the XSS rules still read `<html` and `<meta`).
-  if (!/[\r\n]/.test(bytes) && /http\/[0-9]|<(?:html|meta)\b/i.test(bytes)) return sortFamilies(`${out}n`);
+  // Nor a line break spelled as a character reference, an escape or a percent-encoding (session 9 audit): a
+  // backend that decodes the value before sending it on would send one.
+  if (
+    !/[\r\n]|&#(?:0*1[03]|x0*[ad]);|\\[rn]|%0[ad]/i.test(bytes) &&
+    /http\/[0-9]|<(?:html|meta)\b/i.test(bytes)
+  )
+    return sortFamilies(`${out}n`);
   return out;
 }
 
@@ -1102,6 +1210,7 @@ function proseFamilies(bytes: string, minWords: number): string {
   // Dependabot alert; session 8): in CRS' OS-file list (930120), but no traversal and no absolute path.
   if (DEPENDENCY_MANIFEST.test(bytes) || STORED_MEDIA_PATH.test(bytes)) return 'l';
   if (inertToken(bytes)) return 'g';
+  if (minWords >= MIN_WORDS_CQ && bytes.startsWith('=') && spreadsheetFormula(bytes)) return 'y';
   if (bytes.length < 12 || bytes.length > MAX_PROSE_BYTES) return '';
   const text = bytesToText(bytes);
   if (text === null) return '';
@@ -1109,8 +1218,10 @@ function proseFamilies(bytes: string, minWords: number): string {
   // Its `;` ending a character reference before a word (`&ldquo;Select your battles`) is no stacked query (`s`);
   // its text, tags as line breaks, is judged for family `c` as prose is. E-mail and CMS templates hold merge tags
   // (`{{ first_name | default: "there" }}`, `{% for item in order.items %}`): plain ones are text to the sanitizer.
+  // An XML data document (a configuration profile decoded from base64): nothing in it runs (session 9).
+  if (text.startsWith('<?xml') && inertXmlDocument(text)) return 'h';
   if (text.includes('<')) {
-    const html = text.includes('{') ? text.replace(MERGE_TAG, 'x') : text;
+    const html = withoutMergeTags(text);
     if (sanitizedHtml(html)) {
       const content = html.replace(/<[^>]*>/g, '\n').replace(CHARACTER_REFERENCE, ' ');
       const natural = isNaturalLanguage(content, MIN_WORDS_CQ);
@@ -1125,7 +1236,7 @@ function proseFamilies(bytes: string, minWords: number): string {
       const x = !XSS_SYNTAX.test(content) && inertCalls(content) ? 'x' : '';
       // Family n: in such a document 921130 can only read `<html` or `<meta` when no `HTTP/1.1` is there.
       const n = /http\/[0-9]/i.test(text) ? '' : 'n';
-      const o = SHELL_EXPANSION.test(text) ? '' : 'o';
+      const o = SHELL_EXPANSION.test(text) || shellGlob(text) ? '' : 'o';
       return `${c}${f}h${n}${o}${sq}${natural && mayUnionSelect(text) ? 'u' : ''}${x}`;
     }
   }
@@ -1139,15 +1250,17 @@ function proseFamilies(bytes: string, minWords: number): string {
   const bare = text.includes('<') && bareTagsInert(text);
   if (bare) prose = prose.replace(/<[^<>]*>/g, ' tag ');
   // Plain merge tags (`Hi {{first_name}},`) are words to a reader and to a shell (no group, no expansion).
-  const merged = text.includes('{') ? text.replace(MERGE_TAG, 'x') : text;
-  if (merged !== text) prose = prose.replace(MERGE_TAG, 'x');
+  const merged = withoutMergeTags(text);
+  if (merged !== text) prose = withoutMergeTags(prose);
   if (text.includes('* *')) prose = prose.replace(CRON_IN_TEXT, '$1schedule');
   // Template tags are judged whether or not the text around them reads as prose (their braces are code characters).
   const tmpl = text.includes('{{') && templateCallsInert(text) ? 't' : '';
+  const piped = text.includes('${') && pipedTextOnly(text) ? 'v' : '';
   if (!isNaturalLanguage(prose, minWords))
-    return (
+    return sortFamilies(
       (arithmeticOnly(text) || searchExpressionOnly(text) ? 'q' : filterExpressionOnly(text) ? 'e' : '') +
-      tmpl
+        tmpl +
+        piped,
     );
   const long = minWords >= MIN_WORDS_CQ || isNaturalLanguage(prose, MIN_WORDS_CQ);
   let out = '';
@@ -1158,7 +1271,7 @@ function proseFamilies(bytes: string, minWords: number): string {
   // Tags named in a sentence (`why <script> tags still show up`, `<img onerror> handlers`): bare tags that run
   // nothing (session 8, bareTagsInert) get the rich-text exemption a sanitizer-clean value gets.
   if (long && bare) out += 'h';
-  if (long && bare && !SHELL_EXPANSION.test(text)) out += 'o';
+  if (long && bare && !SHELL_EXPANSION.test(text) && !shellGlob(text)) out += 'o';
   if (!LFI_SYNTAX.test(text)) out += 'l';
   if (long && math) out += 'm';
   if (long && powershellInert(text)) out += 'p';
@@ -1170,8 +1283,77 @@ function proseFamilies(bytes: string, minWords: number): string {
   if (noStackedQuery(text) && (!SQL_SYNTAX.test(text) || (long && proseQuotesInert(prose)))) out += 's';
   out += tmpl;
   if (long && mayUnionSelect(text)) out += 'u';
+  out += piped;
   if (!XSS_SYNTAX.test(text) && inertCalls(text)) out += 'x';
   return out;
+}
+
+// A token of a spreadsheet formula: a string literal, a function name before `(`, a cell, range or column range
+// with an optional sheet (`Costs!C:C`, `'Q1 Forecast'!B7`), a number, a name, an operator or punctuation.
+const FORMULA_TOKEN =
+  /\s*(?:"([^"]{0,100})"|([A-Za-z][A-Za-z0-9_.]{0,30})(?=\()|(?:(?:[A-Za-z_][\w.]{0,30}|'([A-Za-z0-9 _.-]{1,40})')!)?(?:\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?::\$?[A-Za-z]{1,3}\$?[0-9]{0,7})?|[A-Za-z]{1,3}:[A-Za-z]{1,3})(?![\w(])|[0-9]+(?:\.[0-9]+)?%?|([A-Za-z_][\w.]{0,40})|<>|<=|>=|[-+*/^&=<>,;:()])/y;
+// SQL words as a formula's bare names (`=A1 union select …`): Excel's `AND(`, `OR(`, `NOT(` are calls.
+const FORMULA_SQL_NAME =
+  /^(?:or|and|xor|not|union|select|from|where|like|rlike|regexp|having|null|is|into|order|group|by|limit|insert|update|delete|drop|exec|execute|declare|case|when|then|else|end|div|mod)$/i;
+// A literal's content: a comparison criterion (`"<>"`, `">="`) or words, digits and plain punctuation without a
+// quote, comment, separator or SQL logic word (a formula's quotes may be a SQL string's).
+const FORMULA_LITERAL = /^(?:[<>=!]{1,2}|[\p{L}\p{M}\p{N} .,:/%€$£_-]{0,100})$/u;
+// Functions of a database rather than a spreadsheet: a delay, a file read, an XML error oracle.
+const FORMULA_FORBIDDEN =
+  /^(?:sleep|benchmark|pg_sleep|waitfor|load_file|extractvalue|updatexml|exec|execute|xp_\w+|dbms_\w+|utl_\w+)$/i;
+
+/**
+ * True when the value is one spreadsheet formula (family `y`): `=` and then literals, function calls, cells and
+ * ranges, numbers, names and operators only, parentheses balanced, at least one call or cell; literals are
+ * comparison criteria or plain words ({@link FORMULA_LITERAL}: no quote, `#`, `--`, `;` or SQL logic word), quoted
+ * sheet names plain words, no database function ({@link FORMULA_FORBIDDEN}). Such a value has no SQL string to
+ * leave and nothing a SQL statement could run (session 9).
+ * @example
+ * spreadsheetFormula('=IF(B4>0, C4/B4, "")'); // true
+ * spreadsheetFormula('=A1&"" OR 1=1 #"'); // false
+ */
+export function spreadsheetFormula(text: string): boolean {
+  if (text.length > 2000 || !text.startsWith('=') || text.includes('--')) return false;
+  let at = 1;
+  let depth = 0;
+  let refs = 0;
+  while (at < text.length && text.slice(at).trim() !== '') {
+    FORMULA_TOKEN.lastIndex = at;
+    const m = FORMULA_TOKEN.exec(text);
+    if (m === null || m[0].length === 0) return false;
+    at = FORMULA_TOKEN.lastIndex;
+    const token = m[0].trim();
+    if (m[1] !== undefined) {
+      if (!FORMULA_LITERAL.test(m[1]) || TAG_SQL_WORD.test(m[1])) return false;
+    } else if (m[2] !== undefined) {
+      if (FORMULA_FORBIDDEN.test(m[2])) return false;
+      refs++;
+    } else if (m[3] !== undefined) {
+      if (TAG_SQL_WORD.test(m[3])) return false;
+      refs++;
+    } else if (m[4] !== undefined) {
+      if (FORMULA_SQL_NAME.test(m[4])) return false;
+    } else if (token === '(') depth++;
+    else if (token === ')') {
+      if (--depth < 0) return false;
+    } else if (/^\$?[A-Za-z]{1,3}\$?[0-9]|!|^[A-Za-z]{1,3}:[A-Za-z]{1,3}$/.test(token)) refs++;
+  }
+  return depth === 0 && refs > 0;
+}
+
+// A survey platform's piped-text tag (`${e://Field/nps}`, `${q://QID2/ChoiceTextEntryValue}`, `${m://FirstName}`).
+const PIPED_TEXT = /\$\{[a-z]{1,3}:\/\/[A-Za-z0-9_/ .-]{1,80}\}/g;
+
+/**
+ * True when every `${` of the text starts a piped-text tag ({@link PIPED_TEXT}) and nothing else a shell or PHP
+ * expands is left (`$(`, `${`, a backtick, `$name`, a bracket glob): family `v`.
+ * @example
+ * pipedTextOnly('What is the main reason for your score of ${e://Field/nps}?'); // true
+ * pipedTextOnly('score ${e://Field/nps} $(id)'); // false
+ */
+export function pipedTextOnly(text: string): boolean {
+  const rest = text.replace(PIPED_TEXT, ' ');
+  return rest !== text && !/\$[({A-Za-z_]|`/.test(rest) && !shellGlob(text);
 }
 
 // What each family's rule needs to fire at all, loosely (any escape character counts, since the rules decode):
