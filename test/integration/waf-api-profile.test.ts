@@ -227,7 +227,12 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * 6.2 / 5.1 % and 4.2 / 2.9 % as written (CRS PL1 44.0 / 40.9 %), attacks 99.7 / 99.7 % vs PL2 94.6 / 97.0 %;
  * after OAuth redirect URIs, markup before a parenthesis and currency in prose parentheses: 3.3 / 3.3 % and
  * 2.9 / 2.9 %; after storage keys of media files and `Northwind` as a company name (942140): 0.7 / 0.7 % and
- * 2.9 / 2.9 %.
+ * 2.9 / 2.9 %. Held-out 18 (heldout18.ts: maps, hotel PMS, farming, clinical trials, libraries, moderation, MDM,
+ * security training) and 19 (heldout19.ts: contracts, construction, genealogy, peer review, surveys, workflow
+ * automation, spreadsheets, team chat; both blind, written in parallel, session 9) as written 7.8 / 4.7 % and
+ * 13.4 / 9.8 % (CRS PL1 48.2 / 48.7 %), attacks 100 / 99.7 % vs PL2 97.6 / 95.3 %; after spreadsheet formulas,
+ * piped text, workflow template references, filter grammar, code-block nodes, XML data documents and the two
+ * evasion audits' tightening: 4.7 / 2.5 % and 4.0 / 4.0 %; held-out 10 2.2 %, 17 1.6 %.
  * The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -290,16 +295,16 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out 7', '-heldout7', HELDOUT7_CONFIGS, 0.001, 0.001],
     ['held-out 8', '-heldout8', HELDOUT8_CONFIGS, 0.041, 0.043],
     ['held-out 9', '-heldout9', HELDOUT9_CONFIGS, 0.028, 0.028],
-    ['held-out 10', '-heldout10', HELDOUT10_CONFIGS, 0.022, 0.032],
+    ['held-out 10', '-heldout10', HELDOUT10_CONFIGS, 0.022, 0.022],
     ['held-out 11', '-heldout11', HELDOUT11_CONFIGS, 0.04, 0.045],
     ['held-out 12', '-heldout12', HELDOUT12_CONFIGS, 0.009, 0.016],
     ['held-out 13', '-heldout13', HELDOUT13_CONFIGS, 0.016, 0.016],
     ['held-out 14', '-heldout14', HELDOUT14_CONFIGS, 0.001, 0.001],
     ['held-out 15', '-heldout15', HELDOUT15_CONFIGS, 0.014, 0.014],
     ['held-out 16', '-heldout16', HELDOUT16_CONFIGS, 0.007, 0.007],
-    ['held-out 17', '-heldout17', HELDOUT17_CONFIGS, 0.029, 0.029],
+    ['held-out 17', '-heldout17', HELDOUT17_CONFIGS, 0.016, 0.016],
     ['held-out 18', '-heldout18', HELDOUT18_CONFIGS, 0.025, 0.047],
-    ['held-out 19', '-heldout19', HELDOUT19_CONFIGS, 0.065, 0.071],
+    ['held-out 19', '-heldout19', HELDOUT19_CONFIGS, 0.041, 0.041],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

