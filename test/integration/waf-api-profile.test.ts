@@ -31,6 +31,8 @@ import { heldout16 } from '../../bench/waf/corpus/heldout16.ts';
 import { heldout17 } from '../../bench/waf/corpus/heldout17.ts';
 import { heldout18 } from '../../bench/waf/corpus/heldout18.ts';
 import { heldout19 } from '../../bench/waf/corpus/heldout19.ts';
+import { heldout20 } from '../../bench/waf/corpus/heldout20.ts';
+import { heldout21 } from '../../bench/waf/corpus/heldout21.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
@@ -54,6 +56,8 @@ import {
   HELDOUT17_CONFIGS,
   HELDOUT18_CONFIGS,
   HELDOUT19_CONFIGS,
+  HELDOUT20_CONFIGS,
+  HELDOUT21_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -276,6 +280,10 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout18', heldout18.attacks],
       ['clean-heldout19', heldout19.clean],
       ['attacks-heldout19', heldout19.attacks],
+      ['clean-heldout20', heldout20.clean],
+      ['attacks-heldout20', heldout20.attacks],
+      ['clean-heldout21', heldout21.clean],
+      ['attacks-heldout21', heldout21.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -305,6 +313,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out 17', '-heldout17', HELDOUT17_CONFIGS, 0.016, 0.016],
     ['held-out 18', '-heldout18', HELDOUT18_CONFIGS, 0.025, 0.047],
     ['held-out 19', '-heldout19', HELDOUT19_CONFIGS, 0.041, 0.041],
+    ['held-out 20', '-heldout20', HELDOUT20_CONFIGS, 0.014, 0.025],
+    ['held-out 21', '-heldout21', HELDOUT21_CONFIGS, 0.036, 0.045],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout19] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout21] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout19` likewise, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout21` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -38,6 +38,8 @@ import { HELDOUT16_EXCLUDE_FIELDS } from './heldout16.ts';
 import { HELDOUT17_EXCLUDE_FIELDS } from './heldout17.ts';
 import { HELDOUT18_EXCLUDE_FIELDS } from './heldout18.ts';
 import { HELDOUT19_EXCLUDE_FIELDS } from './heldout19.ts';
+import { HELDOUT20_EXCLUDE_FIELDS } from './heldout20.ts';
+import { HELDOUT21_EXCLUDE_FIELDS } from './heldout21.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -143,6 +145,14 @@ export const HELDOUT18_CONFIGS: Readonly<Record<string, Record<string, unknown>>
 export const HELDOUT19_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT19_EXCLUDE_FIELDS);
 
+/** The configurations compared on held-out corpora 20 (./heldout20.ts, with those APIs' code fields). */
+export const HELDOUT20_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT20_EXCLUDE_FIELDS);
+
+/** The configurations compared on held-out corpora 21 (./heldout21.ts, with those APIs' code fields). */
+export const HELDOUT21_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT21_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -184,7 +194,11 @@ export type CorpusName =
   | 'clean-heldout18'
   | 'attacks-heldout18'
   | 'clean-heldout19'
-  | 'attacks-heldout19';
+  | 'attacks-heldout19'
+  | 'clean-heldout20'
+  | 'attacks-heldout20'
+  | 'clean-heldout21'
+  | 'attacks-heldout21';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -412,6 +426,8 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout21', HELDOUT21_CONFIGS],
+    ['-heldout20', HELDOUT20_CONFIGS],
     ['-heldout19', HELDOUT19_CONFIGS],
     ['-heldout18', HELDOUT18_CONFIGS],
     ['-heldout17', HELDOUT17_CONFIGS],

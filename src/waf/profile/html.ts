@@ -15,13 +15,13 @@
  * (unknown, hence inert, elements to a browser) are allowed with the same value checks.
  */
 
-// Elements of a conservative rich-text allowlist (DOMPurify's and Bleach's common subset, without forms, media,
-// frames, SVG and MathML).
+// Elements of a conservative rich-text allowlist (DOMPurify's and Bleach's common subset, without forms,
+// frames but known embeds, SVG and MathML; audio and video players with checked URLs since session 9).
 const TAGS = new Set(
   (
     'a abbr b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em figcaption ' +
     'figure font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strike strong sub summary ' +
-    'sup table tbody td tfoot th thead time tr tt u ul var wbr iframe oembed'
+    'sup table tbody td tfoot th thead time tr tt u ul var wbr iframe oembed audio video source'
   ).split(' '),
 );
 // The elements of a whole document (an e-mail template: `<!DOCTYPE html><html><head><meta …><title>…</title>
@@ -79,6 +79,10 @@ const TAG_ATTRS: Readonly<Record<string, ReadonlySet<string>>> = {
   del: new Set(['cite', 'datetime']),
   ins: new Set(['cite', 'datetime']),
   details: new Set(['open']),
+  // Media players an editor inserts (session 9): a source URL checked as any URL, no handler.
+  audio: new Set(['src', 'controls', 'preload', 'loop', 'muted']),
+  video: new Set(['src', 'controls', 'preload', 'loop', 'muted', 'poster', 'playsinline']),
+  source: new Set(['src', 'type']),
   // CKEditor 5's media embed (an unknown, hence inert, element; its URL is checked as any URL).
   oembed: new Set(['url']),
   html: new Set(['xmlns', 'xml:lang']),
@@ -116,7 +120,7 @@ const EMBED_HOSTS = new Set(
     'airtable.com miro.com'
   ).split(' '),
 );
-const URL_ATTRS = new Set(['href', 'src', 'cite', 'url']);
+const URL_ATTRS = new Set(['href', 'src', 'cite', 'url', 'poster']);
 // The one script element allowed: a social network's embed loader as its embed code pastes it (`<script async
 // src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>`), empty, from its https host.
 const EMBED_SCRIPT =

@@ -260,7 +260,7 @@ const MARKUP_UPLOAD = String.raw`(?i)\.(?:svgz?|x?html?|xml|xsl)$|^content-type:
 const MARKUP_ACTIVE = String.raw`(?i)<script\b|\bon[a-z]{3,}\s*=|(?:href|src|action|formaction|data|values|to|from)\s*=\s*["']?\s*(?:javascript|vbscript|data:text/html)|<foreignObject\b|<iframe\b|<frame\b|<embed\b|<object\b|<meta[^>]+http-equiv\s*=\s*["']?refresh`;
 // Commands that download and run a script, or start a shell on a command string, in a header value: no browser,
 // SDK or proxy sends them.
-const HEADER_COMMAND = String.raw`(?i)\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b`;
+const HEADER_COMMAND = String.raw`(?i)\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:python[23]?|perl|ruby|php|node|lua)\s+-[cer]\s|\bpty\.spawn\s*\(|\bsocket\.socket\s*\(|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\s[^\n]{0,100}-[a-z]*e\s`;
 // OS files, shells and traversal in a cookie or header value once percent-decoded and shell-unescaped
 // (`1;c\at /et\c/pas\swd`).
 const HEADER_OS_FILE = String.raw`/etc/(?:passwd|shadow|group|gshadow|sudoers|hosts)\b|/proc/self/|/bin/(?:ba|z|da|k)?sh\b|(?:\.\./){2}|c:/windows/(?:win\.ini|system32)`;

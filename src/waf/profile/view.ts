@@ -76,7 +76,8 @@ export const PROSE_FAMILY_RULES: Readonly<
     | 'v'
     | 'w'
     | 'x'
-    | 'y',
+    | 'y'
+    | 'i',
     readonly number[]
   >
 > = {
@@ -138,6 +139,10 @@ export const PROSE_FAMILY_RULES: Readonly<
   // Survey piped text (session 9, held-out 19: Qualtrics' `${e://Field/nps}`, `${q://QID1/ChoiceGroup/…}`): a
   // shell, JavaScript, PHP or EL reads `${x://…}` as a syntax error, never an expansion (932130, 933135).
   v: [932130, 933135],
+  // Template control tags (session 9, held-out 21: `{% if ticket.priority == "urgent" %}` in a help desk macro):
+  // CRS 932140 reads `if … ==` as a Windows batch command; granted when the text has no such shape once its plain
+  // merge tags are words.
+  i: [932140],
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -225,7 +230,8 @@ const CODE_WORDS = new Set(
   ).split(' '),
 );
 const CODE_CHARS = /[<>{}[\]=;|&$`]/g;
-const SPACED_SEPARATOR = /(?<=\s)[|&](?=\s)|\[[ xX]\]|\{\s*\}/g;
+// (And an arrow between spaces, `18 -> 22 units`; session 9.)
+const SPACED_SEPARATOR = /(?<=\s)(?:[|&]|->|=>|<-)(?=\s)|\[[ xX]\]|\{\s*\}/g;
 const TAG_OR_MENTION = /^[#@][\p{L}\p{N}_]{1,40}[.,!?:]?$|^@$/u;
 const LETTER = /\p{L}/gu;
 
@@ -950,6 +956,15 @@ function plainMergeTag(tag: string): string {
   return 'x';
 }
 
+// What CRS 932140 reads as a Windows `if`/`for` command.
+const WINDOWS_CONTROL =
+  /\bif\b[^\n]*(?:==|\b(?:equ|neq|lss|leq|gtr|geq|exist|defined|errorlevel)\b)|\bfor\b[^\n]*\bin\s*\(/i;
+
+/** `i` when the text has template control tags and, once its plain merge tags are words, no batch `if`/`for`. */
+function controlTagsInert(text: string, merged: string): string {
+  return merged !== text && text.includes('{%') && !WINDOWS_CONTROL.test(merged) ? 'i' : '';
+}
+
 /** The text with its plain merge tags as the word `x`. */
 function withoutMergeTags(text: string): string {
   return text.includes('{') ? text.replace(MERGE_TAG, plainMergeTag) : text;
@@ -1273,7 +1288,9 @@ function proseFamilies(bytes: string, minWords: number): string {
       // Family n: in such a document 921130 can only read `<html` or `<meta` when no `HTTP/1.1` is there.
       const n = /http\/[0-9]/i.test(text) ? '' : 'n';
       const o = SHELL_EXPANSION.test(text) || shellGlob(text) ? '' : 'o';
-      return `${c}${f}h${n}${o}${sq}${natural && mayUnionSelect(text) ? 'u' : ''}${x}`;
+      return sortFamilies(
+        `${c}${f}h${n}${o}${sq}${natural && mayUnionSelect(text) ? 'u' : ''}${x}${controlTagsInert(text, html)}`,
+      );
     }
   }
   // Code-span delimiters are markdown, not code punctuation: prose is judged without them.
@@ -1292,11 +1309,13 @@ function proseFamilies(bytes: string, minWords: number): string {
   // Template tags are judged whether or not the text around them reads as prose (their braces are code characters).
   const tmpl = text.includes('{{') && templateCallsInert(text) ? 't' : '';
   const piped = text.includes('${') && pipedTextOnly(text) ? 'v' : '';
+  const control = controlTagsInert(text, merged);
   if (!isNaturalLanguage(prose, minWords))
     return sortFamilies(
       (arithmeticOnly(text) || searchExpressionOnly(text) ? 'q' : filterExpressionOnly(text) ? 'e' : '') +
         tmpl +
-        piped,
+        piped +
+        control,
     );
   const long = minWords >= MIN_WORDS_CQ || isNaturalLanguage(prose, MIN_WORDS_CQ);
   let out = '';
@@ -1322,7 +1341,7 @@ function proseFamilies(bytes: string, minWords: number): string {
   if (noStackedQuery(text) && (!SQL_SYNTAX.test(text) || (long && proseQuotesInert(prose)))) out += 's';
   out += tmpl;
   if (long && mayUnionSelect(text)) out += 'u';
-  out += piped;
+  out += piped + control;
   if (!XSS_SYNTAX.test(text) && inertCalls(text)) out += 'x';
   return out;
 }
@@ -1386,7 +1405,11 @@ export function spreadsheetFormula(text: string): boolean {
 }
 
 // A survey platform's piped-text tag (`${e://Field/nps}`, `${q://QID2/ChoiceTextEntryValue}`, `${m://FirstName}`).
-const PIPED_TEXT = /\$\{[a-z]{1,3}:\/\/[A-Za-z0-9_/ .-]{1,80}\}/g;
+// And (session 9) an AWS policy variable (`${aws:username}`, `${aws:PrincipalTag/team}`) or a placeholder of one
+// plain name (`rule #${id}`): to a shell a variable's value, to JavaScript or EL a read of one name; never an EL
+// implicit object (`${sessionScope}`), a dotted walk, a call or a Log4j lookup (`${env:…}` has no listed prefix).
+const PIPED_TEXT =
+  /\$\{(?:[a-z]{1,3}:\/\/[A-Za-z0-9_/ .-]{1,80}|(?:aws|s3|sts|iam|ec2|ssm|kms|sns|sqs):[A-Za-z][A-Za-z0-9_/.-]{0,63}|(?!(?:pageContext|pageScope|requestScope|sessionScope|applicationScope|param|paramValues|header|headerValues|cookie|initParam|env|sys|java|jndi|lower|upper|date|ctx|main|web|docker|k8s|spring|base64|bundle|event|map|marker|sd|jvmrunargs|log4j)\})[A-Za-z_][A-Za-z0-9_]{0,40})\}/g;
 
 /**
  * True when every `${` of the text starts a piped-text tag ({@link PIPED_TEXT}) and nothing else a shell or PHP
