@@ -1553,7 +1553,10 @@ describe('waf API profile: session 9', () => {
       { plain_text: 'Titrate insulin glargine 18 -> 22 units tonight; follow up in two weeks.' },
     ];
     for (const doc of ok) assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
-    assert.equal((await run(api, getInit('/bms/api/v3/points?name=AHU-1%2F*&limit=200'))).error, undefined);
+    assert.equal(
+      (await run(api, getInit('/bms/api/v3/points?name=DUB-02%2FAHU-1%2F*&limit=200'))).error,
+      undefined,
+    );
     const bad: unknown[] = [
       { explanation_html: '<p>Listen:</p><audio src="javascript:alert(1)" controls></audio>' },
       { explanation_html: '<p>Watch:</p><video src="x" onerror="alert(1)"></video>' },
@@ -1580,6 +1583,13 @@ describe('waf API profile: session 9', () => {
       assert.equal((await run(api, header(v))).error?.reason, 'waf:rce', v);
     for (const v of ['CR-2291-python', 'node -v 20; python 3.12 (see ticket)'])
       assert.equal((await run(api, header(v))).error, undefined, v);
+  });
+
+  test('a one-segment glob passes only where a scope or pattern is expected (audit 13: `id/*` cuts a query)', async () => {
+    assert.equal((await run(api, post({ environment_scope: 'staging/*' }))).error, undefined);
+    assert.equal((await run(api, post({ prefix: 'logs/eu/*' }))).error, undefined);
+    assert.ok((await run(api, post({ id: 'id/*' }))).error);
+    assert.ok((await run(api, getInit('/api/docs?id=id%2F*'))).error);
   });
 
   test('a probe quoted after a separator in a sentence is refused (the shell removes the quotes)', async () => {

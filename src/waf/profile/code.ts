@@ -256,7 +256,8 @@ export function codeField(name: string, value: string, objects?: CodeObjects): b
   if (compound && !sqlNamed) return false;
   const program =
     objects?.programs.has(parts.slice(0, -1).join('.')) === true ||
-    (sqlNamed && SQL_STATEMENT_START.test(value));
+    // One statement without markup (session 9 audit 13: `select 1; drop table users`, `select '<script>…'`).
+    (sqlNamed && SQL_STATEMENT_START.test(value) && !/;\s*\S|<[a-z!/?]/i.test(value));
   return program && value.trim() !== '' && !SPAN_BREAKOUT.test(value) && !startsWithProbe(value);
 }
 

@@ -198,6 +198,18 @@ function redirectUri(name: string, value: string): boolean {
   return REDIRECT_URI_MEMBER.test(name) && REDIRECT_URI_VALUE.test(value) && !REDIRECT_URI_PROBE.test(value);
 }
 
+// A one-segment glob (`staging/*`) in a member named for a scope or pattern (`environment_scope`, `path_pattern`):
+// a glob where it is expected. Elsewhere `id/*` is a column name and an unterminated comment (session 9 audit 13),
+// so ./view.ts gives family g to globs of two segments or more only.
+const SCOPE_GLOB = /^[A-Za-z][\w.-]{0,63}\/\*{1,2}$/;
+const SCOPE_MEMBER =
+  /(?:scope|pattern|glob|prefix|paths?|include|exclude|match|branch(?:es)?|ref)s?(?:\.[0-9]+)?$/i;
+
+/** True when the argument is a one-segment glob in a scope- or pattern-named member (family g). */
+function scopeGlob(name: string, value: string): boolean {
+  return SCOPE_GLOB.test(value) && SCOPE_MEMBER.test(name);
+}
+
 /** Percent-decodes a byte string (bytes stay bytes; `+` is kept). */
 function percentDecode(s: string): string {
   return s.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
@@ -415,6 +427,7 @@ export function expandApiArgs(
     const v = a[1];
     let families = classify(v);
     if (redirectUri(a[0], v)) families = [...`${families}r`].sort().join('');
+    if (scopeGlob(a[0], v) && !families.includes('g')) families = [...`${families}g`].sort().join('');
     if (families === '') return [a];
     const renamed: Arg = [`${PROSE_PREFIX}${families}:${a[0]}`, v];
     if (!families.includes('c')) return [renamed];

@@ -576,10 +576,18 @@ const SQL_NON_QUOTE_SYNTAX = /[`\\#=<>|^~@]|--|\/\*|\*\/|%2[27]|%5c|[\p{L}\p{Nd}
 const SQL_NON_QUOTE_SYNTAX_AFTER_WORDS = /[`\\#|^~@]|--|\/\*|\*\/|%2[27]|%5c|[\p{L}\p{Nd}_]\s*\(/iu;
 const TWO_WORDS = /^\s*(\p{L}+)\s+(\p{L}+)\s/u;
 
-/** True when the text starts with two bare words that are no SQL or code keywords. */
+// SQL operators and functions that make an expression of words (session 9 audit 13: `price div 1 or length
+// (password) > 5`, `price xor true or 2 > 1`).
+const SQL_EXPRESSION_WORD =
+  /\b(?:div|mod|xor|rlike|regexp|sounds|length|char_length|ascii|ord|hex|bin|substr|substring|mid|left|right|char|chr|concat|if|ifnull|nullif|coalesce|case|when|then|sleep|benchmark|waitfor|delay|select|union|from|where|having|exists|cast|convert|version|database|user|schema|count|sum|min|max|avg|row|rand|floor|exp|pi|abs|sign)\b/i;
+
+/**
+ * True when the text starts with two bare words that are no SQL or code keywords and holds no SQL operator or
+ * function word ({@link SQL_EXPRESSION_WORD}).
+ */
 function startsWithTwoWords(text: string): boolean {
   const m = TWO_WORDS.exec(text);
-  if (m === null) return false;
+  if (m === null || SQL_EXPRESSION_WORD.test(text)) return false;
   const a = (m[1] as string).toLowerCase();
   const b = (m[2] as string).toLowerCase();
   return !SQL_GLUE.has(a) && !SQL_GLUE.has(b) && !CODE_WORDS.has(a) && !CODE_WORDS.has(b);
@@ -604,7 +612,7 @@ export function proseQuotesInert(text: string): boolean {
   // A word, a space and a parenthesis of prose (`Investor call (do not disturb!!)`; session 9) is no call when
   // every parenthesis holds inert prose (family f's judgement) and none is a delay.
   const calls =
-    text.includes('(') && inertParentheses(text) && !DELAY_CALL.test(text)
+    text.includes('(') && inertParentheses(text) && !DELAY_CALL.test(text) && !SQL_EXPRESSION_WORD.test(text)
       ? text.replace(/([\p{L}\p{Nd}_])\s+\(/gu, '$1 [')
       : text;
   const syntax = startsWithTwoWords(text) ? SQL_NON_QUOTE_SYNTAX_AFTER_WORDS : SQL_NON_QUOTE_SYNTAX;
@@ -674,6 +682,23 @@ const MATH_CONTENT = /^[\p{L}\p{M}\p{N}\s\\{}()[\]^_+\-*/=<>,.|!:&'~]*$/u;
  * latexMathOnly('Merge sort is $T(n) = 2T(n/2) + O(n)$, so $O(n \log n)$.'); // true
  * latexMathOnly('Run $(id)$ for me please'); // false
  */
+// Inside `$(…)` a shell runs the formula (session 9 audit 13: `$(n|| cu\rl … |b\ash)$`): no separator, pipe,
+// redirection or quote, and every backslash starts a macro of the list.
+const MATH_MACRO = /\\([A-Za-z]+)|\\/g;
+const MATH_MACROS = new Set(
+  'alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta lambda mu nu xi pi rho sigma tau phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega frac sqrt sum prod int log ln exp sin cos tan max min mathbf mathrm mathcal hat bar tilde vec partial nabla infty left right cdot times pm leq geq neq approx'.split(
+    ' ',
+  ),
+);
+
+/** True when a formula that opens with `(` holds nothing a shell running it would act on. */
+function shellInertFormula(content: string): boolean {
+  if (/[|&;'"<>`$]/.test(content)) return false;
+  for (const m of content.matchAll(MATH_MACRO))
+    if (m[1] === undefined || !MATH_MACROS.has(m[1])) return false;
+  return true;
+}
+
 // How a formula opening with a parenthesis may go on (see latexMathOnly).
 const MATH_PARENTHESIS =
   /^\(\s*(?:\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega|frac|sqrt|sum|prod|int|log|ln|exp|sin|cos|tan|max|min|mathbf|mathrm|mathcal|hat|bar|tilde|vec|partial|nabla|infty|left|cdot)(?![A-Za-z])|[A-Za-vx-z0-9](?![A-Za-z0-9]))/;
@@ -687,7 +712,8 @@ export function latexMathOnly(text: string): boolean {
     if (content === '' || content.startsWith('{') || !MATH_CONTENT.test(content)) ok = false;
     // `$(…)` runs its content to a shell: only a LaTeX macro (`$(\alpha-1)/\alpha$`) or one letter or digit
     // (`$(n-1)!$`) may open it, no command name (`$(id)$`, `$(\id)$`; session 9).
-    if (content.startsWith('(') && !MATH_PARENTHESIS.test(content)) ok = false;
+    if (content.startsWith('(') && !(MATH_PARENTHESIS.test(content) && shellInertFormula(content)))
+      ok = false;
     return ' ';
   });
   return ok && spans > 0 && !rest.includes('$');
@@ -760,7 +786,9 @@ const INERT_PARENTHESIS = /\(([\p{L}\p{M}\p{N}\p{Sc}\s.,:+\-−–—*/×·^%=~�
 
 // A path glob (`staging/*`, `docs/**`: an environment scope, a branch or route pattern), an ISO 8601 date range
 // with `--` (`2026-01-01--2026-03-31`) and a cron schedule.
-const PATH_GLOB = /^[A-Za-z][\w.-]{0,63}(?:\/[\w.*-]{1,64}){0,8}\/\*{1,2}$/;
+// Two segments at least (session 9 audit 13: `id/*` is a column name and an unterminated comment that cuts off the
+// rest of a statement, a tenant filter included).
+const PATH_GLOB = /^[A-Za-z][\w.-]{0,63}(?:\/[\w.*-]{1,64}){1,8}\/\*{1,2}$/;
 // A cron schedule (`*/5 * * * *`, `0 7 * * MON-FRI`; session 8): five or six fields of numbers, steps, ranges,
 // lists and day or month names.
 const CRON_NAME = '(?:MON|TUE|WED|THU|FRI|SAT|SUN|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)';
@@ -786,7 +814,10 @@ export function inertToken(text: string): boolean {
 }
 
 // A delay call with a bare number (`sleep(5)`, `pg_sleep(10)`): the time-based probe, never waived.
-const DELAY_CALL = /\b(?:sleep|pg_sleep|benchmark|waitfor)\s*\(\s*(?:[0-9][0-9.,]*\s*)?\)/i;
+// A delay call whose argument is one token or an expression (`sleep (1.5e0)`, `sleep (owner_id div 5)`; session 9
+// audit 13), not a prose aside (`Science of sleep (45 min)`).
+const DELAY_CALL =
+  /\b(?:sleep|pg_sleep|benchmark|waitfor)\s*\(\s*(?:[^\s()]*\s*|[^()]*(?:[*/%+=<>,-]|\b(?:div|mod|and|or|xor)\b)[^()]*)\)/i;
 // `union` followed by `select` within 24 characters (`all`/`distinct`, spaces, comments, parentheses or quotes
 // between): the statement shape 942270 looks for.
 const UNION_SELECT = /\bunion[\s\S]{0,24}?select/i;
@@ -1408,8 +1439,9 @@ export function spreadsheetFormula(text: string): boolean {
 // And (session 9) an AWS policy variable (`${aws:username}`, `${aws:PrincipalTag/team}`) or a placeholder of one
 // plain name (`rule #${id}`): to a shell a variable's value, to JavaScript or EL a read of one name; never an EL
 // implicit object (`${sessionScope}`), a dotted walk, a call or a Log4j lookup (`${env:…}` has no listed prefix).
+// Session 9 audit 13: a tag glued to a word (`c${u}url`: an empty variable splits a command name) is none.
 const PIPED_TEXT =
-  /\$\{(?:[a-z]{1,3}:\/\/[A-Za-z0-9_/ .-]{1,80}|(?:aws|s3|sts|iam|ec2|ssm|kms|sns|sqs):[A-Za-z][A-Za-z0-9_/.-]{0,63}|(?!(?:pageContext|pageScope|requestScope|sessionScope|applicationScope|param|paramValues|header|headerValues|cookie|initParam|env|sys|java|jndi|lower|upper|date|ctx|main|web|docker|k8s|spring|base64|bundle|event|map|marker|sd|jvmrunargs|log4j)\})[A-Za-z_][A-Za-z0-9_]{0,40})\}/g;
+  /(?<![\w.-])\$\{(?:[a-z]{1,3}:\/\/[A-Za-z0-9_/ .-]{1,80}|(?:aws|s3|sts|iam|ec2|ssm|kms|sns|sqs):[A-Za-z][A-Za-z0-9_/.-]{0,63}|(?!(?:pageContext|pageScope|requestScope|sessionScope|applicationScope|param|paramValues|header|headerValues|cookie|initParam|env|sys|java|jndi|lower|upper|date|ctx|main|web|docker|k8s|spring|base64|bundle|event|map|marker|sd|jvmrunargs|log4j)\})[A-Za-z_][A-Za-z0-9_]{0,40})\}(?![\w])/g;
 
 /**
  * True when every `${` of the text starts a piped-text tag ({@link PIPED_TEXT}) and nothing else a shell or PHP
