@@ -201,7 +201,10 @@ function redirectUri(name: string, value: string): boolean {
 // A one-segment glob (`staging/*`) in a member named for a scope or pattern (`environment_scope`, `path_pattern`):
 // a glob where it is expected. Elsewhere `id/*` is a column name and an unterminated comment (session 9 audit 13),
 // so ./view.ts gives family g to globs of two segments or more only.
-const SCOPE_GLOB = /^[A-Za-z][\w.-]{0,63}\/\*{1,2}$/;
+// Not a word SQL reads as a column of credentials or users (`password/*`, `users/*`; audit 14): the member name
+// is the client's choice, so the value itself must not be a useful truncation either.
+const SCOPE_GLOB =
+  /^(?!(?:id|uid|user|users|username|password|passwd|pass|pwd|email|owner|owner_id|tenant|tenant_id|account|role|admin|is_admin|token|secret)\/)[A-Za-z][\w.-]{0,63}\/\*{1,2}$/i;
 const SCOPE_MEMBER =
   /(?:scope|pattern|glob|prefix|paths?|include|exclude|match|branch(?:es)?|ref)s?(?:\.[0-9]+)?$/i;
 

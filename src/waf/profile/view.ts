@@ -422,6 +422,15 @@ const NETWORK_TOOLS = new Set(
   ),
 );
 
+// Commands that destroy or stop something or change who may do what, whatever their arguments: at the start of a
+// line or after a separator of prose (`…; rm database`, `…\nkillall node`; session 9 audit 14) they keep the
+// command rules.
+const SEPARATED_REFUSED = new Set(
+  (
+    'rm rmdir shred unlink mv cp dd truncate kill killall pkill reboot shutdown halt poweroff systemctl chmod ' +
+    'chown chgrp crontab mkfs fdisk iptables useradd userdel usermod'
+  ).split(' '),
+);
 const EMPTY_BRACES = /\{\s*\}/g;
 // A menu path of prose (`under Documents > Tax`, `Settings > Billing > Invoices`; session 8): to a shell a
 // redirection of the line's output into a file named by a plain word in the working directory, never a command.
@@ -503,6 +512,8 @@ export function commandOnlyAtStart(text: string): boolean {
     lines++;
     const first = commandWord(tokens[0] as string);
     if (separated && NETWORK_TOOLS.has(first)) return false;
+    // A destructive command as written (case counts: `Kill the bill` runs nothing) at any line's start.
+    if (SEPARATED_REFUSED.has(commandWordAsWritten(tokens[0] as string))) return false;
     // `ping localhost` never ends: the blind injection's delay (`ping me`, `ping from my laptop` are prose).
     if (first === 'ping' && /^localhost\b/i.test(tokens[1] ?? '')) return false;
     if (quoted && tokens.length > 1) {
@@ -567,6 +578,18 @@ const SQL_WORDS = new Set(
     'if ifnull version database user'
   ).split(' '),
 );
+// More words that continue an expression after a closed string (`'a' binary …`, `'a' escape …`).
+const APOSTROPHE_SQL = new Set([
+  'binary',
+  'escape',
+  'glob',
+  'match',
+  'against',
+  'similar',
+  'ilike',
+  'notnull',
+  'isnull',
+]);
 // SQL syntax that is not a quote: comments, escapes, operators, a function call or parenthesised expression, a
 // value that starts with something else than a word or a quotation, encoded quotes and backslashes.
 const SQL_NON_QUOTE_SYNTAX = /[`\\#=<>|^~@]|--|\/\*|\*\/|%2[27]|%5c|[\p{L}\p{Nd}_]\s*\(|^\s*[^\p{L}\s'"]/iu;
@@ -626,7 +649,20 @@ function quotesInert(text: string): boolean {
   const rest = text
     // A quoted placeholder of a message format (`delete '{workspace}'?`): a name in braces.
     .replace(QUOTED_PLACEHOLDER, 'x')
-    .replace(/(?<=\p{L})'(?=\p{L})/gu, '')
+    // An apostrophe between letters is a word's (`it's`, `O'Connor`) unless a SQL operator word touches it: a
+    // string context would end there and go on with that word (`a'or password like's%`; session 9 audit 14).
+    .replace(/(?<=\p{L})'(?=\p{L})/gu, (_q, at: number, all: string) => {
+      const before = /\p{L}+$/u.exec(all.slice(Math.max(0, at - 20), at))?.[0].toLowerCase() ?? '';
+      const after = /^\p{L}+/u.exec(all.slice(at + 1, at + 21))?.[0].toLowerCase() ?? '';
+      if (
+        SQL_WORDS.has(before) ||
+        SQL_WORDS.has(after) ||
+        APOSTROPHE_SQL.has(before) ||
+        APOSTROPHE_SQL.has(after)
+      )
+        ok = false;
+      return '';
+    })
     .replace(QUOTATION, (m, pre: string, _q: string, content: string, at: number, all: string) => {
       let sql = 0;
       for (const w of content.toLowerCase().split(/[^\p{L}]+/u)) if (SQL_WORDS.has(w)) sql++;
@@ -788,7 +824,8 @@ const INERT_PARENTHESIS = /\(([\p{L}\p{M}\p{N}\p{Sc}\s.,:+\-−–—*/×·^%=~�
 // with `--` (`2026-01-01--2026-03-31`) and a cron schedule.
 // Two segments at least (session 9 audit 13: `id/*` is a column name and an unterminated comment that cuts off the
 // rest of a statement, a tenant filter included).
-const PATH_GLOB = /^[A-Za-z][\w.-]{0,63}(?:\/[\w.*-]{1,64}){1,8}\/\*{1,2}$/;
+// (And every segment holds a letter: `id/1/*` is a division before the comment; audit 14.)
+const PATH_GLOB = /^[A-Za-z][\w.-]{0,63}(?:\/(?=[\w.*-]*[A-Za-z])[\w.*-]{1,64}){1,8}\/\*{1,2}$/;
 // A cron schedule (`*/5 * * * *`, `0 7 * * MON-FRI`; session 8): five or six fields of numbers, steps, ranges,
 // lists and day or month names.
 const CRON_NAME = '(?:MON|TUE|WED|THU|FRI|SAT|SUN|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)';
@@ -914,6 +951,9 @@ export function searchExpressionOnly(text: string): boolean {
     at = SEARCH_TOKEN.lastIndex;
     tokens++;
     if (m[2] !== undefined && tokens === 1) qualifier = true;
+    // A phrase's content is SQL code in a double-quoted string context (MySQL, SQLite; session 9 audit 14: `"
+    // AND 0 UNION SELECT version() " x`): at most one SQL word, no digit, operator or parenthesis.
+    if (m[1] !== undefined && !phraseInert(m[1])) return false;
     const word = m[3]?.replace(/^-/, '').toLowerCase();
     if (word !== undefined) {
       if (SEARCH_FORBIDDEN.test(word)) return false;
@@ -937,6 +977,23 @@ export function searchExpressionOnly(text: string): boolean {
   // qualifier alone is a search too (`user_text:"select plan"`; session 9).
   return depth === 0 && (tokens >= 2 || qualifier) && syntax;
 }
+
+/** True when a quoted search phrase's content could not continue a SQL expression (see searchExpressionOnly). */
+function phraseInert(phrase: string): boolean {
+  const content = phrase.replace(/^-?"|"$/g, '');
+  if (/[=<>()|&!+%^~#;`]|--|\/\*|@@/.test(content)) return false;
+  let sql = 0;
+  for (const w of content.toLowerCase().split(/[^\p{L}_]+/u)) if (PHRASE_SQL.has(w)) sql++;
+  // A number next to a logic word is a tautology's operand (`" or 1 "`).
+  return sql === 0 || (sql === 1 && !/[0-9]/.test(content));
+}
+// Words that make a condition of what follows a closed string (`order by` only sorts by a constant).
+const PHRASE_SQL = new Set(
+  (
+    'or and xor not union select true false null is like rlike regexp sounds between in exists case when then ' +
+    'else if sleep benchmark waitfor delay div mod binary escape collate glob match similar ilike'
+  ).split(' '),
+);
 
 /** Fewest words a value needs for the `c` and `q` families, in JSON and in a query string alike. */
 const MIN_WORDS_CQ = 4;
