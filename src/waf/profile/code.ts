@@ -92,13 +92,19 @@ export function markdownFences(value: string, blocksAllowed = true): MarkdownCod
   let prose: string[] = [];
   const blocks: string[] = [];
   if (fenced) {
+    // Inside a CommonMark HTML block (a line starting with a tag, up to a blank line) a fence is raw HTML, not code
+    // (session 9 audit 15: `<details>\n```\n<img onerror=…>\n````).
+    let htmlBlock = false;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] as string;
       const open = OPENING.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
       if (open === null) {
+        if (line.trim() === '') htmlBlock = false;
+        else if (HTML_BLOCK_START.test(line)) htmlBlock = true;
         prose.push(line);
         continue;
       }
+      if (htmlBlock) return null;
       const fence = open[1] as string;
       const info = open[2] as string;
       if (fence[0] === '`' && info.includes('`')) {
@@ -140,11 +146,17 @@ export function markdownFences(value: string, blocksAllowed = true): MarkdownCod
   return { prose: proseBytes, blocks };
 }
 
+// The start of a CommonMark HTML block: up to three spaces, then `<` and a tag name, `/`, `!` or `?`.
+const HTML_BLOCK_START = /^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\/[A-Za-z]|[!?])/;
+
 // A word of prose around code spans: two letters or more.
 const PROSE_WORD = /\p{L}{2,}/gu;
 
 // A `<code>` or `<pre>` element of rich-text HTML with its content (encoded, so without a `<`): a code sample.
-const HTML_CODE = /<(code|pre)((?:\s[^<>]*)?)>([^<]{1,20000})<\/\1>/gi;
+// Its attributes are a few plain ones with quoted values without `<`, `>` or quotes inside (session 9 audit 15:
+// `<pre title="x>y" autofocus onfocus=…>` was cut out at the `>` inside the title, handler and all).
+const HTML_CODE =
+  /<(code|pre)((?:\s+(?:class|lang|dir|spellcheck|translate|data-[a-z0-9-]{1,30})(?:="[^"<>']{0,100}")?)*\s*)>([^<]{1,20000})<\/\1>/gi;
 
 /**
  * Rich-text HTML with code samples (`<pre><code class="language-sh">…</code></pre>`, as CKEditor, TinyMCE and

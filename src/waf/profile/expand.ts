@@ -204,7 +204,7 @@ function redirectUri(name: string, value: string): boolean {
 // Not a word SQL reads as a column of credentials or users (`password/*`, `users/*`; audit 14): the member name
 // is the client's choice, so the value itself must not be a useful truncation either.
 const SCOPE_GLOB =
-  /^(?!(?:id|uid|user|users|username|password|passwd|pass|pwd|email|owner|owner_id|tenant|tenant_id|account|role|admin|is_admin|token|secret)\/)[A-Za-z][\w.-]{0,63}\/\*{1,2}$/i;
+  /^(?!(?:id|uid|user|users|username|password|passwd|pass|pwd|email|owner|owner_id|tenant|tenant_id|account|role|admin|is_admin|token|secret|rowid|_rowid_|oid|ctid|rownum)\/)[A-Za-z][\w.-]{0,63}\/\*{1,2}$/i;
 const SCOPE_MEMBER =
   /(?:scope|pattern|glob|prefix|paths?|include|exclude|match|branch(?:es)?|ref)s?(?:\.[0-9]+)?$/i;
 

@@ -175,9 +175,10 @@ const BLOCK_COMMENT = /<!-- \/?wp:[a-z0-9-]+(?:\/[a-z0-9-]+)?(?: \{(?:[^<>-]|-(?
 // `data-*` and `aria-*` attributes: inert to the browser (their values get the same checks as any attribute's).
 // Not the `data-` attributes front-end libraries evaluate as script or markup (session 9 audit): htmx
 // (`data-hx-on--load`, `data-hx-vals="js:…"`), AngularJS (`data-ng-click`), Knockout (`data-bind`), Dojo
-// (`data-dojo-props`), Alpine's prefixed directives, handler-like names, and Bootstrap's HTML options.
+// (`data-dojo-props`), Alpine's prefixed directives, handler-like names, and Bootstrap's HTML options; session 9
+// audit 15: Datastar (`data-effect`, `data-signals`, `data-computed`, `data-init`) and Intercooler (`data-ic-on-…`).
 const DATA_ATTR =
-  /^(?:aria-[a-z0-9-]+|data-(?!(?:hx|ng|x|bind|dojo|on|bs-html|bs-template|bs-content|html|template|sanitize|ko|wire)(?:-|$))[a-z0-9-]+)$/;
+  /^(?:aria-[a-z0-9-]+|data-(?!(?:hx|ng|x|bind|dojo|on|bs-html|bs-template|bs-content|html|template|sanitize|ko|wire|ic|effect|signals|computed|init|star|attr|attributes|persist|ref|indicator|model|eval|exec|script|js)(?:-|$))[a-z0-9-]+)$/;
 // Named character references an editor writes (the five of XML, spaces, dashes, quotes and common symbols).
 // In text any named reference is allowed (`&minus;`, `&hearts;`): decoded it is a character of text; the encoded
 // markup check below catches `&lt;` before a tag name.
@@ -351,6 +352,8 @@ export function sanitizedHtml(text: string): boolean {
         seen.add(attr);
         const value = a[2] ?? a[3] ?? a[4] ?? '';
         if (attr === 'id' && (!ID_SLUG.test(value) || CLOBBERED.has(value.toLowerCase()))) return false;
+        // AngularJS applies directives named in a class (`class="ng-init: constructor.constructor(…)()"`; audit 15).
+        if (attr === 'class' && /\bng-[a-z-]+\s*[:;(]|\{\{/i.test(value)) return false;
         if (!safeAttrValue(attr, value, name)) return false;
         if (attr === 'http-equiv' && !HTTP_EQUIV.test(value)) return false;
         // A declared character set other than UTF-8 (UTF-7 XSS in old browsers) is refused.

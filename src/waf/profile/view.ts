@@ -825,7 +825,8 @@ const INERT_PARENTHESIS = /\(([\p{L}\p{M}\p{N}\p{Sc}\s.,:+\-−–—*/×·^%=~�
 // Two segments at least (session 9 audit 13: `id/*` is a column name and an unterminated comment that cuts off the
 // rest of a statement, a tenant filter included).
 // (And every segment holds a letter: `id/1/*` is a division before the comment; audit 14.)
-const PATH_GLOB = /^[A-Za-z][\w.-]{0,63}(?:\/(?=[\w.*-]*[A-Za-z])[\w.*-]{1,64}){1,8}\/\*{1,2}$/;
+// (And no `*` between two word characters: `id/id*id/*` is arithmetic before the comment; audit 15.)
+const PATH_GLOB = /^(?!.*\w\*+\w)[A-Za-z][\w.-]{0,63}(?:\/(?=[\w.*-]*[A-Za-z])[\w.*-]{1,64}){1,8}\/\*{1,2}$/;
 // A cron schedule (`*/5 * * * *`, `0 7 * * MON-FRI`; session 8): five or six fields of numbers, steps, ranges,
 // lists and day or month names.
 const CRON_NAME = '(?:MON|TUE|WED|THU|FRI|SAT|SUN|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)';
