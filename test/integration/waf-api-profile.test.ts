@@ -33,6 +33,8 @@ import { heldout18 } from '../../bench/waf/corpus/heldout18.ts';
 import { heldout19 } from '../../bench/waf/corpus/heldout19.ts';
 import { heldout20 } from '../../bench/waf/corpus/heldout20.ts';
 import { heldout21 } from '../../bench/waf/corpus/heldout21.ts';
+import { heldout22 } from '../../bench/waf/corpus/heldout22.ts';
+import { heldout23 } from '../../bench/waf/corpus/heldout23.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
@@ -58,6 +60,8 @@ import {
   HELDOUT19_CONFIGS,
   HELDOUT20_CONFIGS,
   HELDOUT21_CONFIGS,
+  HELDOUT22_CONFIGS,
+  HELDOUT23_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -241,7 +245,11 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * (heldout21.ts: dispatch, EHR, gaming, observability, programming courses, support macros, cloud console,
  * recipes; blind, written in parallel after audit 12) as written 5.8 / 3.3 % and 6.3 / 4.5 % (CRS PL1 45.4 /
  * 36.8 %), attacks 99.7 / 99.3 % vs PL2 96.3 / 94.9 %; after media players, placeholders, control tags and audit
- * 13's tightening: 2.7 / 1.5 % and 4.5 / 3.6 %, attacks 99.7 / 99.7 %.
+ * 13's tightening: 2.7 / 1.5 % and 4.5 / 3.6 %, attacks 99.7 / 99.7 %. Held-out 22 (heldout22.ts: event planning,
+ * fleet maintenance, LIMS, podcasts, 311 requests, underwriting rules, headless commerce CMS, developer Q&A) and 23
+ * (heldout23.ts: EV charging, volunteer scheduling, punchout catalogs, video meetings, tax preparation, security
+ * advisories, digital signage, course registration; blind, written after audits 11-15 and measured once, not
+ * tuned): 2.0 / 1.5 % and 2.4 / 0 % (CRS PL1 41.3 / 41.0 %), attacks 100 / 99.6 % vs PL2 100 / 98.5 %.
  * The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -289,6 +297,10 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout20', heldout20.attacks],
       ['clean-heldout21', heldout21.clean],
       ['attacks-heldout21', heldout21.attacks],
+      ['clean-heldout22', heldout22.clean],
+      ['attacks-heldout22', heldout22.attacks],
+      ['clean-heldout23', heldout23.clean],
+      ['attacks-heldout23', heldout23.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -320,6 +332,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out 19', '-heldout19', HELDOUT19_CONFIGS, 0.041, 0.041],
     ['held-out 20', '-heldout20', HELDOUT20_CONFIGS, 0.016, 0.027],
     ['held-out 21', '-heldout21', HELDOUT21_CONFIGS, 0.036, 0.045],
+    ['held-out 22', '-heldout22', HELDOUT22_CONFIGS, 0.015, 0.02],
+    ['held-out 23', '-heldout23', HELDOUT23_CONFIGS, 0.001, 0.024],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

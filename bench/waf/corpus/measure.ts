@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout21] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout23] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout21` likewise, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout23` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -40,6 +40,8 @@ import { HELDOUT18_EXCLUDE_FIELDS } from './heldout18.ts';
 import { HELDOUT19_EXCLUDE_FIELDS } from './heldout19.ts';
 import { HELDOUT20_EXCLUDE_FIELDS } from './heldout20.ts';
 import { HELDOUT21_EXCLUDE_FIELDS } from './heldout21.ts';
+import { HELDOUT22_EXCLUDE_FIELDS } from './heldout22.ts';
+import { HELDOUT23_EXCLUDE_FIELDS } from './heldout23.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -153,6 +155,14 @@ export const HELDOUT20_CONFIGS: Readonly<Record<string, Record<string, unknown>>
 export const HELDOUT21_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT21_EXCLUDE_FIELDS);
 
+/** The configurations compared on held-out corpora 22 (./heldout22.ts, with those APIs' code fields). */
+export const HELDOUT22_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT22_EXCLUDE_FIELDS);
+
+/** The configurations compared on held-out corpora 23 (./heldout23.ts, with those APIs' code fields). */
+export const HELDOUT23_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT23_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -198,7 +208,11 @@ export type CorpusName =
   | 'clean-heldout20'
   | 'attacks-heldout20'
   | 'clean-heldout21'
-  | 'attacks-heldout21';
+  | 'attacks-heldout21'
+  | 'clean-heldout22'
+  | 'attacks-heldout22'
+  | 'clean-heldout23'
+  | 'attacks-heldout23';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -426,6 +440,8 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout23', HELDOUT23_CONFIGS],
+    ['-heldout22', HELDOUT22_CONFIGS],
     ['-heldout21', HELDOUT21_CONFIGS],
     ['-heldout20', HELDOUT20_CONFIGS],
     ['-heldout19', HELDOUT19_CONFIGS],
