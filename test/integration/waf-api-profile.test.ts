@@ -35,6 +35,8 @@ import { heldout20 } from '../../bench/waf/corpus/heldout20.ts';
 import { heldout21 } from '../../bench/waf/corpus/heldout21.ts';
 import { heldout22 } from '../../bench/waf/corpus/heldout22.ts';
 import { heldout23 } from '../../bench/waf/corpus/heldout23.ts';
+import { heldout24 } from '../../bench/waf/corpus/heldout24.ts';
+import { heldout25 } from '../../bench/waf/corpus/heldout25.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
@@ -62,6 +64,8 @@ import {
   HELDOUT21_CONFIGS,
   HELDOUT22_CONFIGS,
   HELDOUT23_CONFIGS,
+  HELDOUT24_CONFIGS,
+  HELDOUT25_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -250,6 +254,13 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * (heldout23.ts: EV charging, volunteer scheduling, punchout catalogs, video meetings, tax preparation, security
  * advisories, digital signage, course registration; blind, written after audits 11-15 and measured once, not
  * tuned): 2.0 / 1.5 % and 2.4 / 0 % (CRS PL1 41.3 / 41.0 %), attacks 100 / 99.6 % vs PL2 100 / 98.5 %.
+ * Held-out 24 (heldout24.ts: bug bounty, aircraft maintenance, sports leagues, mortgages, ML model registry and
+ * prompts, customs brokerage, stock photography, farm telemetry) and 25 (heldout25.ts: dental practice, energy
+ * trading, SRE runbooks, auctions, K-12 homework, fashion retail, genomics pipelines, public transit; both blind,
+ * session 10) as written 1.2 / 1.2 % and 1.4 / 0.7 % (CRS PL1 47.8 / 46.4 %), attacks 99.3 / 97.8 % vs PL2 93.0 /
+ * 95.2 % (log4shell 96.7 vs 100 %); after persisted GraphQL GET queries, Northwind in filters, `!` in rule
+ * expressions, lookup prefixes and glob-named programs (90133): 0 / 0 % and 1.4 / 0.7 %, attacks 100 / 98.1 %;
+ * held-out 22 1.0 / 1.0 %, 23 1.9 / 0 %.
  * The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -301,6 +312,10 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout22', heldout22.attacks],
       ['clean-heldout23', heldout23.clean],
       ['attacks-heldout23', heldout23.attacks],
+      ['clean-heldout24', heldout24.clean],
+      ['attacks-heldout24', heldout24.attacks],
+      ['clean-heldout25', heldout25.clean],
+      ['attacks-heldout25', heldout25.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -332,8 +347,10 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out 19', '-heldout19', HELDOUT19_CONFIGS, 0.041, 0.041],
     ['held-out 20', '-heldout20', HELDOUT20_CONFIGS, 0.016, 0.027],
     ['held-out 21', '-heldout21', HELDOUT21_CONFIGS, 0.036, 0.045],
-    ['held-out 22', '-heldout22', HELDOUT22_CONFIGS, 0.015, 0.02],
-    ['held-out 23', '-heldout23', HELDOUT23_CONFIGS, 0.001, 0.024],
+    ['held-out 22', '-heldout22', HELDOUT22_CONFIGS, 0.011, 0.011],
+    ['held-out 23', '-heldout23', HELDOUT23_CONFIGS, 0.001, 0.02],
+    ['held-out 24', '-heldout24', HELDOUT24_CONFIGS, 0.001, 0.001],
+    ['held-out 25', '-heldout25', HELDOUT25_CONFIGS, 0.008, 0.015],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

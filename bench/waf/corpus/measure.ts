@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout23] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout25] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout23` likewise, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout25` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -42,6 +42,8 @@ import { HELDOUT20_EXCLUDE_FIELDS } from './heldout20.ts';
 import { HELDOUT21_EXCLUDE_FIELDS } from './heldout21.ts';
 import { HELDOUT22_EXCLUDE_FIELDS } from './heldout22.ts';
 import { HELDOUT23_EXCLUDE_FIELDS } from './heldout23.ts';
+import { HELDOUT24_EXCLUDE_FIELDS } from './heldout24.ts';
+import { HELDOUT25_EXCLUDE_FIELDS } from './heldout25.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -163,6 +165,14 @@ export const HELDOUT22_CONFIGS: Readonly<Record<string, Record<string, unknown>>
 export const HELDOUT23_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT23_EXCLUDE_FIELDS);
 
+/** The configurations compared on held-out corpora 24 (./heldout24.ts, with those APIs' code fields). */
+export const HELDOUT24_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT24_EXCLUDE_FIELDS);
+
+/** The configurations compared on held-out corpora 25 (./heldout25.ts, with those APIs' code fields). */
+export const HELDOUT25_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT25_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -212,7 +222,11 @@ export type CorpusName =
   | 'clean-heldout22'
   | 'attacks-heldout22'
   | 'clean-heldout23'
-  | 'attacks-heldout23';
+  | 'attacks-heldout23'
+  | 'clean-heldout24'
+  | 'attacks-heldout24'
+  | 'clean-heldout25'
+  | 'attacks-heldout25';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -440,6 +454,8 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout25', HELDOUT25_CONFIGS],
+    ['-heldout24', HELDOUT24_CONFIGS],
     ['-heldout23', HELDOUT23_CONFIGS],
     ['-heldout22', HELDOUT22_CONFIGS],
     ['-heldout21', HELDOUT21_CONFIGS],

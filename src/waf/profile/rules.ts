@@ -86,6 +86,7 @@ export const PROFILE_RULES = {
   cookieSsrf: 90130,
   bearerSyntax: 90131,
   headerSqli: 90132,
+  separatedGlob: 90133,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -102,6 +103,7 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.sqlBypass]: 'sqli',
   [PROFILE_RULES.credentialOperator]: 'nosql',
   [PROFILE_RULES.separatedProbe]: 'rce',
+  [PROFILE_RULES.separatedGlob]: 'rce',
   [PROFILE_RULES.headerSubstitution]: 'rce',
   [PROFILE_RULES.prototypePollutionValue]: 'prototype-pollution',
   [PROFILE_RULES.headerTemplate]: 'template',
@@ -170,6 +172,9 @@ const TEMPLATE =
   '<%=?[\\s\\S]{0,200}?%>|' +
   // Log4j lookups, only in `${…}` (`{{ sent_at | date: "%A" }}` is a Liquid filter).
   '\\$\\{[^}]{0,200}?(?:\\benv:|\\bsys:|\\bjava:|\\bdate:|\\bctx:|\\bmain:|\\bupper:|\\blower:|::-)|' +
+  // And the other lookups by their prefix right after `${` (session 10, blind corpus 25: a Referer carrying
+  // `${base64:JHtqbmRp…}`, whose decoded value Log4j substitutes again).
+  '\\$\\{\\s*(?:base64|bundle|docker|k8s|spring|web|log4j|event|marker|map|sd|jvmrunargs|jvmrunarg)\\s*:|' +
   // Handlebars gadget chains (`{{#with "s" as |string|}}`): a block helper over a literal.
   '\\{\\{\\s*#\\s*(?:with|each|lookup)\\s+["\'(]|' +
   // Razor: a code expression reaching .NET's process, file or reflection APIs.
@@ -204,6 +209,13 @@ const SEPARATED_PROBE =
   '(?:[;|&\\n]|%0a|\\$\\()\\s*(?:[0-9A-Za-z_./-]*/)?(?:' +
   ['id', 'whoami', 'hostname', 'ifconfig', 'ipconfig', 'systeminfo', 'printenv'].map(quoted).join('|') +
   `|${quoted('uname')}(?:\\s+-[a-z]{1,4})?)\\s*(?:[;|&\\n)#\`]|%0a|$|\\s[-—–]\\s)`;
+
+// A command named by an absolute path with glob characters after a shell separator (`;/bin/c?t /e??/p?ss??`,
+// `|/???/??t /???/??ss??`, `$(/b[i]n/ca? …)`): the shell expands the pattern to a program and runs it; CRS finds
+// it only at PL2 (932200). The pattern has a `?` or a bracket in it and arguments after it (a path list such as
+// `logs: /var/log/*.log; /tmp/*.tmp` has neither; a URL's `?` is followed by its query, not a space).
+const SEPARATED_GLOB =
+  '(?:[;|&\\n`]|%0a|\\$\\()\\s*(?:/[A-Za-z0-9_.*?\\[\\]!-]*)*/[A-Za-z0-9_.*\\[\\]!-]*[?\\[][A-Za-z0-9_.*?\\[\\]!-]*[ \\t]+\\S';
 
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
@@ -518,6 +530,14 @@ export function apiProfileRules(decodeLimitArg: string): string {
       `@rx ${SEPARATED_PROBE}`,
       'Command injection: an identity probe after a shell separator',
       'attack-rce',
+    ),
+    attack(
+      PROFILE_RULES.separatedGlob,
+      'ARGS|ARGS_NAMES|REQUEST_COOKIES|FILES_TMP_CONTENT',
+      `@rx ${SEPARATED_GLOB}`,
+      'Command injection: a program named by a glob pattern after a shell separator',
+      'attack-rce',
+      't:none,t:urlDecodeUni',
     ),
     attack(
       PROFILE_RULES.sqlBypass,

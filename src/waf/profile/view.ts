@@ -138,7 +138,8 @@ export const PROSE_FAMILY_RULES: Readonly<
   y: [942100, 942151, 942230],
   // Survey piped text (session 9, held-out 19: Qualtrics' `${e://Field/nps}`, `${q://QID1/ChoiceGroup/…}`): a
   // shell, JavaScript, PHP or EL reads `${x://…}` as a syntax error, never an expansion (932130, 933135).
-  v: [932130, 933135],
+  // And 944150 (Log4j lookups, session 10): every `${…}` of such a text is a tag without a lookup prefix.
+  v: [932130, 933135, 944150],
   // Template control tags (session 9, held-out 21: `{% if ticket.priority == "urgent" %}` in a help desk macro):
   // CRS 932140 reads `if … ==` as a Windows batch command; granted when the text has no such shape once its plain
   // merge tags are words.
@@ -1064,7 +1065,7 @@ function withoutMergeTags(text: string): string {
 // Literals hold no backslash (session 9 audit 12: `'x\' or 1=1 …'` is one literal to MySQL's escapes and two to
 // standard SQL, whose quote ends at the backslash).
 const FILTER_TOKEN =
-  /\s*(?:("[^"\\\n]{0,200}"|'[^'\\\n]{0,200}')|([A-Za-z_][\w.]{0,63}(?:-[A-Za-z0-9_]+){0,4})|(-?[0-9]+(?:\.[0-9]+)?[a-z]{0,2})|(!=|<>|<=|>=|==|=|<|>|!~|~)|([,()]|&&|\|\||[-+](?=\s)))/y;
+  /\s*(?:("[^"\\\n]{0,200}"|'[^'\\\n]{0,200}')|([A-Za-z_][\w.]{0,63}(?:-[A-Za-z0-9_]+){0,4})|(-?[0-9]+(?:\.[0-9]+)?[a-z]{0,2})|(!=|<>|<=|>=|==|=|<|>|!~|~)|([,()]|&&|\|\||!(?=\s*[(A-Za-z_])|[-+](?=\s)))/y;
 const TYPED_LITERAL = new Set(['date', 'time', 'timestamp', 'interval']);
 // The spatial predicates of CQL/ECQL and PostGIS (`BBOX(geom, …)`, `DWITHIN(…)`, `ST_Intersects(…)`).
 const SPATIAL_PREDICATE =
@@ -1216,7 +1217,8 @@ export function filterExpressionOnly(text: string): boolean {
   // expression = term ((AND | OR) term)*, term = [NOT] (comparison | '(' expression ')').
   const expression = (): boolean => {
     for (;;) {
-      const negated = word(peek(), 'not');
+      // `NOT` or, in a rule engine's expression language, `!` (`… && !(claims.count_5y > 2)`; session 10).
+      const negated = word(peek(), 'not') || peek()?.[1] === '!';
       if (negated) i++;
       const next = tokens[i + 1];
       if (peek()?.[1] === '(') {
@@ -1498,8 +1500,12 @@ export function spreadsheetFormula(text: string): boolean {
 // plain name (`rule #${id}`): to a shell a variable's value, to JavaScript or EL a read of one name; never an EL
 // implicit object (`${sessionScope}`), a dotted walk, a call or a Log4j lookup (`${env:…}` has no listed prefix).
 // Session 9 audit 13: a tag glued to a word (`c${u}url`: an empty variable splits a command name) is none.
+// Session 10: `${jndi}` and `${ctx}` alone are names too (a search for `log4j ${jndi} mitigation`): a Log4j lookup
+// needs its prefix and a colon (`${jndi:ldap://…}`), and without one Log4j reads a property that is not there.
 const PIPED_TEXT =
-  /(?<![\w.-])\$\{(?:[a-z]{1,3}:\/\/[A-Za-z0-9_/ .-]{1,80}|(?:aws|s3|sts|iam|ec2|ssm|kms|sns|sqs):[A-Za-z][A-Za-z0-9_/.-]{0,63}|(?!(?:pageContext|pageScope|requestScope|sessionScope|applicationScope|param|paramValues|header|headerValues|cookie|initParam|env|sys|java|jndi|lower|upper|date|ctx|main|web|docker|k8s|spring|base64|bundle|event|map|marker|sd|jvmrunargs|log4j)\})[A-Za-z_][A-Za-z0-9_]{0,40})\}(?![\w])/g;
+  /(?<![\w.-])\$\{(?:[a-z]{1,3}:\/\/[A-Za-z0-9_/ .-]{1,80}|(?:aws|s3|sts|iam|ec2|ssm|kms|sns|sqs):[A-Za-z][A-Za-z0-9_/.-]{0,63}|(?!(?:pageContext|pageScope|requestScope|sessionScope|applicationScope|param|paramValues|header|headerValues|cookie|initParam|env|sys|java|lower|upper|date|main|web|docker|k8s|spring|base64|bundle|event|map|marker|sd|jvmrunargs|log4j)\})[A-Za-z_][A-Za-z0-9_]{0,40})\}(?![\w])/g;
+
+const PIPED_ENCODED = /\\|%(?:[0-9a-f]{2}|u[0-9a-f]{4})|&(?:#|dollar|lbrace|lcub)/i;
 
 /**
  * True when every `${` of the text starts a piped-text tag ({@link PIPED_TEXT}) and nothing else a shell or PHP
@@ -1510,8 +1516,12 @@ const PIPED_TEXT =
  */
 export function pipedTextOnly(text: string): boolean {
   const rest = text.replace(PIPED_TEXT, ' ');
-  // Process substitution too (`>(id)`; session 9 audit 12).
-  return rest !== text && !/\$[({A-Za-z_]|`|[<>]\(/.test(rest) && !shellGlob(text);
+  // Process substitution too (`>(id)`; session 9 audit 12). And nothing the rules' decodings turn into `$` or `{`
+  // (944150 reads the value after urlDecodeUni, jsDecode and htmlEntityDecode: `%24%7B`, `\u0024{`, `&#36;{`,
+  // `&dollar;&lbrace;`; session 10).
+  return (
+    rest !== text && !/\$[({A-Za-z_]|`|[<>]\(/.test(rest) && !PIPED_ENCODED.test(text) && !shellGlob(text)
+  );
 }
 
 // Commands that read, write, fetch or run files (their arguments are paths).
@@ -1551,6 +1561,10 @@ const MAY_FIRE: readonly (readonly [string, RegExp])[] = [
     /['"%]|\b(?:select|union|having|insert|delete|update|drop|from|where|order|group|and|or|not|like)\b/i,
   ],
   ['s', /[;%]|create/i],
+  // Placeholders in a search (`log4j ${jndi} mitigation`; session 10).
+  ['v', /\$\{/],
+  // A program or tenant named Northwind in a filter (`filter[program]=northwind-cloud`; session 10).
+  ['w', /northwind/i],
   ['x', /[&\\%]|eval|set(?:timeout|interval)|function|alert|atob|btoa|prompt|import|confirm|console|fetch/i],
 ];
 
