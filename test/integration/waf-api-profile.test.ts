@@ -37,6 +37,8 @@ import { heldout22 } from '../../bench/waf/corpus/heldout22.ts';
 import { heldout23 } from '../../bench/waf/corpus/heldout23.ts';
 import { heldout24 } from '../../bench/waf/corpus/heldout24.ts';
 import { heldout25 } from '../../bench/waf/corpus/heldout25.ts';
+import { heldout26 } from '../../bench/waf/corpus/heldout26.ts';
+import { heldout27 } from '../../bench/waf/corpus/heldout27.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
@@ -66,6 +68,8 @@ import {
   HELDOUT23_CONFIGS,
   HELDOUT24_CONFIGS,
   HELDOUT25_CONFIGS,
+  HELDOUT26_CONFIGS,
+  HELDOUT27_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -260,7 +264,13 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * session 10) as written 1.2 / 1.2 % and 1.4 / 0.7 % (CRS PL1 47.8 / 46.4 %), attacks 99.3 / 97.8 % vs PL2 93.0 /
  * 95.2 % (log4shell 96.7 vs 100 %); after persisted GraphQL GET queries, Northwind in filters, `!` in rule
  * expressions, lookup prefixes and glob-named programs (90133): 0 / 0 % and 1.4 / 0.7 %, attacks 100 / 98.1 %;
- * held-out 22 1.0 / 1.0 %, 23 1.9 / 0 %.
+ * held-out 22 1.0 / 1.0 %, 23 1.9 / 0 %. Held-out 26 (heldout26.ts: wine shop, research grants, ferry tickets,
+ * hospital pharmacy, translation jobs, sports camps, building permits, home automation) and 27 (heldout27.ts:
+ * social scheduling, self storage, bird observations, invoice factoring, pet adoption, esports brackets, legal aid,
+ * data labelling; blind, measured after the first half of session 10's changes) as written 2.4 / 2.4 % and
+ * 2.0 / 0.7 % (CRS PL1 42.2 / 41.8 %), attacks 99.3 / 98.9 % vs PL2 97.4 / 95.9 %; after the stacked-query
+ * judgement with inert quotes, tracebacks, PowerShell titles, forwarded-host syntax, Go/Django/Razor templates
+ * and ASCII request targets: 0.5 / 0.5 % and 1.4 / 0 %, attacks 100 / 100 %.
  * The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -316,6 +326,10 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout24', heldout24.attacks],
       ['clean-heldout25', heldout25.clean],
       ['attacks-heldout25', heldout25.attacks],
+      ['clean-heldout26', heldout26.clean],
+      ['attacks-heldout26', heldout26.attacks],
+      ['clean-heldout27', heldout27.clean],
+      ['attacks-heldout27', heldout27.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -331,26 +345,28 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out 3', '-heldout3', HELDOUT3_CONFIGS, 0.022, 0.029],
     ['held-out 4', '-heldout4', HELDOUT4_CONFIGS, 0.026, 0.029],
     ['held-out 5', '-heldout5', HELDOUT5_CONFIGS, 0.012, 0.012],
-    ['held-out 6', '-heldout6', HELDOUT6_CONFIGS, 0.015, 0.015],
+    ['held-out 6', '-heldout6', HELDOUT6_CONFIGS, 0.008, 0.008],
     ['held-out 7', '-heldout7', HELDOUT7_CONFIGS, 0.001, 0.001],
-    ['held-out 8', '-heldout8', HELDOUT8_CONFIGS, 0.041, 0.043],
-    ['held-out 9', '-heldout9', HELDOUT9_CONFIGS, 0.028, 0.028],
+    ['held-out 8', '-heldout8', HELDOUT8_CONFIGS, 0.036, 0.039],
+    ['held-out 9', '-heldout9', HELDOUT9_CONFIGS, 0.025, 0.025],
     ['held-out 10', '-heldout10', HELDOUT10_CONFIGS, 0.022, 0.022],
-    ['held-out 11', '-heldout11', HELDOUT11_CONFIGS, 0.04, 0.045],
-    ['held-out 12', '-heldout12', HELDOUT12_CONFIGS, 0.009, 0.016],
-    ['held-out 13', '-heldout13', HELDOUT13_CONFIGS, 0.016, 0.016],
+    ['held-out 11', '-heldout11', HELDOUT11_CONFIGS, 0.031, 0.036],
+    ['held-out 12', '-heldout12', HELDOUT12_CONFIGS, 0.007, 0.014],
+    ['held-out 13', '-heldout13', HELDOUT13_CONFIGS, 0.012, 0.012],
     ['held-out 14', '-heldout14', HELDOUT14_CONFIGS, 0.001, 0.001],
     ['held-out 15', '-heldout15', HELDOUT15_CONFIGS, 0.014, 0.014],
     ['held-out 16', '-heldout16', HELDOUT16_CONFIGS, 0.007, 0.007],
-    ['held-out 17', '-heldout17', HELDOUT17_CONFIGS, 0.016, 0.016],
+    ['held-out 17', '-heldout17', HELDOUT17_CONFIGS, 0.009, 0.009],
     ['held-out 18', '-heldout18', HELDOUT18_CONFIGS, 0.025, 0.047],
     ['held-out 19', '-heldout19', HELDOUT19_CONFIGS, 0.041, 0.041],
     ['held-out 20', '-heldout20', HELDOUT20_CONFIGS, 0.016, 0.027],
-    ['held-out 21', '-heldout21', HELDOUT21_CONFIGS, 0.036, 0.045],
+    ['held-out 21', '-heldout21', HELDOUT21_CONFIGS, 0.032, 0.041],
     ['held-out 22', '-heldout22', HELDOUT22_CONFIGS, 0.011, 0.011],
     ['held-out 23', '-heldout23', HELDOUT23_CONFIGS, 0.001, 0.02],
     ['held-out 24', '-heldout24', HELDOUT24_CONFIGS, 0.001, 0.001],
-    ['held-out 25', '-heldout25', HELDOUT25_CONFIGS, 0.008, 0.015],
+    ['held-out 25', '-heldout25', HELDOUT25_CONFIGS, 0.005, 0.013],
+    ['held-out 26', '-heldout26', HELDOUT26_CONFIGS, 0.005, 0.005],
+    ['held-out 27', '-heldout27', HELDOUT27_CONFIGS, 0.001, 0.014],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

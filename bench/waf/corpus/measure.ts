@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout25] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout27] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout25` likewise, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout27` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -44,6 +44,8 @@ import { HELDOUT22_EXCLUDE_FIELDS } from './heldout22.ts';
 import { HELDOUT23_EXCLUDE_FIELDS } from './heldout23.ts';
 import { HELDOUT24_EXCLUDE_FIELDS } from './heldout24.ts';
 import { HELDOUT25_EXCLUDE_FIELDS } from './heldout25.ts';
+import { HELDOUT26_EXCLUDE_FIELDS } from './heldout26.ts';
+import { HELDOUT27_EXCLUDE_FIELDS } from './heldout27.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -173,6 +175,14 @@ export const HELDOUT24_CONFIGS: Readonly<Record<string, Record<string, unknown>>
 export const HELDOUT25_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT25_EXCLUDE_FIELDS);
 
+/** The configurations compared on held-out corpora 26 (./heldout26.ts, with those APIs' code fields). */
+export const HELDOUT26_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT26_EXCLUDE_FIELDS);
+
+/** The configurations compared on held-out corpora 27 (./heldout27.ts, with those APIs' code fields). */
+export const HELDOUT27_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT27_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -226,7 +236,11 @@ export type CorpusName =
   | 'clean-heldout24'
   | 'attacks-heldout24'
   | 'clean-heldout25'
-  | 'attacks-heldout25';
+  | 'attacks-heldout25'
+  | 'clean-heldout26'
+  | 'attacks-heldout26'
+  | 'clean-heldout27'
+  | 'attacks-heldout27';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -251,14 +265,17 @@ export async function runCorpus(
   const instance = instantiate(policy, config, deps);
   const out: Verdict[] = [];
   for (const r of requests) {
-    const q = r.path.indexOf('?');
+    // A request target is ASCII on the wire: a client percent-encodes anything else as UTF-8 (a corpus path written
+    // with `東京` is sent as `%E6%9D%B1…`; Node's HTTP parser answers raw non-ASCII bytes with 400).
+    const path = r.path.replace(/[^\x00-\x7f]+/g, (m) => encodeURIComponent(m));
+    const q = path.indexOf('?');
     const body = Buffer.from(r.body, 'utf8');
     const headers: Record<string, string> = { ...r.headers };
     if (body.length > 0) headers['content-length'] = String(body.length);
     const ctx = fakeRequestContext({
       method: r.method,
-      path: q === -1 ? r.path : r.path.slice(0, q),
-      query: q === -1 ? '' : r.path.slice(q + 1),
+      path: q === -1 ? path : path.slice(0, q),
+      query: q === -1 ? '' : path.slice(q + 1),
       headers,
       body,
       id: r.id,
@@ -454,6 +471,8 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout27', HELDOUT27_CONFIGS],
+    ['-heldout26', HELDOUT26_CONFIGS],
     ['-heldout25', HELDOUT25_CONFIGS],
     ['-heldout24', HELDOUT24_CONFIGS],
     ['-heldout23', HELDOUT23_CONFIGS],

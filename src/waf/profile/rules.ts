@@ -87,6 +87,7 @@ export const PROFILE_RULES = {
   bearerSyntax: 90131,
   headerSqli: 90132,
   separatedGlob: 90133,
+  codeGlob: 90134,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -104,6 +105,7 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.credentialOperator]: 'nosql',
   [PROFILE_RULES.separatedProbe]: 'rce',
   [PROFILE_RULES.separatedGlob]: 'rce',
+  [PROFILE_RULES.codeGlob]: 'rce',
   [PROFILE_RULES.headerSubstitution]: 'rce',
   [PROFILE_RULES.prototypePollutionValue]: 'prototype-pollution',
   [PROFILE_RULES.headerTemplate]: 'template',
@@ -175,6 +177,11 @@ const TEMPLATE =
   // And the other lookups by their prefix right after `${` (session 10, blind corpus 25: a Referer carrying
   // `${base64:JHtqbmRp…}`, whose decoded value Log4j substitutes again).
   '\\$\\{\\s*(?:base64|bundle|docker|k8s|spring|web|log4j|event|marker|map|sd|jvmrunargs|jvmrunarg)\\s*:|' +
+  // Session 10 (blind corpus 27): Go templates' `call` of a method value (`{{ call .Exec "id" }}`), Django's
+  // `{% debug %}` context dump and its secret settings, Razor expressions reaching .NET process, file and
+  // reflection APIs (`@System.Diagnostics.Process.Start("cmd.exe", …)`).
+  '\\{\\{-?\\s*call\\s+[.$]|\\{%-?\\s*debug\\s*-?%\\}|\\bsettings\\.(?:SECRET_KEY|DATABASES)\\b|' +
+  '@\\(?\\s*System\\.(?:Diagnostics|IO\\.File|Reflection|Runtime\\.InteropServices)\\b|' +
   // Handlebars gadget chains (`{{#with "s" as |string|}}`): a block helper over a literal.
   '\\{\\{\\s*#\\s*(?:with|each|lookup)\\s+["\'(]|' +
   // Razor: a code expression reaching .NET's process, file or reflection APIs.
@@ -205,24 +212,38 @@ const SSRF =
 // `id` only at PL2 (932200), `;id;` not at all.
 // Shell quotes may wrap or split the command name (`; "id"`, `; w'h'oami`: the shell removes them).
 const quoted = (word: string): string => `["'\\\\]*${word.split('').join(`["'\\\\]*`)}["'\\\\]*`;
+// Also after the keywords that start a compound command's body (`if true\nthen whoami\nfi`, `do id`) and after a
+// case pattern (`case x in (x) whoami`; session 10: CRS finds none of them).
 const SEPARATED_PROBE =
-  '(?:[;|&\\n]|%0a|\\$\\()\\s*(?:[0-9A-Za-z_./-]*/)?(?:' +
+  '(?:[;|&\\n]|%0a|\\$\\(|(?:^|\\s)(?:then|do|else)\\s|\\bin\\s+\\(?[^()\\s]{1,40}\\))\\s*(?:[0-9A-Za-z_./-]*/)?(?:' +
   ['id', 'whoami', 'hostname', 'ifconfig', 'ipconfig', 'systeminfo', 'printenv'].map(quoted).join('|') +
   `|${quoted('uname')}(?:\\s+-[a-z]{1,4})?)\\s*(?:[;|&\\n)#\`]|%0a|$|\\s[-—–]\\s)`;
 
 // A command named by an absolute path with glob characters after a shell separator (`;/bin/c?t /e??/p?ss??`,
-// `|/???/??t /???/??ss??`, `$(/b[i]n/ca? …)`): the shell expands the pattern to a program and runs it; CRS finds
-// it only at PL2 (932200). The pattern has a `?` or a bracket in it and arguments after it (a path list such as
-// `logs: /var/log/*.log; /tmp/*.tmp` has neither; a URL's `?` is followed by its query, not a space).
-const SEPARATED_GLOB =
-  '(?:[;|&\\n`]|%0a|\\$\\()\\s*(?:/[A-Za-z0-9_.*?\\[\\]!-]*)*/[A-Za-z0-9_.*\\[\\]!-]*[?\\[][A-Za-z0-9_.*?\\[\\]!-]*[ \\t]+\\S';
+// `|/???/??t /???/??ss??`, `$(/b[i]n/ca? …)`, `;/b?n/id`): the shell expands the pattern to a program and runs it;
+// CRS finds it only at PL2 (932200). A `?` or a bracket in any segment of the program's path, with or without
+// arguments; a `*`-only pattern (`;/b*/cat /e*c/pas*wd`) when its first argument is a pattern too (a path list such
+// as `exports: /data/*.csv; /tmp/*` has no program; a URL's `?` is followed by its query, not a space or the end).
+// Session 10 audit 16: a glob in an earlier segment (`/b?n/cat`), an argument-less probe (`;/b?n/id`) and `*`-only
+// patterns had got through.
+const GLOB_SEGMENT = '[A-Za-z0-9_.*?\\[\\]!-]*';
+const GLOB_PROGRAM =
+  `(?:(?:/${GLOB_SEGMENT})*/[A-Za-z0-9_.*\\[\\]!-]*[?\\[]${GLOB_SEGMENT}(?:/${GLOB_SEGMENT})*(?:\\s|$|[;|&\x60)])|` +
+  `(?:/${GLOB_SEGMENT})*/[A-Za-z0-9_.!-]*\\*${GLOB_SEGMENT}(?:/${GLOB_SEGMENT})*[ \\t]+/[^\\s;|&]*[*?\\[])`;
+const SEPARATED_GLOB = `(?:[;|&\\n\x60]|%0a|\\$\\()\\s*${GLOB_PROGRAM}`;
+// The same at the start of a code span or block cut out of prose (`please run \`/b?n/cat /e??/p?ss??\` today`:
+// the span is command substitution to a shell; session 10 audit 16).
+const CODE_GLOB = `^\\s*${GLOB_PROGRAM}`;
 
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
 // CRS finds the longer commands at PL1 but `id` only at PL2 (932200); prose code spans are ./view.ts family `c`.
 const GLUED_SUBSTITUTION =
   '(?:^\\s*|[0-9A-Za-z_/=:@+-])`\\s*(?:[0-9A-Za-z_./-]*/)?(?:id|whoami|uname|hostname|sleep|usleep|timeout|env|printenv|' +
-  'ifconfig|ipconfig|systeminfo|getent|nslookup|dig|curl|wget|ping|nc|ncat|bash|sh|zsh|python[23]?|perl|php|ruby)' +
+  'ifconfig|ipconfig|systeminfo|getent|nslookup|dig|curl|wget|ping|nc|ncat|bash|sh|zsh|python[23]?|perl|php|ruby|' +
+  // And commands that act on the machine by themselves (session 10, blind corpus 26: `firmware.bin\`reboot\``).
+  'reboot|shutdown|halt|poweroff|rm|kill|killall|pkill|cat|ls|chmod|chown|dd|mkfs|useradd|crontab|nohup|base64|' +
+  'tftp|ftp|scp|ssh|telnet|socat)' +
   '(?:\\s[^`\\n]{0,200})?`';
 
 // The two shapes of SQL injection CRS finds only at paranoia level 2 (942180, 942130/942330): a login-style value
@@ -540,6 +561,13 @@ export function apiProfileRules(decodeLimitArg: string): string {
       't:none,t:urlDecodeUni',
     ),
     attack(
+      PROFILE_RULES.codeGlob,
+      'ARGS:/[.]fenced-code$/',
+      `@rx ${CODE_GLOB}`,
+      'Command injection: a code span or block that runs a program named by a glob pattern',
+      'attack-rce',
+    ),
+    attack(
       PROFILE_RULES.sqlBypass,
       'ARGS|REQUEST_HEADERS|REQUEST_COOKIES',
       `@rx ${SQL_BYPASS}`,
@@ -585,8 +613,10 @@ export function apiProfileRules(decodeLimitArg: string): string {
     attack(
       PROFILE_RULES.forwardedHost,
       'REQUEST_HEADERS:X-Forwarded-Host|REQUEST_HEADERS:X-Host|REQUEST_HEADERS:X-Original-Host|REQUEST_HEADERS:X-Forwarded-Server',
-      `@rx ${INTERNAL_HOST}`,
-      'Forwarded host naming an internal address',
+      // Or holding anything but host names, ports and list separators (session 10, blind corpus 26: a reset link's
+      // host poisoned with `localhost%2523@attacker.example`: a userinfo and fragment trick, no host).
+      `@rx ${INTERNAL_HOST}|[^A-Za-z0-9.:\\[\\], _-]`,
+      'Forwarded host naming an internal address or holding more than a host',
       'attack-ssrf',
     ),
     attack(

@@ -83,7 +83,8 @@ describe('proseWaivers', () => {
 
   test('each family is waived only without the syntax its exploits need', () => {
     assert.equal(w('Does the alert() in the docs example still work with the new SDK?'), 'flpsx');
-    assert.equal(w("In the docs, the example calls window.alert('Saved!') after the fetch."), 'flx');
+    // No `;` and inert quotes: no stacked query either (session 10).
+    assert.equal(w("In the docs, the example calls window.alert('Saved!') after the fetch."), 'flsx');
     // Family f: a formula's function call in prose; a call with a variable, a nested call or a break-out is not inert.
     assert.equal(w('Rates follow the equation k = A·exp(−Ea/RT), with Ea in kJ (per mole).'), 'flpsx');
     for (const t of [

@@ -371,7 +371,9 @@ export function markdownCodeText(text: string): string | null {
 // still an argument of the command that string belongs to).
 // A `$` or `<`/`>` before a digit is a price or a comparison of prose (`$2,450`, `(<10 kg)`, `(< 1 hr/day)`): to
 // a shell a positional parameter and a redirection from or to a file named by digits, neither a command.
-const COMMAND_SEPARATORS = /[;=`{}|&\\]|\$(?![0-9])|[<>](?![ \t]?[0-9])|\([ \t]*\)/;
+// An `=` between spaces (`(¾ cup × 2 = 1½ cups)`; session 10) is a word of its own, no assignment: only `name=`
+// glued to a word assigns, and only that puts the next word in command position (`x= id`).
+const COMMAND_SEPARATORS = /[;`{}|&\\]|(?<![ \t])=|=(?![ \t])|\$(?![0-9])|[<>](?![ \t]?[0-9])|\([ \t]*\)/;
 // A line break: a command separator too, so each line of a value starts a command position of its own.
 const LINE_BREAK = /\r\n|\r|\n/;
 // The arguments such a command line may have: words without inner dots (no host or file names) in ordinary
@@ -381,7 +383,7 @@ const PLAIN_ARGUMENT_WORD =
 const PLAIN_NUMBER = /^\(?\p{Nd}+(?:[.,]\p{Nd}+)*%?\)?[,.!?:;]?$/u;
 // Numbers, times, ranges and punctuation of prose (`09:30`, `(2019–2020):`, `—`, `#412`): no file, option or host.
 const PLAIN_FIGURE =
-  /^(?:[\p{Nd}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…~≈≤≥]+|[(]?[<>]\p{Nd}[\p{Nd}.,]*[)]?[.,:;]?|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}\+?[)\p{Pf}"'’.,:;!?]*|(?:\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0f)+|[(\p{Pi}"']*\p{Nd}+(?:-\p{L}+)+[)\p{Pf}"'’.,:;!?]*|[(\p{Pi}"']*\p{Nd}{1,4}(?:[/.-]\p{Nd}{1,4}){1,2}[)\p{Pf}"'’.,:;!?]*)$/u;
+  /^(?:[\p{N}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}:.,%#!?'"’+×·•…~≈≤≥]+|=|[(]?[<>]\p{Nd}[\p{Nd}.,]*[)]?[.,:;]?|v\p{Nd}+(?:\.\p{Nd}+)*[:,.]?|[(\p{Pi}"']*\p{Sc}?\p{Nd}+(?:[.,:]\p{Nd}+)*\p{L}{0,4}\+?[)\p{Pf}"'’.,:;!?]*|(?:\p{Extended_Pictographic}|\p{So}|\u200d|\ufe0f)+|[(\p{Pi}"']*\p{Nd}+(?:-\p{L}+)+[)\p{Pf}"'’.,:;!?]*|[(\p{Pi}"']*\p{Nd}{1,4}(?:[/.-]\p{Nd}{1,4}){1,2}[)\p{Pf}"'’.,:;!?]*)$/u;
 // The delay probes: a probe only with a number after them.
 const DELAY_COMMANDS = new Set(['sleep', 'usleep', 'timeout']);
 // Two words or an amount and a unit joined by a slash (`Airbnb/holiday`, `$120/month`, `£250/yr;`), unless a
@@ -466,6 +468,49 @@ function commandWord(token: string): string {
     .toLowerCase();
 }
 
+const COMPOUND_START = /(?:^|[\n;&|(])[ \t]*(?:case|if|for|while|until|select)[ \t]/;
+const COMPOUND_END = /(?:^|[\s;&|)])(?:esac|fi|done)(?=$|[\s;&|)])/;
+/**
+ * A value whose double quotes pair up on each line, with no single quote, backslash, backtick or `$` anywhere: the
+ * shell's quoted strings are exactly those pairs, and nothing in them expands, so a `&`, `|`, `;`, `<` or `>`
+ * inside one is a literal character (`split on the "&"`; session 10). Those are blanked; the words stay to be
+ * judged as arguments.
+ */
+function quotedSeparatorsLiteral(text: string): string {
+  if (!text.includes('"') || /['`$\\]/.test(text)) return text;
+  for (const line of text.split(LINE_BREAK)) if ((line.match(/"/g)?.length ?? 0) % 2 !== 0) return text;
+  return text.replace(/"[^"\r\n]*"/g, (q) => q.replace(/[;&|<>]/g, ' '));
+}
+
+// Shell words after which a parenthesis is syntax (`case x in (a) …`, `[[ … ( … ) ]]`) or that open a compound
+// command spanning lines.
+const COMPOUND_WORDS = new Set(
+  'case esac select for if then elif else fi while until do done function coproc time [[ { !'.split(' '),
+);
+
+/**
+ * The lines of a value a POSIX shell could run: up to and including the first line whose arguments open a
+ * parenthesis (`Traceback (most recent call last):`) with no quote anywhere before it. That is a syntax error, and
+ * a non-interactive shell exits on it without running a later line (session 10: pasted Python tracebacks, whose
+ * frames hold `<module>` and quotes). The line itself stays and is judged whole (cmd.exe runs the first line of
+ * a value, whatever its parentheses). A line that starts a compound command (`case x in (a) id`) is no such error.
+ */
+function reachableLines(text: string): string {
+  if (!text.includes('(')) return text;
+  const lines = text.split(LINE_BREAK);
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as string;
+    if (/["'\\]/.test(line.slice(0, line.indexOf('(') + 1))) return text;
+    const tokens = line.split(/\s+/).filter((t) => t !== '');
+    const open = tokens.findIndex((t) => t.startsWith('('));
+    if (open >= 1 && !COMPOUND_WORDS.has((tokens[0] as string).toLowerCase())) {
+      return k + 1 < lines.length ? lines.slice(0, k + 1).join('\n') : text;
+    }
+    if (/["'\\]/.test(line)) return text;
+  }
+  return text;
+}
+
 /**
  * True when a prose value's only command positions are the starts of its lines and the first word of each line is
  * no probe and no launcher (family `c` without code spans; a `;` before a space starts a line): issue titles and descriptions that start with a tool's name
@@ -487,7 +532,11 @@ function commandWord(token: string): string {
  * commandOnlyAtStart('Standup 09:30 — waiting on legal; exec review moved; ping infra about it.'); // true
  * commandOnlyAtStart('Culture add; id'); // false
  */
-export function commandOnlyAtStart(text: string): boolean {
+export function commandOnlyAtStart(value: string): boolean {
+  // A compound command with its closing word (`case x in (x) whoami⏎esac`, `if true⏎then id⏎fi`): its body runs
+  // commands after keywords and patterns, not only at line starts (session 10). Keywords are lower case to a shell.
+  if (COMPOUND_START.test(value) && COMPOUND_END.test(value)) return false;
+  const text = quotedSeparatorsLiteral(reachableLines(value));
   // A markdown quotation's `>` at the start of a line: to a shell a redirection whose file name is the next word,
   // so the word after that is in command position too (checked below).
   // An empty pair of braces (`not return {}`) is a word to a shell, no group or expansion.
@@ -770,6 +819,27 @@ const LAUNCHERS = new Set(
     'bash sh zsh dash ksh env sudo doas su nohup exec xargs time timeout watch nice'
   ).split(' '),
 );
+
+const POWERSHELL_FILE = /^[A-Za-z0-9_-]{1,64}\.(?:powershell|ps1|psm1|psd1)$/i;
+// PowerShell aliases and Windows programs that act without arguments (or read the machine), and words that stop it.
+const POWERSHELL_ACTING = new Set(
+  (
+    'ls dir cat gc gci gi gp ps gps kill spps rm del erase rd rmdir ri cp copy cpi mv move mi sl cd chdir pwd echo ' +
+    'write iex icm saps start logoff shutdown exit sc set sv clear cls history h r ni mkdir md ii invoke tee type'
+  ).split(' '),
+);
+
+/** A title that is `powershell` or `pwsh` and one to three plain words that run nothing (see proseFamilies). */
+function powershellTitle(text: string): boolean {
+  const m = /^(?:powershell|pwsh)((?:[ \t]+[A-Za-z]{2,30}){1,3})$/i.exec(text);
+  if (m === null) return false;
+  for (const w of (m[1] as string).trim().split(/\s+/)) {
+    const lw = w.toLowerCase();
+    if (POWERSHELL_ACTING.has(lw) || PROBE_COMMANDS.has(lw) || LAUNCHERS.has(lw) || START_LAUNCHERS.has(lw))
+      return false;
+  }
+  return true;
+}
 
 /**
  * True when no PowerShell cmdlet name in the text can run (family `p`, CRS 932120, whose list of cmdlet names fires
@@ -1112,6 +1182,25 @@ export function filterExpressionOnly(text: string): boolean {
     else if (m[4] !== undefined) tokens.push(['op', m[4]]);
     else tokens.push(['punct', m[5] as string]);
   }
+  // A negated group or a `!` beside an OR (`owner_id = 7 || !(owner_id = 7)`, `… or not (…)`): the shape of a
+  // tautology, true for every row (session 10 audit 16, after `!` became a negation here).
+  const disjunction = tokens.some(
+    ([k, v]) => (k === 'punct' && v === '||') || (k === 'id' && v.toLowerCase() === 'or'),
+  );
+  const negatedGroup = tokens.some(
+    ([k, v], n) =>
+      (k === 'punct' && v === '!') || (k === 'id' && v.toLowerCase() === 'not' && tokens[n + 1]?.[1] === '('),
+  );
+  if (disjunction && negatedGroup) return false;
+  // Nor a negated boolean field that is also named elsewhere (`trashed or not trashed`).
+  if (disjunction) {
+    for (let n = 0; n + 1 < tokens.length; n++) {
+      const [k, v] = tokens[n] as (typeof tokens)[number];
+      if (!(k === 'id' && v.toLowerCase() === 'not')) continue;
+      const negated = (tokens[n + 1] as (typeof tokens)[number])[1].toLowerCase();
+      if (tokens.some(([, w], m) => m !== n + 1 && w.toLowerCase() === negated)) return false;
+    }
+  }
   // Outside string literals: no statement, delay, database function, comment, `;` or hex literal.
   if (text.includes('\\')) return false;
   if (FILTER_FORBIDDEN.test(text.replace(/"[^"\n]*"|'[^'\n]*'/g, ' '))) return false;
@@ -1343,6 +1432,15 @@ function proseFamilies(bytes: string, minWords: number): string {
   if (minWords >= MIN_WORDS_CQ && bytes.length <= 16 && TOOL_VALUES.has(bytes.toLowerCase())) return 'c';
   // A snippet's `"language": "powershell"` (session 8): the shell's name alone, no cmdlet, runs nothing (932120).
   if (minWords >= MIN_WORDS_CQ && /^(?:powershell|pwsh)$/i.test(bytes)) return 'p';
+  // A PowerShell file name (`snippet-1.powershell`, `deploy.ps1`) or a title naming the shell (`powershell
+  // snippet`; session 10): a command that does not exist, or the shell running a plain word that is no command,
+  // alias or probe.
+  if (
+    minWords >= MIN_WORDS_CQ &&
+    bytes.length <= 80 &&
+    (POWERSHELL_FILE.test(bytes) || powershellTitle(bytes))
+  )
+    return 'p';
   // A file name with a document or data extension (`"title": "docker-compose.yml"`; session 9): to a shell a
   // command that does not exist (the extension is part of its name), to CRS a command word (932260).
   const documentName = minWords >= MIN_WORDS_CQ && DOCUMENT_FILE_NAME.test(bytes) && !LFI_SYNTAX.test(bytes);
@@ -1429,7 +1527,18 @@ function proseFamilies(bytes: string, minWords: number): string {
     out += 'q';
   // A `;` before a statement word is no stacked query when the statement cannot parse (two bare words in a
   // row), whether or not the text holds quotes, as long as they are inert (family q's judgement).
-  if (noStackedQuery(text) && (!SQL_SYNTAX.test(text) || (long && proseQuotesInert(prose)))) out += 's';
+  // Session 10: the quote judgement alone is enough for it (`Grant PI's note: the UNION of both datasets …;
+  // SELECT criteria unchanged.`): statement shapes across sentences (family q refuses them) cannot run when the
+  // part before the `;` cannot parse, and a batch that does not parse runs nothing.
+  // A statement shape still keeps the rule (`it's me; select name from users`), but for `union` as a noun (not
+  // followed by SELECT, ALL or DISTINCT).
+  const quotedOnly =
+    long &&
+    !SQL_SYNTAX.test(text.replace(/['"]/g, ' ')) &&
+    !SQL_STATEMENT.test(text.replace(/\bunion\b(?!\s+(?:all|distinct|select)\b)/gi, ' ')) &&
+    quotesInert(prose);
+  if (noStackedQuery(text) && (!SQL_SYNTAX.test(text) || (long && proseQuotesInert(prose)) || quotedOnly))
+    out += 's';
   out += tmpl;
   if (long && mayUnionSelect(text)) out += 'u';
   out += piped + control;
