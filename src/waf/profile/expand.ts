@@ -411,6 +411,7 @@ export function expandApiArgs(
     if (budget.exhausted !== null) out.push([DECODE_LIMIT_ARG, budget.exhausted]);
   }
   if (allKeys !== null) out.push(...jsonKeyArgs(allKeys));
+  out.push(...prototypePathArgs(base));
   if (options.proseView === false) return out;
   // Classified once per distinct value: documents repeat values (line items, tags).
   const seen = new Map<string, string>();
@@ -453,6 +454,36 @@ export function expandApiArgs(
     const name = `${a[0]}${MARKDOWN_TEXT_SUFFIX}`;
     return [renamed, [f === '' ? name : `${PROSE_PREFIX}${f}:${name}`, toBytes(code)]];
   }
+}
+
+/**
+ * Arrays of strings that spell a path through a prototype (`"path": ["constructor", "prototype", "isAdmin"]`,
+ * `["__proto__", "x"]`: what lodash's `set(obj, path, value)` and its kin walk), joined with dots from that element
+ * on as an extra argument `<array>.path-joined`, which the prototype-pollution rules read as they read a dotted
+ * path string (session 10, blind corpus 29).
+ * @example
+ * prototypePathArgs([['json.path.0', 'constructor'], ['json.path.1', 'prototype'], ['json.path.2', 'isAdmin']]);
+ * // [['json.path.path-joined', 'constructor.prototype.isAdmin']]
+ */
+export function prototypePathArgs(args: readonly Arg[]): Arg[] {
+  const out: Arg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const [k, v] = args[i] as Arg;
+    if (v !== '__proto__' && v !== 'constructor') continue;
+    const m = /^(.*)\.([0-9]{1,6})$/.exec(k);
+    if (m === null) continue;
+    const parent = m[1] as string;
+    let index = Number(m[2]);
+    const parts = [v];
+    for (let j = i + 1; j < args.length && parts.length < 16; j++) {
+      const [k2, v2] = args[j] as Arg;
+      index++;
+      if (k2 !== `${parent}.${index}`) break;
+      parts.push(v2);
+    }
+    if (v === '__proto__' || parts[1] === 'prototype') out.push([`${parent}.path-joined`, parts.join('.')]);
+  }
+  return out;
 }
 
 /**

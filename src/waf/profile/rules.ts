@@ -88,6 +88,9 @@ export const PROFILE_RULES = {
   headerSqli: 90132,
   separatedGlob: 90133,
   codeGlob: 90134,
+  interpreterOneLiner: 90135,
+  compoundCommand: 90136,
+  dotfileRead: 90137,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -106,6 +109,9 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.separatedProbe]: 'rce',
   [PROFILE_RULES.separatedGlob]: 'rce',
   [PROFILE_RULES.codeGlob]: 'rce',
+  [PROFILE_RULES.interpreterOneLiner]: 'rce',
+  [PROFILE_RULES.compoundCommand]: 'rce',
+  [PROFILE_RULES.dotfileRead]: 'rce',
   [PROFILE_RULES.headerSubstitution]: 'rce',
   [PROFILE_RULES.prototypePollutionValue]: 'prototype-pollution',
   [PROFILE_RULES.headerTemplate]: 'template',
@@ -215,7 +221,9 @@ const quoted = (word: string): string => `["'\\\\]*${word.split('').join(`["'\\\
 // Also after the keywords that start a compound command's body (`if true\nthen whoami\nfi`, `do id`) and after a
 // case pattern (`case x in (x) whoami`; session 10: CRS finds none of them).
 const SEPARATED_PROBE =
-  '(?:[;|&\\n]|%0a|\\$\\(|(?:^|\\s)(?:then|do|else)\\s|\\bin\\s+\\(?[^()\\s]{1,40}\\))\\s*(?:[0-9A-Za-z_./-]*/)?(?:' +
+  '(?:[;|&\\n]|%0a|\\$\\(|(?:^|\\s)(?:then|do|else)\\s|\\bin\\s+\\(?[^()\\s]{1,40}\\))\\s*' +
+  // Assignments before the command (`x= id`, `A=1 B=2 whoami`; session 10 audit 17).
+  '(?:[A-Za-z_][A-Za-z0-9_]{0,30}=[^\\s;|&]{0,60}\\s+){0,4}(?:[0-9A-Za-z_./-]*/)?(?:' +
   ['id', 'whoami', 'hostname', 'ifconfig', 'ipconfig', 'systeminfo', 'printenv'].map(quoted).join('|') +
   `|${quoted('uname')}(?:\\s+-[a-z]{1,4})?)\\s*(?:[;|&\\n)#\`]|%0a|$|\\s[-—–]\\s)`;
 
@@ -235,6 +243,37 @@ const SEPARATED_GLOB = `(?:[;|&\\n\x60]|%0a|\\$\\()\\s*${GLOB_PROGRAM}`;
 // the span is command substitution to a shell; session 10 audit 16).
 const CODE_GLOB = `^\\s*${GLOB_PROGRAM}`;
 
+// An interpreter one-liner that opens a socket, spawns a process or a shell (`;ruby -rsocket -e'…TCPSocket.new(…)'`,
+// `perl -e '…IO::Socket…'`, `python3 -c 'import socket,pty…'`), and the shell re-running itself through `$0`
+// (`;$0 -c id`): reverse shells and command runners CRS finds at PL2 only, by accident (session 10, blind
+// corpus 29).
+const INTERPRETER_ONE_LINER =
+  '(?:[;|&\\n`]|\\$\\()\\s*\\$\\{?0\\}?\\s+-[a-z]|' +
+  // PowerShell told to run a command (`pwsh -c whoami`, `powershell -enc …`; session 10 audit 17).
+  '(?i:\\b(?:powershell|pwsh)(?:\\.exe)?(?:\\s+-[a-z]+)*\\s+-(?:c|command|e|ec|enc|encodedcommand)\\s+\\S)|' +
+  // netcat handing a shell to a connection (`a" | nc 127.0.0.1 4444 -e sh | "b`; CRS PL1 misses it).
+  '\\b(?:nc|ncat|netcat)\\s[^\\n]{0,100}?\\s-[a-z]*[ec]\\s+(?:/[a-z/]*)?(?:ba|da|z|k)?sh\\b|' +
+  '\\b(?:ruby|perl|python[23]?|php|node|lua)(?:\\s+-[a-zA-Z]+)*\\s+-[a-z]*[ecr]\\s*[\'"][^\\n]{0,300}?' +
+  '(?:TCPSocket|IO::Socket|socket\\.socket|socket\\(|fsockopen|pty\\.spawn|child_process|Socket\\.new|exec\\s*\\(|' +
+  'system\\s*\\(|popen|spawn\\s*\\(|/bin/(?:ba)?sh)';
+
+// A compound command of a POSIX shell with its body and closing word (`! if true⏎then rm -rf ~⏎fi`, `while :; do
+// sleep 20; done`, `case x in (x) …; esac`): shell syntax that CRS reads none of (`then <command>` runs anything;
+// session 10 audit 17). Prose has no `fi`, `done` or `esac` ending a line.
+const COMPOUND_COMMAND =
+  '(?:^|[\\n;&|(`])[ \\t!]*(?:if|while|until)\\s[^\\n]{0,300}?(?:[\\n;][ \\t]*)(?:then|do)\\s[\\s\\S]{0,600}?[\\n;][ \\t]*(?:fi|done)\\b|' +
+  '(?:^|[\\n;&|(`])[ \\t!]*for\\s+[A-Za-z_]\\w*\\s+in\\s[^\\n]{0,300}?[\\n;][ \\t]*do\\s[\\s\\S]{0,600}?[\\n;][ \\t]*done\\b|' +
+  '(?:^|[\\n;&|(`])[ \\t!]*case\\s+\\S+\\s+in\\s[\\s\\S]{0,600}?\\besac\\b';
+
+// A command that reads or sends a file, after a separator (and assignments), given a dot-file of the working or
+// home directory that holds secrets (`;cat .env`, `| base64 ~/.aws/credentials`; session 10 audit 17: CRS 930120
+// lists system files only).
+const DOTFILE_READ =
+  '(?:[;|&\\n`]|\\$\\()\\s*(?:[A-Za-z_][A-Za-z0-9_]{0,30}=[^\\s;|&]{0,60}\\s+){0,4}(?:[0-9A-Za-z_./-]*/)?' +
+  '(?:cat|tac|head|tail|more|less|nl|od|xxd|hexdump|strings|base64|cp|mv|scp|tar|zip|gzip|dd|grep|egrep|awk|sed|sort|uniq|' +
+  'wc|curl|wget|nc|source|\\.)\\s+(?:[^;|&\\n`]{0,120}?[\\s/=\'"~])?\\.(?:env|git|aws|ssh|npmrc|netrc|pgpass|' +
+  'htpasswd|bash_history|zsh_history|docker|kube|gnupg|pypirc|gitconfig|git-credentials|s3cfg|boto|my\\.cnf)\\b';
+
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
 // CRS finds the longer commands at PL1 but `id` only at PL2 (932200); prose code spans are ./view.ts family `c`.
@@ -253,7 +292,9 @@ const GLUED_SUBSTITUTION =
 const SQL_BYPASS =
   '(?i)^[^\'"\\s]{0,64}[\'"]\\s*(?:--|#|/\\*|;\\s*(?:drop|delete|insert|update|select|union|shutdown|exec|' +
   'execute|declare|create|alter|truncate|waitfor|grant)\\b)|[\'"]\\s*(?:or\\b|\\|\\|)\\s*\\(?\\s*[\'"]?[0-9a-z_]{1,16}[\'"]?\\s*' +
-  '(?:={1,3}|<>|!=|like)\\s*[\'"]?[0-9a-z_]{0,16}[\'"]?\\s*\\)?\\s*(?:--|#|/\\*|;|$)|' +
+  // Also SQLite's GLOB and the regular-expression operators with a pattern (`x'or title glob'?*`; session 10:
+  // libinjection does not know GLOB).
+  '(?:={1,3}|<>|!=|like|glob|regexp|rlike)\\s*[\'"]?[0-9a-z_?*%.^$\\[\\]]{0,16}[\'"]?\\s*\\)?\\s*(?:--|#|/\\*|;|$)|' +
   // A value that ends its string, goes on as SQL (a keyword right after the quote) and comments out the rest:
   // `' AND EXTRACTVALUE(1,CONCAT(0x5c,version()))-- -`, `1' ORDER BY 9--+`.
   '^[^\'"\\s]{0,64}[\'"]\\s*\\)*\\s*(?:and|or|union|having|order\\s+by|group\\s+by|procedure|limit|into)\\b' +
@@ -561,6 +602,28 @@ export function apiProfileRules(decodeLimitArg: string): string {
       't:none,t:urlDecodeUni',
     ),
     attack(
+      PROFILE_RULES.interpreterOneLiner,
+      'ARGS|ARGS_NAMES|REQUEST_COOKIES|FILES_TMP_CONTENT',
+      `@rx ${INTERPRETER_ONE_LINER}`,
+      'Command injection: an interpreter one-liner opening a socket or a process, or the shell re-run through $0',
+      'attack-rce',
+    ),
+    attack(
+      PROFILE_RULES.compoundCommand,
+      'ARGS|ARGS_NAMES|REQUEST_COOKIES',
+      `@rx ${COMPOUND_COMMAND}`,
+      'Command injection: a shell compound command (if/while/for/case with its body)',
+      'attack-rce',
+    ),
+    attack(
+      PROFILE_RULES.dotfileRead,
+      'ARGS|ARGS_NAMES|REQUEST_COOKIES|REQUEST_HEADERS',
+      `@rx ${DOTFILE_READ}`,
+      'Command injection: a secrets dot-file read after a shell separator',
+      'attack-rce',
+      't:none,t:urlDecodeUni',
+    ),
+    attack(
       PROFILE_RULES.codeGlob,
       'ARGS:/[.]fenced-code$/',
       `@rx ${CODE_GLOB}`,
@@ -579,7 +642,8 @@ export function apiProfileRules(decodeLimitArg: string): string {
     attack(
       PROFILE_RULES.headerSubstitution,
       'ARGS_NAMES|REQUEST_HEADERS|REQUEST_COOKIES|REQUEST_COOKIES_NAMES',
-      `@rx ${SUBSTITUTION}`,
+      // And a recursive delete after a separator (`name.png";rm -rf /tmp/*;"`; session 10, blind corpus 29).
+      `@rx ${SUBSTITUTION}|[;|&\x60]\\s*rm\\s+-[a-z]*[rf]`,
       'Command injection: a command substitution in a header, cookie or member name',
       'attack-rce',
       't:none,t:urlDecodeUni',

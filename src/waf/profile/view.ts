@@ -420,9 +420,12 @@ const MARKDOWN_LINK =
   /^[(“"]*\[[\p{L}\p{N} .'’-]{1,80}\]\(https?:\/\/[^\s()<>"'`$;|&\\{}]{1,300}\)[)”".,:;!?]*$/u;
 // Commands that fetch or connect to what their arguments name.
 const NETWORK_TOOLS = new Set(
-  'curl wget fetch aria2c lynx links elinks w3m nc ncat netcat ssh scp sftp ftp tftp telnet rsync git socat'.split(
-    ' ',
-  ),
+  (
+    'curl wget fetch aria2c lynx links elinks w3m nc ncat netcat ssh scp sftp ftp tftp telnet rsync git socat ' +
+    // Package managers and image tools install from a URL and run its scripts (session 10: bare URLs are links).
+    'pip pip3 pipx npm npx yarn pnpm bun gem go cargo composer docker podman helm kubectl apt apt-get yum dnf brew ' +
+    'snap flatpak conda uv poetry'
+  ).split(' '),
 );
 
 // Commands that destroy or stop something or change who may do what, whatever their arguments: at the start of a
@@ -468,18 +471,19 @@ function commandWord(token: string): string {
     .toLowerCase();
 }
 
-const COMPOUND_START = /(?:^|[\n;&|(])[ \t]*(?:case|if|for|while|until|select)[ \t]/;
+const COMPOUND_START = /(?:^|[\n;&|(`!])[ \t!]*(?:case|if|for|while|until|select)[ \t]/;
 const COMPOUND_END = /(?:^|[\s;&|)])(?:esac|fi|done)(?=$|[\s;&|)])/;
-/**
- * A value whose double quotes pair up on each line, with no single quote, backslash, backtick or `$` anywhere: the
- * shell's quoted strings are exactly those pairs, and nothing in them expands, so a `&`, `|`, `;`, `<` or `>`
- * inside one is a literal character (`split on the "&"`; session 10). Those are blanked; the words stay to be
- * judged as arguments.
- */
-function quotedSeparatorsLiteral(text: string): string {
-  if (!text.includes('"') || /['`$\\]/.test(text)) return text;
-  for (const line of text.split(LINE_BREAK)) if ((line.match(/"/g)?.length ?? 0) % 2 !== 0) return text;
-  return text.replace(/"[^"\r\n]*"/g, (q) => q.replace(/[;&|<>]/g, ' '));
+// A URL in prose, bare (`the link (https://portal.example.com/r/8Kq2?utm_source=mail) was broken`) or as a
+// markdown link's target: without a separator, substitution, quote or space in it, one word to a shell (its `=`
+// assigns nothing after the first word, its `?` globs nothing that exists), an argument a command that fetches URLs
+// would fetch (session 10, blind corpus 28: CRS 932235 reads `=mail` as a command).
+const LINK_TARGET = /\]\(https?:\/\/[^\s()<>"'`$;|&\\{}]{1,300}\)/g;
+const BARE_LINK = /(?<!\]\()(?<![\w/.-])https?:\/\/[^\s()<>"'`$;|&\\{}]{1,300}/g;
+
+/** The text with URLs as markdown links to a neutral target (judged as {@link MARKDOWN_LINK} arguments). */
+function linksAsWords(text: string): string {
+  if (!text.includes('://')) return text;
+  return text.replace(LINK_TARGET, '](https://link)').replace(BARE_LINK, '[link](https://link)');
 }
 
 // Shell words after which a parenthesis is syntax (`case x in (a) …`, `[[ … ( … ) ]]`) or that open a compound
@@ -500,15 +504,35 @@ function reachableLines(text: string): string {
   const lines = text.split(LINE_BREAK);
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k] as string;
-    if (/["'\\]/.test(line.slice(0, line.indexOf('(') + 1))) return text;
+    const open = line.indexOf('(');
+    // A quote, an escape or a comment before the parenthesis: the parenthesis may be literal or commented out
+    // (session 10 audit 17: `# Traceback (…)` is a comment and the next line runs).
+    if (/["'\\]|(?:^|\s)#/.test(open === -1 ? line : line.slice(0, open + 1))) return text;
     const tokens = line.split(/\s+/).filter((t) => t !== '');
-    const open = tokens.findIndex((t) => t.startsWith('('));
-    if (open >= 1 && !COMPOUND_WORDS.has((tokens[0] as string).toLowerCase())) {
-      return k + 1 < lines.length ? lines.slice(0, k + 1).join('\n') : text;
+    const first = tokens.findIndex((t) => t.startsWith('('));
+    if (first >= 1 && !COMPOUND_WORDS.has((tokens[0] as string).toLowerCase().replace(/^!+/, ''))) {
+      if (k + 1 >= lines.length) return text;
+      return unreachableInQuotes(text) ? lines.slice(0, k + 1).join('\n') : text;
     }
-    if (/["'\\]/.test(line)) return text;
   }
   return text;
+}
+
+/**
+ * Whether a value that ends a POSIX script with a syntax error is also inert where it lands inside a backend's
+ * quoted string (`sh -c "echo \"$v\""`): there the parenthesis is literal and no error stops the shell (session 10
+ * audit 17: a backtick on a later line ran). Nothing expands inside double quotes (`$`, backtick, backslash), and
+ * the stretches a value's own quotes leave outside the backend's quotes, with either kind of quote, hold no line
+ * break, separator, parenthesis, brace or comment.
+ */
+function unreachableInQuotes(text: string): boolean {
+  if (/[`$\\]/.test(text)) return false;
+  for (const quote of ['"', "'"]) {
+    const parts = text.split(quote);
+    for (let i = 1; i < parts.length; i += 2)
+      if (/[\r\n;&|<>(){}]|(?:^|\s)#/.test(parts[i] as string)) return false;
+  }
+  return true;
 }
 
 /**
@@ -536,7 +560,7 @@ export function commandOnlyAtStart(value: string): boolean {
   // A compound command with its closing word (`case x in (x) whoami⏎esac`, `if true⏎then id⏎fi`): its body runs
   // commands after keywords and patterns, not only at line starts (session 10). Keywords are lower case to a shell.
   if (COMPOUND_START.test(value) && COMPOUND_END.test(value)) return false;
-  const text = quotedSeparatorsLiteral(reachableLines(value));
+  const text = linksAsWords(reachableLines(value));
   // A markdown quotation's `>` at the start of a line: to a shell a redirection whose file name is the next word,
   // so the word after that is in command position too (checked below).
   // An empty pair of braces (`not return {}`) is a word to a shell, no group or expansion.
@@ -821,24 +845,24 @@ const LAUNCHERS = new Set(
 );
 
 const POWERSHELL_FILE = /^[A-Za-z0-9_-]{1,64}\.(?:powershell|ps1|psm1|psd1)$/i;
-// PowerShell aliases and Windows programs that act without arguments (or read the machine), and words that stop it.
-const POWERSHELL_ACTING = new Set(
+// The nouns of a title naming the shell (`powershell snippet`): `powershell <word>` runs any program or alias of
+// that name (`powershell calc`, `powershell spsv WinDefend`; session 10 audit 17), so only words no Windows
+// program, cmdlet or alias is named.
+const POWERSHELL_TITLE_WORDS = new Set(
   (
-    'ls dir cat gc gci gi gp ps gps kill spps rm del erase rd rmdir ri cp copy cpi mv move mi sl cd chdir pwd echo ' +
-    'write iex icm saps start logoff shutdown exit sc set sv clear cls history h r ni mkdir md ii invoke tee type'
+    'snippet snippets example examples sample samples script scripts tip tips question questions cheatsheet ' +
+    'tutorial tutorials guide guides basics notes demo demos course training lesson lessons exercise exercises'
   ).split(' '),
 );
 
-/** A title that is `powershell` or `pwsh` and one to three plain words that run nothing (see proseFamilies). */
+/** A title that is `powershell` or `pwsh` and one or two title nouns (see proseFamilies). */
 function powershellTitle(text: string): boolean {
-  const m = /^(?:powershell|pwsh)((?:[ \t]+[A-Za-z]{2,30}){1,3})$/i.exec(text);
+  const m = /^(?:powershell|pwsh)((?:[ \t]+[A-Za-z]{2,30}){1,2})$/i.exec(text);
   if (m === null) return false;
-  for (const w of (m[1] as string).trim().split(/\s+/)) {
-    const lw = w.toLowerCase();
-    if (POWERSHELL_ACTING.has(lw) || PROBE_COMMANDS.has(lw) || LAUNCHERS.has(lw) || START_LAUNCHERS.has(lw))
-      return false;
-  }
-  return true;
+  return (m[1] as string)
+    .trim()
+    .split(/\s+/)
+    .every((w) => POWERSHELL_TITLE_WORDS.has(w.toLowerCase()));
 }
 
 /**
@@ -1420,6 +1444,32 @@ const NORTHWIND_NAME = /\bnorthwind\b(?!\s*(?:\.\.|\.\s*dbo\b|\]))/gi;
 const DB_NAME_942140 =
   /northwind|information_schema|sysdatabases|msdb|msys|mysql\.db|pg_catalog|pg_toast|tempdb|sqlite_(?:temp_)?master|sysaux|sys\.|database\W*\(|db_name\W*\(|schema(?:_name|\W*\()/i;
 
+// ICU MessageFormat: a simple argument (`{name}`, `{pct, number, percent}`, `{d, date, short}`), a sub-message of a
+// plural or select argument after its selector (`one {# photo selected}`, `=0 {none}`, `female {her}`), and a
+// plural or select argument once its sub-messages are words.
+const ICU_SIMPLE =
+  /\{\s*[A-Za-z_][\w.]{0,40}\s*(?:,\s*(?:number|date|time|spellout|ordinal|duration)\s*(?:,\s*[\w:.%-]{1,30}\s*)?)?\}/g;
+const ICU_SUBMESSAGE =
+  /(^|[\s,])((?:zero|one|two|few|many|other|=[0-9]{1,4}|[a-z][\w-]{0,20}))\s*\{([^{}]{0,300})\}/g;
+const ICU_COMPLEX =
+  /\{\s*[A-Za-z_][\w.]{0,40}\s*,\s*(?:plural|select|selectordinal)\s*,(?:\s*offset:[0-9]{1,3})?([^{}]{0,2000})\}/g;
+
+/** A message's ICU arguments as words (see proseFamilies); other braces are left as they are. */
+function icuAsWords(text: string): string {
+  let out = text.replace(ICU_SIMPLE, 'value');
+  for (let i = 0; i < 4; i++) {
+    const next = out
+      .replace(
+        ICU_SUBMESSAGE,
+        (_m, pre: string, _sel: string, body: string) => `${pre} ${body.replace(/#/g, '1')} `,
+      )
+      .replace(ICU_COMPLEX, (_m, body: string) => ` ${body} `);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
 /** The letters of a family string in order (`hn` + `c` → `chn`). */
 function sortFamilies(families: string): string {
   return [...families].sort().join('');
@@ -1494,6 +1544,9 @@ function proseFamilies(bytes: string, minWords: number): string {
   // Plain merge tags (`Hi {{first_name}},`) are words to a reader and to a shell (no group, no expansion).
   const merged = withoutMergeTags(text);
   if (merged !== text) prose = withoutMergeTags(prose);
+  // ICU message arguments (`{count, plural, one {# photo} other {# photos}}`, `{pct, number, percent}`) are words
+  // of the sentence to a reader; their sub-messages are prose, judged as the rest is (session 10, held-out 29).
+  if (text.includes('{')) prose = icuAsWords(prose);
   if (text.includes('* *')) prose = prose.replace(CRON_IN_TEXT, '$1schedule');
   // Template tags are judged whether or not the text around them reads as prose (their braces are code characters).
   const tmpl = text.includes('{{') && templateCallsInert(text) ? 't' : '';
