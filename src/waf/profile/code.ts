@@ -49,8 +49,9 @@ export const CODE_FAMILY = {
     'OWASP_CRS/ATTACK-SQLI',
     'OWASP_CRS/PROTOCOL-ATTACK',
   ],
-  // And the profile's shell-syntax rules of session 10 (compound commands, dot-file reads): a pasted script is code.
-  ids: [944100, 944110, 944120, 944130, 944140, 90101, 90102, 90113, 90126, 90136, 90137],
+  // And the profile's shell-syntax rules of session 10 (compound commands, dot-file reads, prefixed commands): a
+  // pasted script is code.
+  ids: [944100, 944110, 944120, 944130, 944140, 90101, 90102, 90113, 90126, 90136, 90137, 90139],
 } as const;
 
 /** Suffix of the extra argument that holds a fenced code block (`json.body.fenced-code`). */

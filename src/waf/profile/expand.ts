@@ -466,20 +466,32 @@ export function expandApiArgs(
  * // [['json.path.path-joined', 'constructor.prototype.isAdmin']]
  */
 export function prototypePathArgs(args: readonly Arg[]): Arg[] {
+  if (!args.some(([, v]) => v === '__proto__' || v === 'constructor')) return [];
+  // The JSON processor also names an array itself (`path` = its length): such names are containers, not elements.
+  const containers = new Set<string>();
+  for (const [k] of args) {
+    const dot = k.lastIndexOf('.');
+    if (dot > 0) containers.add(k.slice(0, dot));
+  }
+  // A one-element array is its element to a path walker (`[["constructor"], ["prototype"], "x"]`: `String(["a"])`
+  // is `a`; session 10 audit 18): `path.0.0` counts as `path.0`.
+  const byName = new Map<string, string>();
+  for (const [k, v] of args) {
+    if (containers.has(k)) continue;
+    const name = k.replace(/(\.[0-9]{1,6})(?:\.0)+$/, '$1');
+    if (!byName.has(name)) byName.set(name, v);
+  }
   const out: Arg[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const [k, v] = args[i] as Arg;
+  for (const [k, v] of byName) {
     if (v !== '__proto__' && v !== 'constructor') continue;
     const m = /^(.*)\.([0-9]{1,6})$/.exec(k);
     if (m === null) continue;
     const parent = m[1] as string;
-    let index = Number(m[2]);
     const parts = [v];
-    for (let j = i + 1; j < args.length && parts.length < 16; j++) {
-      const [k2, v2] = args[j] as Arg;
-      index++;
-      if (k2 !== `${parent}.${index}`) break;
-      parts.push(v2);
+    for (let index = Number(m[2]) + 1; parts.length < 16; index++) {
+      const next = byName.get(`${parent}.${index}`);
+      if (next === undefined) break;
+      parts.push(next);
     }
     if (v === '__proto__' || parts[1] === 'prototype') out.push([`${parent}.path-joined`, parts.join('.')]);
   }

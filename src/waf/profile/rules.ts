@@ -91,6 +91,8 @@ export const PROFILE_RULES = {
   interpreterOneLiner: 90135,
   compoundCommand: 90136,
   dotfileRead: 90137,
+  headerXss: 90138,
+  prefixedCommand: 90139,
 } as const;
 
 /** Family (reason suffix, metric label) of each profile attack rule. */
@@ -112,6 +114,8 @@ export const PROFILE_FAMILIES: Readonly<Record<number, string>> = {
   [PROFILE_RULES.interpreterOneLiner]: 'rce',
   [PROFILE_RULES.compoundCommand]: 'rce',
   [PROFILE_RULES.dotfileRead]: 'rce',
+  [PROFILE_RULES.headerXss]: 'xss',
+  [PROFILE_RULES.prefixedCommand]: 'rce',
   [PROFILE_RULES.headerSubstitution]: 'rce',
   [PROFILE_RULES.prototypePollutionValue]: 'prototype-pollution',
   [PROFILE_RULES.headerTemplate]: 'template',
@@ -220,10 +224,12 @@ const SSRF =
 const quoted = (word: string): string => `["'\\\\]*${word.split('').join(`["'\\\\]*`)}["'\\\\]*`;
 // Also after the keywords that start a compound command's body (`if true\nthen whoami\nfi`, `do id`) and after a
 // case pattern (`case x in (x) whoami`; session 10: CRS finds none of them).
+// What may stand between a separator and the command it starts: negations, group and subshell openers and
+// assignments (`;! rm -rf ~`, `;{ id; }`, `;x= id`, `;A=1 B=2 whoami`; session 10 audits 17 and 18).
+const COMMAND_PREFIX = '(?:[!{(]\\s*|[A-Za-z_][A-Za-z0-9_]{0,30}=[^\\s;|&]{0,60}\\s+){0,12}';
 const SEPARATED_PROBE =
   '(?:[;|&\\n]|%0a|\\$\\(|(?:^|\\s)(?:then|do|else)\\s|\\bin\\s+\\(?[^()\\s]{1,40}\\))\\s*' +
-  // Assignments before the command (`x= id`, `A=1 B=2 whoami`; session 10 audit 17).
-  '(?:[A-Za-z_][A-Za-z0-9_]{0,30}=[^\\s;|&]{0,60}\\s+){0,4}(?:[0-9A-Za-z_./-]*/)?(?:' +
+  `${COMMAND_PREFIX}(?:[0-9A-Za-z_./-]*/)?(?:` +
   ['id', 'whoami', 'hostname', 'ifconfig', 'ipconfig', 'systeminfo', 'printenv'].map(quoted).join('|') +
   `|${quoted('uname')}(?:\\s+-[a-z]{1,4})?)\\s*(?:[;|&\\n)#\`]|%0a|$|\\s[-—–]\\s)`;
 
@@ -248,14 +254,14 @@ const CODE_GLOB = `^\\s*${GLOB_PROGRAM}`;
 // (`;$0 -c id`): reverse shells and command runners CRS finds at PL2 only, by accident (session 10, blind
 // corpus 29).
 const INTERPRETER_ONE_LINER =
-  '(?:[;|&\\n`]|\\$\\()\\s*\\$\\{?0\\}?\\s+-[a-z]|' +
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}["']?\\$\\{?0\\}?["']?\\s*(?:-[a-z]|<<<)|` +
   // PowerShell told to run a command (`pwsh -c whoami`, `powershell -enc …`; session 10 audit 17).
   '(?i:\\b(?:powershell|pwsh)(?:\\.exe)?(?:\\s+-[a-z]+)*\\s+-(?:c|command|e|ec|enc|encodedcommand)\\s+\\S)|' +
   // netcat handing a shell to a connection (`a" | nc 127.0.0.1 4444 -e sh | "b`; CRS PL1 misses it).
-  '\\b(?:nc|ncat|netcat)\\s[^\\n]{0,100}?\\s-[a-z]*[ec]\\s+(?:/[a-z/]*)?(?:ba|da|z|k)?sh\\b|' +
+  '\\b(?:nc|ncat|netcat)(?:\\s+[^\\s;|&]{1,60}){0,6}?\\s+-[a-z]*[ec]\\s*(?:/[a-z/]*)?(?:ba|da|z|k)?sh\\b|' +
   '\\b(?:ruby|perl|python[23]?|php|node|lua)(?:\\s+-[a-zA-Z]+)*\\s+-[a-z]*[ecr]\\s*[\'"][^\\n]{0,300}?' +
   '(?:TCPSocket|IO::Socket|socket\\.socket|socket\\(|fsockopen|pty\\.spawn|child_process|Socket\\.new|exec\\s*\\(|' +
-  'system\\s*\\(|popen|spawn\\s*\\(|/bin/(?:ba)?sh)';
+  'system\\s*\\(|popen|spawn\\s*\\(|/bin/(?:ba)?sh|`|%x\\(|Open3|IO\\.popen)';
 
 // A compound command of a POSIX shell with its body and closing word (`! if true⏎then rm -rf ~⏎fi`, `while :; do
 // sleep 20; done`, `case x in (x) …; esac`): shell syntax that CRS reads none of (`then <command>` runs anything;
@@ -269,10 +275,17 @@ const COMPOUND_COMMAND =
 // home directory that holds secrets (`;cat .env`, `| base64 ~/.aws/credentials`; session 10 audit 17: CRS 930120
 // lists system files only).
 const DOTFILE_READ =
-  '(?:[;|&\\n`]|\\$\\()\\s*(?:[A-Za-z_][A-Za-z0-9_]{0,30}=[^\\s;|&]{0,60}\\s+){0,4}(?:[0-9A-Za-z_./-]*/)?' +
-  '(?:cat|tac|head|tail|more|less|nl|od|xxd|hexdump|strings|base64|cp|mv|scp|tar|zip|gzip|dd|grep|egrep|awk|sed|sort|uniq|' +
-  'wc|curl|wget|nc|source|\\.)\\s+(?:[^;|&\\n`]{0,120}?[\\s/=\'"~])?\\.(?:env|git|aws|ssh|npmrc|netrc|pgpass|' +
-  'htpasswd|bash_history|zsh_history|docker|kube|gnupg|pypirc|gitconfig|git-credentials|s3cfg|boto|my\\.cnf)\\b';
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}[0-9A-Za-z_./-]+(?:[ \\t<]+[^;|&\\n\x60]{0,120}?)?[\\s<>/='"~]` +
+  // The secrets' names, or a short dot-name spelled with glob characters (`.en?`, `.e*`, `.g?t/config`; audit 18).
+  '\\.(?:env|git|aws|ssh|npmrc|netrc|pgpass|htpasswd|bash_history|zsh_history|docker|kube|gnupg|pypirc|gitconfig|' +
+  'git-credentials|s3cfg|boto|my\\.cnf|[a-z]{0,4}[?*\\[][a-z?*\\[\\]]{0,6})(?:[\\s;|&/)}\'".,:_-]|$)';
+
+// A destructive command after a separator and a prefix that hides it from CRS (`;! rm -rf ~`, `;x=1 rm -rf ~`,
+// `;{ shutdown now; }`; session 10 audit 18): CRS reads `;rm` but not `;! rm`.
+const PREFIXED_DESTRUCTIVE =
+  `(?:[;|&\\n\x60]|\\$\\()\\s*(?:[!{(]\\s*|[A-Za-z_][A-Za-z0-9_]{0,30}=[^\\s;|&]{0,60}\\s+){1,12}` +
+  '(?:[0-9A-Za-z_./-]*/)?(?:rm|shred|mkfs|dd|shutdown|reboot|halt|poweroff|kill|killall|pkill|chmod|chown|curl|wget|' +
+  'nc|ncat|sh|bash|dash|zsh|python[23]?|perl|ruby|php|node|cat|cut|rev|base64|env|printenv|sleep)\\b';
 
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
@@ -299,6 +312,9 @@ const SQL_BYPASS =
   // `' AND EXTRACTVALUE(1,CONCAT(0x5c,version()))-- -`, `1' ORDER BY 9--+`.
   '^[^\'"\\s]{0,64}[\'"]\\s*\\)*\\s*(?:and|or|union|having|order\\s+by|group\\s+by|procedure|limit|into)\\b' +
   '[\\s\\S]{0,400}?(?:--|#|/\\*)[^\\n]{0,20}$|' +
+  // A sort field followed by ORDER BY a column number and a comment (`name ORDER BY 9-- -`): column-count probing
+  // of an identifier context (session 10, blind corpus 30).
+  '^[\\w.`"\\[\\]]{1,64}\\s+order\\s+by\\s+[0-9]{1,3}\\s*(?:--|#|/\\*)|' +
   // A number followed by a tautology (`-1 OR 1=1`, `0 || 2>1`): a numeric context turned always true.
   '^\\s*-?[0-9]+\\s+(?:or|and|\\|\\||&&)\\s+[\'"]?[0-9a-z_]{1,16}[\'"]?\\s*(?:={1,3}|<>|!=|<|>|like)\\s*[\'"]?[0-9a-z_]{1,16}|' +
   // A quote after a backslash followed by SQL (`name = 'x\\' union select …`; session 9 audit 12): MySQL reads
@@ -334,7 +350,7 @@ const MARKUP_UPLOAD = String.raw`(?i)\.(?:svgz?|x?html?|xml|xsl)$|^content-type:
 const MARKUP_ACTIVE = String.raw`(?i)<script\b|\bon[a-z]{3,}\s*=|(?:href|src|action|formaction|data|values|to|from)\s*=\s*["']?\s*(?:javascript|vbscript|data:text/html)|<foreignObject\b|<iframe\b|<frame\b|<embed\b|<object\b|<meta[^>]+http-equiv\s*=\s*["']?refresh`;
 // Commands that download and run a script, or start a shell on a command string, in a header value: no browser,
 // SDK or proxy sends them.
-const HEADER_COMMAND = String.raw`(?i)\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:python[23]?|perl|ruby|php|node|lua)\s+-[cer]\s|\bpty\.spawn\s*\(|\bsocket\.socket\s*\(|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\s[^\n]{0,100}-[a-z]*e\s`;
+const HEADER_COMMAND = String.raw`(?i)(?:[;&|\x60]|\$\()\s*(?:wget|curl|tftp|chmod\s+\+x)\s+\S|\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:python[23]?|perl|ruby|php|node|lua)\s+-[cer]\s|\bpty\.spawn\s*\(|\bsocket\.socket\s*\(|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\s[^\n]{0,100}-[a-z]*e\s`;
 // OS files, shells and traversal in a cookie or header value once percent-decoded and shell-unescaped
 // (`1;c\at /et\c/pas\swd`).
 const HEADER_OS_FILE = String.raw`/etc/(?:passwd|shadow|group|gshadow|sudoers|hosts)\b|/proc/self/|/bin/(?:ba|z|da|k)?sh\b|(?:\.\./){2}|c:/windows/(?:win\.ini|system32)`;
@@ -471,6 +487,17 @@ export function apiProfileRules(decodeLimitArg: string): string {
       'SQL injection in a custom request header',
       'attack-sqli',
       't:none,t:urlDecodeUni',
+    ),
+    // And markup or script in an application's own headers (`X-Client-Tracking: <object data="data:text/html;…">`),
+    // which CRS reads for XSS only in User-Agent and Referer: what a log viewer or an admin page shows back
+    // (session 10, blind corpus 30).
+    attack(
+      PROFILE_RULES.headerXss,
+      'REQUEST_HEADERS:/^x-/|!REQUEST_HEADERS:X-Forwarded-For|!REQUEST_HEADERS:X-Real-IP|!REQUEST_HEADERS:X-Request-Id|!REQUEST_HEADERS:X-Amzn-Trace-Id',
+      '@detectXSS',
+      'XSS in a custom request header',
+      'attack-xss',
+      't:none,t:urlDecodeUni,t:htmlEntityDecode',
     ),
     attack(
       PROFILE_RULES.headerCommand,
@@ -620,6 +647,14 @@ export function apiProfileRules(decodeLimitArg: string): string {
       'ARGS|ARGS_NAMES|REQUEST_COOKIES|REQUEST_HEADERS',
       `@rx ${DOTFILE_READ}`,
       'Command injection: a secrets dot-file read after a shell separator',
+      'attack-rce',
+      't:none,t:urlDecodeUni',
+    ),
+    attack(
+      PROFILE_RULES.prefixedCommand,
+      'ARGS|ARGS_NAMES|REQUEST_COOKIES|REQUEST_HEADERS',
+      `@rx ${PREFIXED_DESTRUCTIVE}`,
+      'Command injection: a command hidden behind a negation, group or assignment after a separator',
       'attack-rce',
       't:none,t:urlDecodeUni',
     ),

@@ -424,7 +424,9 @@ const NETWORK_TOOLS = new Set(
     'curl wget fetch aria2c lynx links elinks w3m nc ncat netcat ssh scp sftp ftp tftp telnet rsync git socat ' +
     // Package managers and image tools install from a URL and run its scripts (session 10: bare URLs are links).
     'pip pip3 pipx npm npx yarn pnpm bun gem go cargo composer docker podman helm kubectl apt apt-get yum dnf brew ' +
-    'snap flatpak conda uv poetry'
+    'snap flatpak conda uv poetry ' +
+    // Windows programs that fetch or open what a URL names (session 10 audit 18: `& mshta https://…/x.hta`).
+    'mshta start certutil bitsadmin rundll32 regsvr32 msiexec explorer iwr irm invoke-webrequest invoke-restmethod'
   ).split(' '),
 );
 
@@ -689,6 +691,7 @@ function startsWithTwoWords(text: string): boolean {
   const b = (m[2] as string).toLowerCase();
   return !SQL_GLUE.has(a) && !SQL_GLUE.has(b) && !CODE_WORDS.has(a) && !CODE_WORDS.has(b);
 }
+const SELF_NEGATION = /\b([\p{L}_][\p{L}\p{N}_.]*)\s+(?:or|\|\|)\s+(?:not\s+|!\s*)\(?\s*\1\b/iu;
 // Statement shapes, never waived (other CRS rules look for them too).
 const SQL_STATEMENT =
   /\bunion\b[\s\S]*\bselect\b|\bselect\b[\s\S]*\bfrom\b|\binsert\s+into\b|\bdelete\s+from\b|\bdrop\s+(?:table|database)\b|\bwaitfor\s+delay\b|\bupdate\s+\w+\s+set\b/i;
@@ -706,6 +709,8 @@ const SQL_STATEMENT =
  * proseQuotesInert("Hi 'or 1 or' there friend"); // false
  */
 export function proseQuotesInert(text: string): boolean {
+  // A term or-ed with its own negation (`trashed or not trashed`: true for every row; session 10 audit 18).
+  if (SELF_NEGATION.test(text)) return false;
   // A word, a space and a parenthesis of prose (`Investor call (do not disturb!!)`; session 9) is no call when
   // every parenthesis holds inert prose (family f's judgement) and none is a delay.
   const calls =
@@ -1444,6 +1449,18 @@ const NORTHWIND_NAME = /\bnorthwind\b(?!\s*(?:\.\.|\.\s*dbo\b|\]))/gi;
 const DB_NAME_942140 =
   /northwind|information_schema|sysdatabases|msdb|msys|mysql\.db|pg_catalog|pg_toast|tempdb|sqlite_(?:temp_)?master|sysaux|sys\.|database\W*\(|db_name\W*\(|schema(?:_name|\W*\()/i;
 
+const MD_HEADING = /^[ \t]{0,3}#{1,6}[ \t]+(?=\S)/gm;
+const MD_TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/gm;
+const MD_TABLE_ROW = /^[ \t]*\|([^\n|]*(?:\|[^\n|]*)+)\|[ \t]*$/gm;
+
+/** A markdown document's heading marks and table rules removed and table pipes as commas (see proseFamilies). */
+function markdownLayoutAsWords(text: string): string {
+  return text
+    .replace(MD_HEADING, '')
+    .replace(MD_TABLE_RULE, '')
+    .replace(MD_TABLE_ROW, (_m, cells: string) => cells.replace(/\|/g, ','));
+}
+
 // ICU MessageFormat: a simple argument (`{name}`, `{pct, number, percent}`, `{d, date, short}`), a sub-message of a
 // plural or select argument after its selector (`one {# photo selected}`, `=0 {none}`, `female {her}`), and a
 // plural or select argument once its sub-messages are words.
@@ -1547,6 +1564,9 @@ function proseFamilies(bytes: string, minWords: number): string {
   // ICU message arguments (`{count, plural, one {# photo} other {# photos}}`, `{pct, number, percent}`) are words
   // of the sentence to a reader; their sub-messages are prose, judged as the rest is (session 10, held-out 29).
   if (text.includes('{')) prose = icuAsWords(prose);
+  // A markdown document's headings and tables (`### Load notes`, `| Weight | 42,500 lb |`, `|---|---|`): the marks
+  // are layout, the cells words of the text (session 10, held-out 31).
+  if (text.includes('#') || text.includes('|')) prose = markdownLayoutAsWords(prose);
   if (text.includes('* *')) prose = prose.replace(CRON_IN_TEXT, '$1schedule');
   // Template tags are judged whether or not the text around them reads as prose (their braces are code characters).
   const tmpl = text.includes('{{') && templateCallsInert(text) ? 't' : '';
