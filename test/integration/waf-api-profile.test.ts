@@ -43,6 +43,8 @@ import { heldout28 } from '../../bench/waf/corpus/heldout28.ts';
 import { heldout29 } from '../../bench/waf/corpus/heldout29.ts';
 import { heldout30 } from '../../bench/waf/corpus/heldout30.ts';
 import { heldout31 } from '../../bench/waf/corpus/heldout31.ts';
+import { heldout32 } from '../../bench/waf/corpus/heldout32.ts';
+import { heldout33 } from '../../bench/waf/corpus/heldout33.ts';
 import {
   CONFIGS,
   CORPUS_EXCLUDE_FIELDS,
@@ -78,6 +80,8 @@ import {
   HELDOUT29_CONFIGS,
   HELDOUT30_CONFIGS,
   HELDOUT31_CONFIGS,
+  HELDOUT32_CONFIGS,
+  HELDOUT33_CONFIGS,
   loadCorpus,
   rates,
   runCorpus,
@@ -290,7 +294,12 @@ describe('waf API profile: corpora', { timeout: 300_000 }, () => {
  * walking, DNS registrar, podcast transcripts, council agendas; blind, measured after audit 17's fixes and while
  * audit 18's were going in) as written 0.7 / 0.2 % and 0.9 / 0.9 % (CRS PL1 43.8 / 38.1 %), attacks 98.1 /
  * 99.6 % vs PL2 93.7 / 97.4 %; after order-by probing, header XSS (90138), fetch chains in headers and markdown
- * tables: 0.7 / 0.2 % and 0 / 0 %, attacks 99.6 / 99.6 %.
+ * tables: 0.7 / 0.2 % and 0 / 0 %, attacks 99.6 / 99.6 %. Held-out 32 (heldout32.ts: drone flight
+ * authorisation, hair salons, ESG reporting, makerspace bookings, hotel pricing, open-data portal, kids' coding
+ * club, performance reviews) and 33 (heldout33.ts: veterinary telemedicine, equipment rental, donations, subscription
+ * boxes, game-server hosting, betting odds, conference submissions, food bank; blind, measured at the session's end
+ * after audit 19's fixes and left untuned): 0.5 / 0.5 % and 1.0 / 0.7 % (CRS PL1 44.3 / 51.7 %), attacks 100 / 100 %
+ * vs PL2 98.5 / 96.3 %.
  * The bounds below are the measurements, so that any regression fails.
  */
 describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
@@ -358,6 +367,10 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
       ['attacks-heldout30', heldout30.attacks],
       ['clean-heldout31', heldout31.clean],
       ['attacks-heldout31', heldout31.attacks],
+      ['clean-heldout32', heldout32.clean],
+      ['attacks-heldout32', heldout32.attacks],
+      ['clean-heldout33', heldout33.clean],
+      ['attacks-heldout33', heldout33.attacks],
     ] as const)
       assert.deepEqual(JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8')), generated, name);
     const families = new Set(heldout2.attacks.map((a) => a.family));
@@ -399,6 +412,8 @@ describe('waf API profile: held-out corpora', { timeout: 300_000 }, () => {
     ['held-out 29', '-heldout29', HELDOUT29_CONFIGS, 0.007, 0.01],
     ['held-out 30', '-heldout30', HELDOUT30_CONFIGS, 0.003, 0.008],
     ['held-out 31', '-heldout31', HELDOUT31_CONFIGS, 0.001, 0.001],
+    ['held-out 32', '-heldout32', HELDOUT32_CONFIGS, 0.005, 0.005],
+    ['held-out 33', '-heldout33', HELDOUT33_CONFIGS, 0.008, 0.01],
   ] as const) {
     test(`${label}: clean traffic blocked at most ${(maxClean * 100).toFixed(1)} % (${(maxOutOfTheBox * 100).toFixed(1)} % without exclude_fields), attacks at least as many as CRS PL2`, async () => {
       const clean = loadCorpus(`clean${suffix}`);

@@ -3,11 +3,11 @@
  * request hook: body buffering, GraphQL/NDJSON handling, engine, blocking decision) and tabulates block rates.
  * Used by test/integration/waf-api-profile.test.ts; as a CLI it prints the tables, the rules that fired on clean
  * requests and (with `--verbose`) every false positive and false negative:
- * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout31] [--verbose]` (`--heldout`:
+ * `node bench/waf/corpus/measure.ts [--heldout | --heldout2 | … | --heldout33] [--verbose]` (`--heldout`:
  * clean-heldout.json and attacks-heldout.json from ./heldout.ts, `--heldout2`: clean-heldout2.json and
  * attacks-heldout2.json from ./heldout2.ts, `--heldout3`: clean-heldout3.json and attacks-heldout3.json from
  * ./heldout3.ts, `--heldout4`: clean-heldout4.json and attacks-heldout4.json from ./heldout4.ts, `--heldout5`:
- * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout31` likewise, each with that
+ * clean-heldout5.json and attacks-heldout5.json from ./heldout5.ts, `--heldout6` to `--heldout33` likewise, each with that
  * API's own `exclude_fields`), or
  * `node bench/waf/corpus/measure.ts --embedded` (every string payload of the three attack corpora embedded in
  * prose sentences and markdown, in a support-ticket `message`: the attacks the API profile's prose handling must still block), or
@@ -50,6 +50,8 @@ import { HELDOUT28_EXCLUDE_FIELDS } from './heldout28.ts';
 import { HELDOUT29_EXCLUDE_FIELDS } from './heldout29.ts';
 import { HELDOUT30_EXCLUDE_FIELDS } from './heldout30.ts';
 import { HELDOUT31_EXCLUDE_FIELDS } from './heldout31.ts';
+import { HELDOUT32_EXCLUDE_FIELDS } from './heldout32.ts';
+import { HELDOUT33_EXCLUDE_FIELDS } from './heldout33.ts';
 
 const CRS = join(import.meta.dirname, '../../../../shared/crs/v4.28.0');
 
@@ -203,6 +205,14 @@ export const HELDOUT30_CONFIGS: Readonly<Record<string, Record<string, unknown>>
 export const HELDOUT31_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
   configsFor(HELDOUT31_EXCLUDE_FIELDS);
 
+/** The configurations compared on held-out corpora 32 (./heldout32.ts, with those APIs' code fields). */
+export const HELDOUT32_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT32_EXCLUDE_FIELDS);
+
+/** The configurations compared on held-out corpora 33 (./heldout33.ts, with those APIs' code fields). */
+export const HELDOUT33_CONFIGS: Readonly<Record<string, Record<string, unknown>>> =
+  configsFor(HELDOUT33_EXCLUDE_FIELDS);
+
 /** Corpus files: generated (`clean`, `attacks`) and held-out (`clean-heldout…`, `attacks-heldout…`). */
 export type CorpusName =
   | 'clean'
@@ -268,7 +278,11 @@ export type CorpusName =
   | 'clean-heldout30'
   | 'attacks-heldout30'
   | 'clean-heldout31'
-  | 'attacks-heldout31';
+  | 'attacks-heldout31'
+  | 'clean-heldout32'
+  | 'attacks-heldout32'
+  | 'clean-heldout33'
+  | 'attacks-heldout33';
 
 /** Reads a committed corpus file. */
 export function loadCorpus(name: CorpusName): CorpusRequest[] {
@@ -499,6 +513,8 @@ if (import.meta.main && (process.argv.includes('--embedded') || process.argv.inc
 } else if (import.meta.main) {
   const verbose = process.argv.includes('--verbose');
   const heldouts: readonly (readonly [string, Readonly<Record<string, Record<string, unknown>>>])[] = [
+    ['-heldout33', HELDOUT33_CONFIGS],
+    ['-heldout32', HELDOUT32_CONFIGS],
     ['-heldout31', HELDOUT31_CONFIGS],
     ['-heldout30', HELDOUT30_CONFIGS],
     ['-heldout29', HELDOUT29_CONFIGS],

@@ -1695,6 +1695,15 @@ describe('waf API profile: session 10', () => {
       { host: '127.0.0.1;cat ~/.a?s/credentials' },
       { path: [['constructor'], ['prototype'], 'isAdmin'], value: true },
       { notes: "### Notes\n| Field | Value |\n|---|---|\n| a' or 1=1 -- | x |" },
+      // Audit 19: `$0` with options first, quoted assignment values, launchers and quoting before a command,
+      // dot-file names spelled with quotes, a member that pretends an element is an array, more ORDER BY shapes.
+      { host: "127.0.0.1;$0 +x -c 'rm -rf ~'" },
+      { host: '127.0.0.1;x="a b" rm -rf ~' },
+      { host: '127.0.0.1;time rm -rf ~' },
+      { host: '127.0.0.1;! \\rm -rf ~' },
+      { host: '127.0.0.1;cat ."env"' },
+      { path: ['constructor', 'prototype', 'isAdmin'], 'path.1.x': 1 },
+      { sort: 'name order by 1,2,3-- -' },
     ];
     for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
     assert.ok((await run(api, persisted({ q: "x' union select password from users--" }))).error);

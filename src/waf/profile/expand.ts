@@ -468,11 +468,14 @@ export function expandApiArgs(
 export function prototypePathArgs(args: readonly Arg[]): Arg[] {
   if (!args.some(([, v]) => v === '__proto__' || v === 'constructor')) return [];
   // The JSON processor also names an array itself (`path` = its length): such names are containers, not elements.
-  const containers = new Set<string>();
+  // Only a number can be a length (a member named `path.1.x` must not hide the element `path.1`; audit 19).
+  const parents = new Set<string>();
   for (const [k] of args) {
     const dot = k.lastIndexOf('.');
-    if (dot > 0) containers.add(k.slice(0, dot));
+    if (dot > 0) parents.add(k.slice(0, dot));
   }
+  const containers = new Set<string>();
+  for (const [k, v] of args) if (parents.has(k) && /^[0-9]{1,9}$/.test(v)) containers.add(k);
   // A one-element array is its element to a path walker (`[["constructor"], ["prototype"], "x"]`: `String(["a"])`
   // is `a`; session 10 audit 18): `path.0.0` counts as `path.0`.
   const byName = new Map<string, string>();

@@ -226,7 +226,12 @@ const quoted = (word: string): string => `["'\\\\]*${word.split('').join(`["'\\\
 // case pattern (`case x in (x) whoami`; session 10: CRS finds none of them).
 // What may stand between a separator and the command it starts: negations, group and subshell openers and
 // assignments (`;! rm -rf ~`, `;{ id; }`, `;x= id`, `;A=1 B=2 whoami`; session 10 audits 17 and 18).
-const COMMAND_PREFIX = '(?:[!{(]\\s*|[A-Za-z_][A-Za-z0-9_]{0,30}=[^\\s;|&]{0,60}\\s+){0,12}';
+// An assignment's value may be quoted (`x="a b" rm -rf ~`, `x=$'a b' id`) and launchers run the next word
+// (`time rm -rf ~`, `exec id`; session 10 audit 19).
+const ASSIGNMENT = `[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\\n]*"|'[^'\\n]*'|\\$'[^'\\n]*'|[^\\s;|&'"])*\\s+`;
+const PREFIX_WORD = '(?:[!{(]\\s*|(?:time|exec|command|builtin|nohup|nice|sudo|doas|env)\\s+)';
+// Unbounded: the engine's regexes run in linear time, and counted repeats nest past RE2's limit of 1000.
+const COMMAND_PREFIX = `(?:${PREFIX_WORD}|${ASSIGNMENT})*`;
 const SEPARATED_PROBE =
   '(?:[;|&\\n]|%0a|\\$\\(|(?:^|\\s)(?:then|do|else)\\s|\\bin\\s+\\(?[^()\\s]{1,40}\\))\\s*' +
   `${COMMAND_PREFIX}(?:[0-9A-Za-z_./-]*/)?(?:` +
@@ -254,7 +259,9 @@ const CODE_GLOB = `^\\s*${GLOB_PROGRAM}`;
 // (`;$0 -c id`): reverse shells and command runners CRS finds at PL2 only, by accident (session 10, blind
 // corpus 29).
 const INTERPRETER_ONE_LINER =
-  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}["']?\\$\\{?0\\}?["']?\\s*(?:-[a-z]|<<<)|` +
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}["']?\\$\\{?0\\}?["']?` +
+  // Options in any order and quoting (`$0 +x -c …`, `$0 '-c' id`), a here-string (`$0<<<id`, `$0 - <<<id`).
+  `(?:\\s*<<<|(?:\\s+["']?[+-]{1,2}[A-Za-z]*["']?)+\\s*(?:<<<|["']?\\S))|` +
   // PowerShell told to run a command (`pwsh -c whoami`, `powershell -enc …`; session 10 audit 17).
   '(?i:\\b(?:powershell|pwsh)(?:\\.exe)?(?:\\s+-[a-z]+)*\\s+-(?:c|command|e|ec|enc|encodedcommand)\\s+\\S)|' +
   // netcat handing a shell to a connection (`a" | nc 127.0.0.1 4444 -e sh | "b`; CRS PL1 misses it).
@@ -277,15 +284,56 @@ const COMPOUND_COMMAND =
 const DOTFILE_READ =
   `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}[0-9A-Za-z_./-]+(?:[ \\t<]+[^;|&\\n\x60]{0,120}?)?[\\s<>/='"~]` +
   // The secrets' names, or a short dot-name spelled with glob characters (`.en?`, `.e*`, `.g?t/config`; audit 18).
-  '\\.(?:env|git|aws|ssh|npmrc|netrc|pgpass|htpasswd|bash_history|zsh_history|docker|kube|gnupg|pypirc|gitconfig|' +
-  'git-credentials|s3cfg|boto|my\\.cnf|[a-z]{0,4}[?*\\[][a-z?*\\[\\]]{0,6})(?:[\\s;|&/)}\'".,:_-]|$)';
+  // Shell quoting inside the name is removed by the shell (`."env"`, `.e''nv`, `.\\env`; audit 19).
+  `\\.(?:${['env', 'git', 'aws', 'ssh', 'npmrc', 'netrc', 'pgpass', 'htpasswd', 'bash_history', 'zsh_history', 'docker', 'kube', 'gnupg', 'pypirc', 'gitconfig', 'git-credentials', 's3cfg', 'boto'].map(quoted).join('|')}|my\\.cnf|` +
+  '[a-z]{0,4}[?*\\[][a-z?*\\[\\]]{0,6})(?:[\\s;|&/)}\'".,:_-]|$)';
 
 // A destructive command after a separator and a prefix that hides it from CRS (`;! rm -rf ~`, `;x=1 rm -rf ~`,
 // `;{ shutdown now; }`; session 10 audit 18): CRS reads `;rm` but not `;! rm`.
 const PREFIXED_DESTRUCTIVE =
-  `(?:[;|&\\n\x60]|\\$\\()\\s*(?:[!{(]\\s*|[A-Za-z_][A-Za-z0-9_]{0,30}=[^\\s;|&]{0,60}\\s+){1,12}` +
-  '(?:[0-9A-Za-z_./-]*/)?(?:rm|shred|mkfs|dd|shutdown|reboot|halt|poweroff|kill|killall|pkill|chmod|chown|curl|wget|' +
-  'nc|ncat|sh|bash|dash|zsh|python[23]?|perl|ruby|php|node|cat|cut|rev|base64|env|printenv|sleep)\\b';
+  `(?:[;|&\\n\x60]|\\$\\()\\s*(?:${PREFIX_WORD}|${ASSIGNMENT})+(?:[0-9A-Za-z_./-]*/)?(?:` +
+  [
+    'rm',
+    'shred',
+    'mkfs',
+    'dd',
+    'shutdown',
+    'reboot',
+    'halt',
+    'poweroff',
+    'kill',
+    'killall',
+    'pkill',
+    'chmod',
+    'chown',
+    'curl',
+    'wget',
+    'nc',
+    'ncat',
+    'sh',
+    'bash',
+    'dash',
+    'zsh',
+    'python',
+    'python3',
+    'perl',
+    'ruby',
+    'php',
+    'node',
+    'cat',
+    'cut',
+    'rev',
+    'base64',
+    'env',
+    'printenv',
+    'sleep',
+    'id',
+    'whoami',
+    'uname',
+  ]
+    .map(quoted)
+    .join('|') +
+  ')(?:\\s|$|[;|&)])';
 
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
@@ -314,7 +362,7 @@ const SQL_BYPASS =
   '[\\s\\S]{0,400}?(?:--|#|/\\*)[^\\n]{0,20}$|' +
   // A sort field followed by ORDER BY a column number and a comment (`name ORDER BY 9-- -`): column-count probing
   // of an identifier context (session 10, blind corpus 30).
-  '^[\\w.`"\\[\\]]{1,64}\\s+order\\s+by\\s+[0-9]{1,3}\\s*(?:--|#|/\\*)|' +
+  '^[\\w.`"\\[\\]()]{1,64}\\s+order\\s+by\\s+(?:0x[0-9a-f]{1,8}|[0-9]{1,3})(?:\\s*,\\s*(?:0x[0-9a-f]{1,8}|[0-9]{1,3})){0,30}\\s*(?:--|#|/\\*)|' +
   // A number followed by a tautology (`-1 OR 1=1`, `0 || 2>1`): a numeric context turned always true.
   '^\\s*-?[0-9]+\\s+(?:or|and|\\|\\||&&)\\s+[\'"]?[0-9a-z_]{1,16}[\'"]?\\s*(?:={1,3}|<>|!=|<|>|like)\\s*[\'"]?[0-9a-z_]{1,16}|' +
   // A quote after a backslash followed by SQL (`name = 'x\\' union select …`; session 9 audit 12): MySQL reads
@@ -350,7 +398,7 @@ const MARKUP_UPLOAD = String.raw`(?i)\.(?:svgz?|x?html?|xml|xsl)$|^content-type:
 const MARKUP_ACTIVE = String.raw`(?i)<script\b|\bon[a-z]{3,}\s*=|(?:href|src|action|formaction|data|values|to|from)\s*=\s*["']?\s*(?:javascript|vbscript|data:text/html)|<foreignObject\b|<iframe\b|<frame\b|<embed\b|<object\b|<meta[^>]+http-equiv\s*=\s*["']?refresh`;
 // Commands that download and run a script, or start a shell on a command string, in a header value: no browser,
 // SDK or proxy sends them.
-const HEADER_COMMAND = String.raw`(?i)(?:[;&|\x60]|\$\()\s*(?:wget|curl|tftp|chmod\s+\+x)\s+\S|\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:python[23]?|perl|ruby|php|node|lua)\s+-[cer]\s|\bpty\.spawn\s*\(|\bsocket\.socket\s*\(|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\s[^\n]{0,100}-[a-z]*e\s`;
+const HEADER_COMMAND = String.raw`(?i)(?:[;&|\x60]|\$\()\s*!?\s*(?:["'\\]*w["'\\]*g["'\\]*e["'\\]*t|["'\\]*c["'\\]*u["'\\]*r["'\\]*l|tftp|chmod\s+\+x)["'\\]*(?:\s|\$\{?IFS\}?)+\S|(?:["'\\]*c["'\\]*u["'\\]*r["'\\]*l|["'\\]*w["'\\]*g["'\\]*e["'\\]*t)["'\\]*(?:\s|\$\{?IFS\}?)+[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:python[23]?|perl|ruby|php|node|lua)\s+-[cer]\s|\bpty\.spawn\s*\(|\bsocket\.socket\s*\(|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\s[^\n]{0,100}-[a-z]*e\s`;
 // OS files, shells and traversal in a cookie or header value once percent-decoded and shell-unescaped
 // (`1;c\at /et\c/pas\swd`).
 const HEADER_OS_FILE = String.raw`/etc/(?:passwd|shadow|group|gshadow|sudoers|hosts)\b|/proc/self/|/bin/(?:ba|z|da|k)?sh\b|(?:\.\./){2}|c:/windows/(?:win\.ini|system32)`;
@@ -630,7 +678,7 @@ export function apiProfileRules(decodeLimitArg: string): string {
     ),
     attack(
       PROFILE_RULES.interpreterOneLiner,
-      'ARGS|ARGS_NAMES|REQUEST_COOKIES|FILES_TMP_CONTENT',
+      'ARGS|ARGS_NAMES|REQUEST_COOKIES|REQUEST_HEADERS|FILES_TMP_CONTENT',
       `@rx ${INTERPRETER_ONE_LINER}`,
       'Command injection: an interpreter one-liner opening a socket or a process, or the shell re-run through $0',
       'attack-rce',
