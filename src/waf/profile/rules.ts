@@ -224,7 +224,9 @@ const SSRF =
 // And empty expansions glued into the word (`cu$@rl`, `i$*d`, `r${x}m`: the shell removes them; session 10 audit 20).
 // Also `$!` (no background job yet), `$()` and a backtick pair holding nothing, `${x:-}`-style expansions and the `$`
 // of ANSI-C quoting (`$'r'm`; audit 21).
-const NOISE_ITEM = `["'\\\\]|\\$[@*!1-9]|\\$\\{[^{}\\s;|&]{0,30}\\}|\\$\\(\\s*\\)|\x60\\s*\x60|\\$'`;
+// And (audit 22) any backtick or `$(…)` substitution glued into the word (`r\`:\`m`: it may print nothing), bash's
+// locale quoting `$"…"` and a backslash-newline line continuation.
+const NOISE_ITEM = `\\\\\\r?\\n|["'\\\\]|\\$[@*!1-9]|\\$\\{[^{}\\s;|&]{0,30}\\}|\\$\\([^()\\n]{0,40}\\)|\x60[^\x60\\n]{0,40}\x60|\\$'|\\$"`;
 const SHELL_NOISE = `(?:${NOISE_ITEM})*`;
 const quoted = (word: string): string => `${SHELL_NOISE}${word.split('').join(SHELL_NOISE)}${SHELL_NOISE}`;
 // Also after the keywords that start a compound command's body (`if true\nthen whoami\nfi`, `do id`) and after a
@@ -267,7 +269,7 @@ const CODE_GLOB = `^\\s*${GLOB_PROGRAM}`;
 // (`;$0 -c id`): reverse shells and command runners CRS finds at PL2 only, by accident (session 10, blind
 // corpus 29).
 const INTERPRETER_ONE_LINER =
-  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}${SHELL_NOISE}\\$\\{?0\\}?${SHELL_NOISE}` +
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}${SHELL_NOISE}\\$(?:\\\\\\r?\\n)*\\{?0\\}?${SHELL_NOISE}` +
   // Options in any order and quoting (`$0 +x -c …`, `$0 '-c' id`), a here-string (`$0<<<id`, `$0 - <<<id`).
   `(?:\\s*<<<|(?:\\s+["']?[+-]{1,2}[A-Za-z]*["']?)+\\s*(?:<<<|["']?\\S))|` +
   // PowerShell told to run a command (`pwsh -c whoami`, `powershell -enc …`; session 10 audit 17).
@@ -344,13 +346,17 @@ const PREFIXED_DESTRUCTIVE =
   ')(?:\\s|$|[;|&)])|' +
   // Any command word with an empty expansion glued into it (`;r$@m -rf ~`, `;c$@url …`, `;i${x}d`: the shell removes
   // it, CRS reads no command; session 10 audit 20), with or without a prefix.
-  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}[A-Za-z]+(?:\\$[@*!1-9]|\\$\\{[^{}\\s;|&]{0,30}\\}|\\$\\(\\s*\\)|\x60\\s*\x60|\\$'[A-Za-z]*')+[A-Za-z]*[A-Za-z](?:\\s|$|[;|&)])|` +
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}(?:[A-Za-z]+(?:\\$[@*!1-9]|\\$\\{[^{}\\s;|&]{0,30}\\}|\\$\\([^()\\n]{0,40}\\)|\x60[^\x60\\n]{0,40}\x60|\\$["'][A-Za-z]*["']|\\\\\\r?\\n)+|(?:\\$["'][A-Za-z]+["'])+)[A-Za-z]*(?:\\s|$|[;|&)])|` +
+  // ANSI-C escapes anywhere in a command line after a separator (`;cat .en$'\\x76'`; audit 22).
+  `(?:[;|&\\n\x60]|\\$\\()[^;|&\\n]{0,200}?\\$'[^'\\n]{0,60}?\\\\(?:x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|u[0-9A-Fa-f]{4})|` +
   // A command spelled in ANSI-C escapes (`;$'\\x69\\x64'`: bash runs `id`; audit 21).
-  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}\\$'(?:\\\\(?:x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|u[0-9A-Fa-f]{4})|[A-Za-z])+'|` +
+  `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}[A-Za-z"'.]*\\$'(?:\\\\(?:x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|u[0-9A-Fa-f]{4})|[A-Za-z])*\\\\(?:x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|u[0-9A-Fa-f]{4})|` +
   // An installer given a URL after a separator (`; pip3.12 install https://…`, `; cpanm https://…`, `; deno
   // https://…`): it fetches and runs the package's code (audit 20; CRS PL1 reads none of them).
   `(?:[;|&\\n\x60]|\\$\\()\\s*${COMMAND_PREFIX}(?:pip[0-9.]*|pipx|uvx?|npm|npx|yarn|pnpm|bunx?|gem|cpanm?|luarocks|deno|go|cargo|composer|conda)` +
-  '(?:\\s+(?:pip|install|add|i|get|run|exec|x))*(?:\\s+-{1,2}[A-Za-z0-9=_-]*)*\\s+(?:(?:git[+ ])?(?:https?|ssh|git)://|github:)';
+  // Its URL anywhere before the next separator: a source or a registry (`-ihttps://…`, `--registry=https://…`, after
+  // the package name; audit 22).
+  '(?:\\s|=)[^;|&\\n`]{0,200}?(?:[\\s=]|-i)?(?:(?:git[+ ])?(?:https?|ssh|git)://|github:)';
 
 // A backtick command substitution glued to a word, path or assignment (`feature/\`id\``, `x=\`whoami\``): not a
 // markdown code span (those follow a space or opening punctuation), running a probe, a fetcher or an interpreter.
@@ -470,7 +476,7 @@ const MARKUP_UPLOAD = String.raw`(?i)\.(?:svgz?|x?html?|xml|xsl)$|^content-type:
 const MARKUP_ACTIVE = String.raw`(?i)<script\b|\bon[a-z]{3,}\s*=|(?:href|src|action|formaction|data|values|to|from)\s*=\s*["']?\s*(?:javascript|vbscript|data:text/html)|<foreignObject\b|<iframe\b|<frame\b|<embed\b|<object\b|<meta[^>]+http-equiv\s*=\s*["']?refresh`;
 // Commands that download and run a script, or start a shell on a command string, in a header value: no browser,
 // SDK or proxy sends them.
-const HEADER_COMMAND = String.raw`(?i)(?:[;&|\x60]|\$\()\s*!?\s*(?:(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*w(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*g(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*e(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*t|(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*c(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*u(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*r(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*l|tftp|chmod\s+\+x)(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*(?:\s|\$\{?IFS\}?)+\S|(?:(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*c(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*u(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*r(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*l|(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*w(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*g(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*e(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*t)(?:["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\(\s*\)|\x60\s*\x60|\$')*(?:\s|\$\{?IFS\}?)+[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:python[23]?|perl|ruby|php|node|lua)\s+-[cer]\s|\bpty\.spawn\s*\(|\bsocket\.socket\s*\(|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\s[^\n]{0,100}-[a-z]*e\s`;
+const HEADER_COMMAND = String.raw`(?i)(?:[;&|\x60]|\$\()\s*!?\s*(?:(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*w(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*g(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*e(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*t|(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*c(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*u(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*r(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*l|tftp|chmod\s+\+x)(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*(?:\s|\$\{?IFS\}?)+\S|(?:(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*c(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*u(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*r(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*l|(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*w(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*g(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*e(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*t)(?:\\\r?\n|["'\\]|\$[@*!1-9]|\$\{[^{}\s;|&]{0,30}\}|\$\([^()\n]{0,40}\)|\x60[^\x60\n]{0,40}\x60|\$'|\$")*(?:\s|\$\{?IFS\}?)+[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:powershell|pwsh)(?:\.exe)?\s+-(?:nop|noni|noprofile|w|windowstyle|enc|encodedcommand|e|ec|c|command|ep|executionpolicy)\b|\biex\s*[(\x60]|\binvoke-expression\b|\bnet\.webclient\b|\bdownload(?:string|file|data)\s*\(|\b(?:cmd(?:\.exe)?\s+/[ck]|(?:ba|z|da|k)?sh\s+-c)\s|\b(?:curl|wget)\s[^|]{1,200}\|\s*(?:ba|z|da|k)?sh\b|\b(?:python[23]?|perl|ruby|php|node|lua)\s+-[cer]\s|\bpty\.spawn\s*\(|\bsocket\.socket\s*\(|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\s[^\n]{0,100}-[a-z]*e\s`;
 // OS files, shells and traversal in a cookie or header value once percent-decoded and shell-unescaped
 // (`1;c\at /et\c/pas\swd`).
 const HEADER_OS_FILE = String.raw`/etc/(?:passwd|shadow|group|gshadow|sudoers|hosts)\b|/proc/self/|/bin/(?:ba|z|da|k)?sh\b|(?:\.\./){2}|c:/windows/(?:win\.ini|system32)`;
